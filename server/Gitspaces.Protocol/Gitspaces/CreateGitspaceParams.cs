@@ -1,0 +1,26 @@
+namespace Gitspaces.Protocol;
+
+/// <summary>Parameters of <c>gitspaces/create</c>.</summary>
+public sealed record CreateGitspaceParams
+{
+    /// <summary>Gets the display name; derived from the repository when absent. Lower-case letters, digits and dashes.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Gets the repository: <c>{url, branch?, token?}</c>; a local path is accepted as the url.</summary>
+    public required RepositorySource Repository { get; init; }
+
+    /// <summary>Gets the configuration file, relative to the repository root; discovered when absent.</summary>
+    public string? DevcontainerPath { get; init; }
+
+    /// <summary>Gets the provider; the configured default (<c>docker</c>) when absent.</summary>
+    public string? Provider { get; init; }
+
+    /// <summary>Gets the IDE (see <see cref="Ides"/>); <c>vs_code</c> when absent.</summary>
+    public string? Ide { get; init; }
+
+    /// <summary>Gets the machine to run on, for hosted providers.</summary>
+    public ResourceSpec? Resource { get; init; }
+
+    /// <summary>Gets the token for <c>$/progress</c> notifications about this request (LSP work-done progress).</summary>
+    public System.Text.Json.JsonElement? WorkDoneToken { get; init; }
+}

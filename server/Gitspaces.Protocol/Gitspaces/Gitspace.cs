@@ -1,0 +1,50 @@
+namespace Gitspaces.Protocol;
+
+/// <summary>A development environment made from a repository.</summary>
+public sealed record Gitspace
+{
+    /// <summary>Gets the id, unique per provider (for Docker: the name; for Harness: the identifier).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Gets the display name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Gets the provider that runs it (for example <c>docker</c> or <c>harness</c>).</summary>
+    public required string Provider { get; init; }
+
+    /// <summary>Gets the repository it was made from.</summary>
+    public required GitspaceRepository Repository { get; init; }
+
+    /// <summary>Gets the configuration file used, relative to the repository root.</summary>
+    public string? DevcontainerPath { get; init; }
+
+    /// <summary>Gets the IDE it was made for (see <see cref="Ides"/>).</summary>
+    public required string Ide { get; init; }
+
+    /// <summary>Gets its state.</summary>
+    public required GitspaceState State { get; init; }
+
+    /// <summary>Gets whether setup has finished; present while <see cref="State"/> is running.</summary>
+    public GitspaceReadiness? Readiness { get; init; }
+
+    /// <summary>Gets why the last operation failed.</summary>
+    public string? ErrorMessage { get; init; }
+
+    /// <summary>Gets when it was created.</summary>
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Gets when it last changed.</summary>
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Gets the folder the editor opens inside it.</summary>
+    public string? WorkspaceFolder { get; init; }
+
+    /// <summary>Gets the user the editor and commands run as.</summary>
+    public string? RemoteUser { get; init; }
+
+    /// <summary>Gets the SSH host alias the sidecar wrote for it, once it has one.</summary>
+    public string? SshHost { get; init; }
+
+    /// <summary>Gets the image it runs (self-hosted) or the machine type (hosted), for display.</summary>
+    public string? Image { get; init; }
+}

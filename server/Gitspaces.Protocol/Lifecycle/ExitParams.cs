@@ -1,0 +1,4 @@
+namespace Gitspaces.Protocol;
+
+/// <summary>Parameters of the <c>exit</c> notification (empty).</summary>
+public sealed record ExitParams;
