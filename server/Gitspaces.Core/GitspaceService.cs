@@ -1,0 +1,402 @@
+using System.Collections.Concurrent;
+using Gitspaces.Core.Errors;
+using Gitspaces.Core.Operations;
+using Gitspaces.Core.Providers;
+using Gitspaces.Core.State;
+using Gitspaces.Protocol;
+
+namespace Gitspaces.Core;
+
+/// <summary>
+/// The one code path of every gitspace operation, for the RPC methods and the CLI alike: it validates requests,
+/// finds the provider, takes the per-gitspace lock, records history and tells observers.
+/// </summary>
+public sealed class GitspaceService
+{
+    private readonly IReadOnlyList<IGitspaceProvider> providers;
+    private readonly HistoryStore history;
+    private readonly StatePaths paths;
+    private readonly ObserverSet observers = new();
+    private readonly ConcurrentDictionary<string, IGitspaceProvider> providerOfId = new(StringComparer.Ordinal);
+
+    /// <summary>Initializes a new instance of the <see cref="GitspaceService"/> class.</summary>
+    /// <param name="providers">The providers, in the order ids are looked up; the first is the default.</param>
+    /// <param name="paths">The state directory.</param>
+    public GitspaceService(IReadOnlyList<IGitspaceProvider> providers, StatePaths paths)
+    {
+        if (providers.Count == 0)
+        {
+            throw new ArgumentException("At least one provider is needed.", nameof(providers));
+        }
+
+        this.providers = providers;
+        this.paths = paths;
+        this.history = new HistoryStore(paths);
+    }
+
+    /// <summary>Gets the providers.</summary>
+    public IReadOnlyList<IGitspaceProvider> Providers => this.providers;
+
+    /// <summary>Gets the history store.</summary>
+    public HistoryStore History => this.history;
+
+    /// <summary>Subscribes an observer to every change, event and log line.</summary>
+    /// <param name="observer">The observer.</param>
+    /// <returns>Disposing it unsubscribes.</returns>
+    public IDisposable Subscribe(IGitspaceObserver observer) => this.observers.Add(observer);
+
+    /// <summary>Describes every provider.</summary>
+    /// <param name="check">Whether to contact each one.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The providers' status.</returns>
+    public async Task<IReadOnlyList<ProviderInfo>> ListProvidersAsync(bool check, CancellationToken cancellationToken)
+    {
+        var tasks = this.providers.Select(p => p.DescribeAsync(check, cancellationToken));
+        return await Task.WhenAll(tasks);
+    }
+
+    /// <summary>Configures a provider.</summary>
+    /// <param name="configuration">The settings.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The provider's status afterwards.</returns>
+    public Task<ProviderInfo> ConfigureProviderAsync(ConfigureProviderParams configuration, CancellationToken cancellationToken)
+    {
+        var provider = this.ProviderNamed(configuration.Provider, "$.provider");
+        return provider.ConfigureAsync(configuration, cancellationToken);
+    }
+
+    /// <summary>Lists gitspaces of one provider, or of every configured provider.</summary>
+    /// <param name="providerId">The provider, or <see langword="null"/> for all.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The gitspaces, newest first, and the providers that failed.</returns>
+    public async Task<ListGitspacesResult> ListAsync(string? providerId, CancellationToken cancellationToken)
+    {
+        if (providerId is not null)
+        {
+            var provider = this.ProviderNamed(providerId, "$.provider");
+            var only = await provider.ListAsync(cancellationToken);
+            this.Remember(provider, only);
+            return new ListGitspacesResult { Gitspaces = [.. only.OrderByDescending(g => g.CreatedAt)] };
+        }
+
+        var gitspaces = new List<Gitspace>();
+        var problems = new List<ProviderProblem>();
+        var results = await Task.WhenAll(this.providers.Select(async p =>
+        {
+            var info = await p.DescribeAsync(false, cancellationToken);
+            if (!info.Configured)
+            {
+                return (p, (IReadOnlyList<Gitspace>)[], (GitspaceException?)null);
+            }
+
+            try
+            {
+                return (p, await p.ListAsync(cancellationToken), null);
+            }
+            catch (GitspaceException ex)
+            {
+                return (p, [], ex);
+            }
+        }));
+        foreach (var (provider, list, error) in results)
+        {
+            if (error is not null)
+            {
+                problems.Add(new ProviderProblem { Provider = provider.Id, Code = error.Code, Message = error.Message });
+            }
+
+            this.Remember(provider, list);
+            gitspaces.AddRange(list);
+        }
+
+        // With one provider there is nothing partial to show: its failure is the answer.
+        if (problems.Count > 0 && gitspaces.Count == 0 && results.Count(r => r.Item3 is not null) == results.Length)
+        {
+            throw results.First(r => r.Item3 is not null).Item3!;
+        }
+
+        return new ListGitspacesResult
+        {
+            Gitspaces = [.. gitspaces.OrderByDescending(g => g.CreatedAt)],
+            Problems = problems.Count > 0 ? problems : null,
+        };
+    }
+
+    /// <summary>Returns one gitspace.</summary>
+    /// <param name="id">The gitspace id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The gitspace.</returns>
+    public async Task<Gitspace> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var (_, gitspace) = await this.ResolveAsync(id, cancellationToken);
+        return gitspace;
+    }
+
+    /// <summary>Creates a gitspace and starts it.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="progress">Receives progress reports.</param>
+    /// <param name="cancellationToken">Cancels the creation; what was made is cleaned up and the gitspace left in error.</param>
+    /// <returns>The gitspace.</returns>
+    public async Task<Gitspace> CreateAsync(CreateGitspaceParams request, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
+    {
+        var provider = this.ProviderNamed(request.Provider ?? this.providers[0].Id, "$.provider");
+        var repository = request.Repository;
+        var source = repository.Url ?? repository.Path;
+        if (string.IsNullOrWhiteSpace(source))
+        {
+            throw GitspaceException.InvalidParams("$.repository.url", "Invalid params: repository.url is required (a clone URL or a local path).");
+        }
+
+        var ide = request.Ide ?? Ides.VsCode;
+        if (!Ides.All.Contains(ide))
+        {
+            throw GitspaceException.InvalidParams("$.ide", $"Invalid params: ide '{ide}' is not one of {string.Join(", ", Ides.All)}.");
+        }
+
+        string name;
+        if (request.Name is { } given)
+        {
+            if (GitspaceNames.Validate(given) is { } problem)
+            {
+                throw GitspaceException.InvalidParams("$.name", $"Invalid params: name '{given}': {problem}");
+            }
+
+            name = given;
+        }
+        else
+        {
+            name = await FreeNameAsync(provider, GitspaceNames.FromRepository(source), cancellationToken);
+        }
+
+        var createRequest = new CreateRequest
+        {
+            Name = name,
+            Repository = repository with { Url = source, Branch = repository.Branch ?? repository.Ref },
+            DevcontainerPath = request.DevcontainerPath,
+            Ide = ide,
+            Resource = request.Resource,
+        };
+        var gitspace = await this.RunLockedAsync(provider, name, null, context => provider.CreateAsync(createRequest, context), progress, cancellationToken);
+        this.providerOfId[gitspace.Id] = provider;
+        return gitspace;
+    }
+
+    /// <summary>Starts a gitspace.</summary>
+    /// <param name="id">The gitspace id.</param>
+    /// <param name="progress">Receives progress reports.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The gitspace once running.</returns>
+    public Task<Gitspace> StartAsync(string id, IProgress<OperationProgress>? progress, CancellationToken cancellationToken) =>
+        this.RunOnExistingAsync(id, (p, c) => p.StartAsync(id, c), progress, cancellationToken);
+
+    /// <summary>Stops a gitspace.</summary>
+    /// <param name="id">The gitspace id.</param>
+    /// <param name="progress">Receives progress reports.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The gitspace once stopped.</returns>
+    public Task<Gitspace> StopAsync(string id, IProgress<OperationProgress>? progress, CancellationToken cancellationToken) =>
+        this.RunOnExistingAsync(id, (p, c) => p.StopAsync(id, c), progress, cancellationToken);
+
+    /// <summary>Rebuilds a gitspace's container, keeping its workspace files.</summary>
+    /// <param name="id">The gitspace id.</param>
+    /// <param name="progress">Receives progress reports.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The gitspace once running again.</returns>
+    public Task<Gitspace> RebuildAsync(string id, IProgress<OperationProgress>? progress, CancellationToken cancellationToken) =>
+        this.RunOnExistingAsync(id, (p, c) => p.RebuildAsync(id, c), progress, cancellationToken);
+
+    /// <summary>Deletes a gitspace and everything it owns, including its history.</summary>
+    /// <param name="id">The gitspace id.</param>
+    /// <param name="progress">Receives progress reports.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The result.</returns>
+    public async Task<DeleteGitspaceResult> DeleteAsync(string id, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
+    {
+        var (provider, gitspace) = await this.ResolveAsync(id, cancellationToken);
+        await this.RunLockedAsync(
+            provider,
+            id,
+            gitspace.State,
+            async context =>
+            {
+                await provider.DeleteAsync(id, context);
+                return gitspace;
+            },
+            progress,
+            cancellationToken);
+        this.history.Remove(provider.Id, id);
+        this.providerOfId.TryRemove(id, out _);
+        this.observers.Changed(gitspace with { State = GitspaceState.Deleted, Readiness = null, UpdatedAt = DateTimeOffset.UtcNow });
+        return new DeleteGitspaceResult { Id = id, Deleted = true };
+    }
+
+    /// <summary>Prepares a gitspace for an editor and returns how to connect.</summary>
+    /// <param name="id">The gitspace id.</param>
+    /// <param name="ide">The IDE to make links for; the gitspace's own when absent.</param>
+    /// <param name="progress">Receives progress reports.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The connection details.</returns>
+    public async Task<ConnectResult> ConnectAsync(string id, string? ide, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (ide is not null && !Ides.All.Contains(ide))
+        {
+            throw GitspaceException.InvalidParams("$.ide", $"Invalid params: ide '{ide}' is not one of {string.Join(", ", Ides.All)}.");
+        }
+
+        var (provider, gitspace) = await this.ResolveAsync(id, cancellationToken);
+        return await this.RunLockedAsync(provider, id, gitspace.State, context => provider.ConnectAsync(id, ide ?? gitspace.Ide, context), progress, cancellationToken);
+    }
+
+    /// <summary>Returns a gitspace's events.</summary>
+    /// <param name="id">The gitspace id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The events, oldest first.</returns>
+    public async Task<IReadOnlyList<GitspaceEvent>> GetEventsAsync(string id, CancellationToken cancellationToken)
+    {
+        var provider = await this.ProviderOfHistoryAsync(id, cancellationToken);
+        return provider.OwnsHistory ? await provider.GetEventsAsync(id, cancellationToken) : this.history.ReadEvents(provider.Id, id);
+    }
+
+    /// <summary>Returns a page of a gitspace's log.</summary>
+    /// <param name="id">The gitspace id.</param>
+    /// <param name="from">The first position.</param>
+    /// <param name="limit">The most lines.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page.</returns>
+    public async Task<GitspaceLogsResult> GetLogsAsync(string id, long from, int limit, CancellationToken cancellationToken)
+    {
+        if (from < 0)
+        {
+            throw GitspaceException.InvalidParams("$.from", "Invalid params: from must be 0 or more.");
+        }
+
+        if (limit is < 1 or > 10_000)
+        {
+            throw GitspaceException.InvalidParams("$.limit", "Invalid params: limit must be between 1 and 10000.");
+        }
+
+        var provider = await this.ProviderOfHistoryAsync(id, cancellationToken);
+        return provider.OwnsHistory ? await provider.GetLogsAsync(id, from, limit, cancellationToken) : this.history.ReadLog(provider.Id, id, from, limit);
+    }
+
+    /// <summary>Watches every configured provider for changes made elsewhere and tells observers, until cancelled.</summary>
+    /// <param name="cancellationToken">Stops watching.</param>
+    /// <returns>A task that completes when watching stops.</returns>
+    public Task WatchAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(this.providers.Select(async provider =>
+        {
+            var info = await provider.DescribeAsync(false, cancellationToken);
+            if (info.Configured)
+            {
+                await provider.WatchAsync(
+                    gitspace =>
+                    {
+                        this.providerOfId[gitspace.Id] = provider;
+                        this.observers.Changed(gitspace);
+                    },
+                    cancellationToken);
+            }
+        }));
+
+    private IGitspaceProvider ProviderNamed(string id, string field) =>
+        this.providers.FirstOrDefault(p => p.Id == id)
+        ?? throw GitspaceException.InvalidParams(field, $"Invalid params: provider '{id}' is not one of {string.Join(", ", this.providers.Select(p => p.Id))}.");
+
+    private void Remember(IGitspaceProvider provider, IEnumerable<Gitspace> gitspaces)
+    {
+        foreach (var gitspace in gitspaces)
+        {
+            this.providerOfId[gitspace.Id] = provider;
+        }
+    }
+
+    private static async Task<string> FreeNameAsync(IGitspaceProvider provider, string baseName, CancellationToken cancellationToken)
+    {
+        var name = baseName;
+        for (var n = 2; await provider.FindAsync(name, cancellationToken) is not null; n++)
+        {
+            var suffix = "-" + n;
+            name = (baseName.Length + suffix.Length > GitspaceNames.MaxLength ? baseName[..(GitspaceNames.MaxLength - suffix.Length)] : baseName) + suffix;
+        }
+
+        return name;
+    }
+
+    private async Task<(IGitspaceProvider Provider, Gitspace Gitspace)> ResolveAsync(string id, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            throw GitspaceException.InvalidParams("$.id", "Invalid params: id is required.");
+        }
+
+        if (this.providerOfId.TryGetValue(id, out var known) && await known.FindAsync(id, cancellationToken) is { } found)
+        {
+            return (known, found);
+        }
+
+        GitspaceException? unavailable = null;
+        foreach (var provider in this.providers)
+        {
+            if (!(await provider.DescribeAsync(false, cancellationToken)).Configured)
+            {
+                continue;
+            }
+
+            try
+            {
+                if (await provider.FindAsync(id, cancellationToken) is { } gitspace)
+                {
+                    this.providerOfId[id] = provider;
+                    return (provider, gitspace);
+                }
+            }
+            catch (GitspaceException ex) when (ex.Code is ErrorCodes.ProviderUnavailable or ErrorCodes.Unauthorized)
+            {
+                unavailable ??= ex;
+            }
+        }
+
+        // When a provider could not answer, "not found" might be wrong: say why we could not look.
+        throw unavailable ?? GitspaceException.NotFound(id);
+    }
+
+    private async Task<IGitspaceProvider> ProviderOfHistoryAsync(string id, CancellationToken cancellationToken)
+    {
+        if (this.providerOfId.TryGetValue(id, out var known))
+        {
+            return known;
+        }
+
+        try
+        {
+            return (await this.ResolveAsync(id, cancellationToken)).Provider;
+        }
+        catch (GitspaceException ex) when (ex.Code == ErrorCodes.GitspaceNotFound)
+        {
+            // A gitspace whose container is gone may still have history worth reading.
+            foreach (var provider in this.providers.Where(p => !p.OwnsHistory))
+            {
+                if (Directory.Exists(this.paths.GitspaceDirectoryPath(provider.Id, id)))
+                {
+                    return provider;
+                }
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<Gitspace> RunOnExistingAsync(string id, Func<IGitspaceProvider, IOperationContext, Task<Gitspace>> operation, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
+    {
+        var (provider, gitspace) = await this.ResolveAsync(id, cancellationToken);
+        return await this.RunLockedAsync(provider, id, gitspace.State, context => operation(provider, context), progress, cancellationToken);
+    }
+
+    private async Task<T> RunLockedAsync<T>(IGitspaceProvider provider, string id, GitspaceState? state, Func<IOperationContext, Task<T>> operation, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
+    {
+        using var held = GitspaceLock.TryAcquire(this.paths, provider.Id, id)
+            ?? throw GitspaceException.Busy(id, state is { } s ? s.ToString().ToLowerInvariant() : null);
+        var context = new OperationContext(provider.Id, !provider.OwnsHistory, this.history, this.observers, progress, cancellationToken);
+        return await operation(context);
+    }
+}

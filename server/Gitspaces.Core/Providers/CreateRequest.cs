@@ -1,0 +1,22 @@
+using Gitspaces.Protocol;
+
+namespace Gitspaces.Core.Providers;
+
+/// <summary>A validated request to create a gitspace.</summary>
+public sealed record CreateRequest
+{
+    /// <summary>Gets the gitspace's name (lower-case letters, digits, dashes).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Gets the repository.</summary>
+    public required RepositorySource Repository { get; init; }
+
+    /// <summary>Gets the configuration file, relative to the repository root; discovered when absent.</summary>
+    public string? DevcontainerPath { get; init; }
+
+    /// <summary>Gets the IDE.</summary>
+    public required string Ide { get; init; }
+
+    /// <summary>Gets the machine, for hosted providers.</summary>
+    public ResourceSpec? Resource { get; init; }
+}
