@@ -1,0 +1,7 @@
+package io.gitspaces.jetbrains.core.model;
+
+/**
+ * Parameters of the {@code initialized} notification (none).
+ */
+public record InitializedParams() {
+}

@@ -1,0 +1,54 @@
+package io.gitspaces.jetbrains.core.model;
+
+/** The JSON-RPC method and notification names of the protocol (mirrors {@code Methods.cs}). */
+public final class Methods {
+    /** Client → server request that starts a session. */
+    public static final String INITIALIZE = "initialize";
+    /** Client → server notification sent after the initialize response. */
+    public static final String INITIALIZED = "initialized";
+    /** Client → server request that asks the server to stop accepting work. */
+    public static final String SHUTDOWN = "shutdown";
+    /** Client → server notification that ends the process. */
+    public static final String EXIT = "exit";
+    /** Reads and resolves a repository's devcontainer.json. */
+    public static final String DEVCONTAINER_READ = "devcontainer/read";
+    /** Lists gitspaces. */
+    public static final String GITSPACES_LIST = "gitspaces/list";
+    /** Returns one gitspace. */
+    public static final String GITSPACES_GET = "gitspaces/get";
+    /** Creates a gitspace. */
+    public static final String GITSPACES_CREATE = "gitspaces/create";
+    /** Starts a stopped gitspace. */
+    public static final String GITSPACES_START = "gitspaces/start";
+    /** Stops a running gitspace. */
+    public static final String GITSPACES_STOP = "gitspaces/stop";
+    /** Re-creates a gitspace's container. */
+    public static final String GITSPACES_REBUILD = "gitspaces/rebuild";
+    /** Deletes a gitspace. */
+    public static final String GITSPACES_DELETE = "gitspaces/delete";
+    /** Returns a gitspace's event history. */
+    public static final String GITSPACES_EVENTS = "gitspaces/events";
+    /** Returns a page of a gitspace's log. */
+    public static final String GITSPACES_LOGS = "gitspaces/logs";
+    /** Prepares a gitspace for an editor. */
+    public static final String GITSPACES_CONNECT = "gitspaces/connect";
+    /** Lists the providers. */
+    public static final String PROVIDERS_LIST = "providers/list";
+    /** Configures a provider. */
+    public static final String PROVIDERS_CONFIGURE = "providers/configure";
+    /** Server → client: a gitspace changed. */
+    public static final String DID_CHANGE = "gitspaces/didChange";
+    /** Server → client: an event was recorded. */
+    public static final String EVENT = "gitspaces/event";
+    /** Server → client: a log line was appended. */
+    public static final String LOG = "gitspaces/log";
+    /** Server → client: work-done progress. */
+    public static final String PROGRESS = "$/progress";
+    /** Client → server: cancel a request. */
+    public static final String CANCEL_REQUEST = "$/cancelRequest";
+    /** Server → client: a message for the client's log. */
+    public static final String LOG_MESSAGE = "window/logMessage";
+
+    private Methods() {
+    }
+}

@@ -1,0 +1,7 @@
+package io.gitspaces.jetbrains.core.model;
+
+/**
+ * Parameters of {@code shutdown} (none).
+ */
+public record ShutdownParams() {
+}

@@ -1,0 +1,7 @@
+package io.gitspaces.jetbrains.core.model;
+
+/**
+ * Result of {@code shutdown} (empty).
+ */
+public record ShutdownResult() {
+}

@@ -1,0 +1,9 @@
+package io.gitspaces.jetbrains.core.model;
+
+/**
+ * Result of {@code gitspaces/stop}.
+ *
+ * @param gitspace the gitspace
+ */
+public record StopGitspaceResult(Gitspace gitspace) {
+}
