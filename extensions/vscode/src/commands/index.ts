@@ -1,0 +1,49 @@
+import * as vscode from "vscode";
+import { createGitspace } from "./create";
+import type { CommandDeps } from "./deps";
+import { configureHarness } from "./harness";
+import { deleteGitspace, rebuildGitspace, refreshGitspaces, startGitspace, stopGitspace } from "./lifecycle";
+import { showEvents, showLogs } from "./logs";
+import { copySshCommand, openGitspace, openInJetBrains } from "./open";
+
+/** Command ids, as contributed in package.json. */
+export const CommandIds = {
+  Create: "gitspaces.create",
+  Open: "gitspaces.open",
+  OpenInCurrentWindow: "gitspaces.openInCurrentWindow",
+  OpenInNewWindow: "gitspaces.openInNewWindow",
+  Start: "gitspaces.start",
+  Stop: "gitspaces.stop",
+  Rebuild: "gitspaces.rebuild",
+  Delete: "gitspaces.delete",
+  ShowLogs: "gitspaces.showLogs",
+  ShowEvents: "gitspaces.showEvents",
+  CopySshCommand: "gitspaces.copySshCommand",
+  OpenInJetBrains: "gitspaces.openInJetBrains",
+  ConfigureHarness: "gitspaces.configureHarness",
+  Refresh: "gitspaces.refresh",
+  ShowSidecarLog: "gitspaces.showSidecarLog",
+  RestartSidecar: "gitspaces.restartSidecar",
+} as const;
+
+export function registerCommands(deps: CommandDeps, extra: { showSidecarLog: () => void; restartSidecar: () => Promise<unknown> }): vscode.Disposable[] {
+  const r = vscode.commands.registerCommand;
+  return [
+    r(CommandIds.Create, () => createGitspace(deps)),
+    r(CommandIds.Open, (arg) => openGitspace(deps, arg)),
+    r(CommandIds.OpenInCurrentWindow, (arg) => openGitspace(deps, arg, "current")),
+    r(CommandIds.OpenInNewWindow, (arg) => openGitspace(deps, arg, "new")),
+    r(CommandIds.Start, (arg) => startGitspace(deps, arg)),
+    r(CommandIds.Stop, (arg) => stopGitspace(deps, arg)),
+    r(CommandIds.Rebuild, (arg) => rebuildGitspace(deps, arg)),
+    r(CommandIds.Delete, (arg) => deleteGitspace(deps, arg)),
+    r(CommandIds.ShowLogs, (arg) => showLogs(deps, arg)),
+    r(CommandIds.ShowEvents, (arg) => showEvents(deps, arg)),
+    r(CommandIds.CopySshCommand, (arg) => copySshCommand(deps, arg)),
+    r(CommandIds.OpenInJetBrains, (arg) => openInJetBrains(deps, arg)),
+    r(CommandIds.ConfigureHarness, () => configureHarness(deps)),
+    r(CommandIds.Refresh, () => refreshGitspaces(deps)),
+    r(CommandIds.ShowSidecarLog, () => extra.showSidecarLog()),
+    r(CommandIds.RestartSidecar, () => extra.restartSidecar()),
+  ];
+}

@@ -1,0 +1,121 @@
+import * as vscode from "vscode";
+import { AllIdes, IdeLabels, jetBrainsProductCode, type ConnectResult, type Gitspace } from "../protocol";
+import { guarded, resolveGitspace, type CommandDeps, type GitspaceArg } from "./deps";
+
+const connectable = ["running", "stopped", "starting", "uninitialized"] as const;
+
+/** Runs gitspaces/connect under progress (it starts a stopped gitspace). */
+async function connect(deps: CommandDeps, target: Gitspace, ide: string): Promise<ConnectResult> {
+  const client = await deps.sidecar();
+  const result = await deps.runner.run({
+    title: `Connecting to gitspace ${target.name}`,
+    acceptEvent: (p) => p.gitspaceId === target.id,
+    run: (onProgress, token) => client.longRequest("gitspaces/connect", { id: target.id, ide }, { onProgress, token }),
+  });
+  deps.store.apply(result.gitspace);
+  return result;
+}
+
+/** Records that the host runs Linux, so Remote-SSH does not ask. Keeps every other host's entry. */
+export async function setRemotePlatform(sshHost: string): Promise<void> {
+  const config = vscode.workspace.getConfiguration("remote.SSH");
+  const current = config.get<Record<string, string>>("remotePlatform") ?? {};
+  if (current[sshHost] === "linux") {
+    return;
+  }
+  await config.update("remotePlatform", { ...current, [sshHost]: "linux" }, vscode.ConfigurationTarget.Global);
+}
+
+export type WindowChoice = "current" | "new";
+
+export async function openGitspace(deps: CommandDeps, arg?: GitspaceArg, where?: WindowChoice): Promise<boolean> {
+  const target = await guarded(deps, "Open gitspace", () => resolveGitspace(deps, arg, "Gitspace to open", connectable));
+  if (!target) {
+    return false;
+  }
+  let choice = where;
+  if (!choice) {
+    const picked = await vscode.window.showQuickPick(
+      [
+        { label: "$(window) Open in Current Window", choice: "current" as const },
+        { label: "$(empty-window) Open in New Window", choice: "new" as const },
+      ],
+      { placeHolder: `Open gitspace ${target.name}` },
+    );
+    if (!picked) {
+      return false;
+    }
+    choice = picked.choice;
+  }
+  const opened = await guarded(
+    deps,
+    `Open gitspace "${target.name}"`,
+    async () => {
+      const result = await connect(deps, target, "vs_code");
+      await setRemotePlatform(result.sshHost);
+      await vscode.commands.executeCommand("vscode.openFolder", vscode.Uri.parse(result.remoteUri), { forceNewWindow: choice === "new" });
+      return true;
+    },
+    { gitspaceId: target.id, retry: () => openGitspace(deps, target, choice) },
+  );
+  return opened === true;
+}
+
+export async function copySshCommand(deps: CommandDeps, arg?: GitspaceArg): Promise<string | undefined> {
+  const target = await guarded(deps, "Copy SSH command", () => resolveGitspace(deps, arg, "Gitspace whose SSH command to copy", connectable));
+  if (!target) {
+    return undefined;
+  }
+  return guarded(
+    deps,
+    `Copy SSH command of "${target.name}"`,
+    async () => {
+      const result = await connect(deps, target, target.ide);
+      await vscode.env.clipboard.writeText(result.sshCommand);
+      void vscode.window.showInformationMessage(`Copied: ${result.sshCommand}`);
+      return result.sshCommand;
+    },
+    { gitspaceId: target.id, retry: () => copySshCommand(deps, target) },
+  );
+}
+
+/** The JetBrains IDE ids, in the server's order. */
+export const jetBrainsIdes = AllIdes.filter((ide) => jetBrainsProductCode(ide) !== undefined);
+
+export async function openInJetBrains(deps: CommandDeps, arg?: GitspaceArg): Promise<string | undefined> {
+  const target = await guarded(deps, "Open in JetBrains IDE", () => resolveGitspace(deps, arg, "Gitspace to open in a JetBrains IDE", connectable));
+  if (!target) {
+    return undefined;
+  }
+  const preferred = jetBrainsProductCode(target.ide) ? target.ide : "intellij";
+  const ordered = [preferred, ...jetBrainsIdes.filter((i) => i !== preferred)];
+  const ide = await vscode.window.showQuickPick(
+    ordered.map((id) => ({ label: IdeLabels[id as keyof typeof IdeLabels] ?? id, description: jetBrainsProductCode(id), id })),
+    { placeHolder: "JetBrains IDE to open the gitspace in" },
+  );
+  if (!ide) {
+    return undefined;
+  }
+  return guarded(
+    deps,
+    `Open "${target.name}" in a JetBrains IDE`,
+    async () => {
+      const result = await connect(deps, target, ide.id);
+      const links = [
+        result.links.jetbrainsToolbox ? { label: "JetBrains Toolbox App", link: result.links.jetbrainsToolbox } : undefined,
+        result.links.jetbrainsGateway ? { label: "JetBrains Gateway", link: result.links.jetbrainsGateway } : undefined,
+      ].filter((l): l is { label: string; link: string } => l !== undefined);
+      if (links.length === 0) {
+        throw new Error(`The ${target.provider} provider returned no JetBrains link for this gitspace.`);
+      }
+      const chosen =
+        links.length === 1 ? links[0] : await vscode.window.showQuickPick(links, { placeHolder: "Open with" });
+      if (!chosen) {
+        return undefined;
+      }
+      await vscode.env.openExternal(vscode.Uri.parse(chosen.link));
+      return chosen.link;
+    },
+    { gitspaceId: target.id, retry: () => openInJetBrains(deps, target) },
+  );
+}

@@ -1,0 +1,34 @@
+import * as vscode from "vscode";
+
+export const Section = "gitspaces";
+
+export interface Settings {
+  serverPath: string;
+  defaultProvider: string;
+  dockerHost: string;
+  harness: { endpoint: string; account: string; org: string; project: string };
+  logLevel: string;
+}
+
+/** Reads the gitspaces.* settings. */
+export function readSettings(): Settings {
+  const c = vscode.workspace.getConfiguration(Section);
+  return {
+    serverPath: c.get<string>("serverPath", ""),
+    defaultProvider: c.get<string>("defaultProvider", "docker"),
+    dockerHost: c.get<string>("docker.host", ""),
+    harness: {
+      endpoint: c.get<string>("harness.endpoint", ""),
+      account: c.get<string>("harness.account", ""),
+      org: c.get<string>("harness.org", ""),
+      project: c.get<string>("harness.project", ""),
+    },
+    logLevel: c.get<string>("logLevel", "info"),
+  };
+}
+
+/** The settings whose change needs a new sidecar process. */
+export const restartSettings = ["gitspaces.serverPath", "gitspaces.docker.host", "gitspaces.logLevel"];
+
+/** SecretStorage key of the Harness API token. */
+export const HarnessTokenKey = "gitspaces.harness.token";

@@ -1,0 +1,142 @@
+import * as vscode from "vscode";
+import { readSettings, restartSettings } from "./config";
+import { registerCommands } from "./commands";
+import type { CommandDeps } from "./commands/deps";
+import { applyStoredHarnessConfig, configureHarness } from "./commands/harness";
+import { GitspaceLogs } from "./commands/logs";
+import { SidecarClient } from "./sidecar/client";
+import { defaultLaunchEnvironment, resolveLaunch } from "./sidecar/launch";
+import { SidecarSupervisor } from "./sidecar/supervisor";
+import { GitspaceStore } from "./state/gitspaceStore";
+import { GitspacesTreeProvider } from "./tree/gitspacesTree";
+import { Actions } from "./ui/errors";
+import { OperationRunner } from "./ui/progress";
+import { currentSshHost, GitspacesStatusBar } from "./ui/statusBar";
+
+let supervisor: SidecarSupervisor | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const log = vscode.window.createOutputChannel("Gitspaces", { log: true });
+  context.subscriptions.push(log);
+  const version = (context.extension.packageJSON as { version?: string }).version;
+
+  let giveUpShown = false;
+  const sup = new SidecarSupervisor({
+    start: () => {
+      const settings = readSettings();
+      const launch = resolveLaunch(settings, defaultLaunchEnvironment(context.extensionPath));
+      return SidecarClient.start(launch, { logger: log, clientInfo: { name: "vscode", version } });
+    },
+    log: (message) => log.warn(message),
+    onGiveUp: (reason) => {
+      log.error(reason);
+      if (giveUpShown) {
+        return;
+      }
+      giveUpShown = true;
+      void vscode.window.showErrorMessage(reason, Actions.ShowLogs, Actions.Restart).then(async (choice) => {
+        giveUpShown = false;
+        if (choice === Actions.ShowLogs) {
+          log.show();
+        } else if (choice === Actions.Restart) {
+          await restartSidecar();
+        }
+      });
+    },
+    onReady: (client) => {
+      void (async () => {
+        try {
+          await applyStoredHarnessConfig(client, readSettings(), context.secrets);
+        } catch (error) {
+          log.warn(`Could not apply the saved Harness configuration: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        await store.refresh().catch((error: unknown) => log.warn(`gitspaces/list failed: ${error instanceof Error ? error.message : String(error)}`));
+      })();
+    },
+  });
+  supervisor = sup;
+  const sidecar = () => sup.ready();
+
+  const store = new GitspaceStore(sidecar);
+  const statusBar = new GitspacesStatusBar();
+  const runner = new OperationRunner(sup.onEvent, statusBar);
+  const logs = new GitspaceLogs(sidecar, sup.onLog);
+  const tree = new GitspacesTreeProvider(store);
+  const view = vscode.window.createTreeView("gitspaces.list", { treeDataProvider: tree, showCollapseAll: false });
+  context.subscriptions.push(store, statusBar, logs, tree, view);
+  context.subscriptions.push(sup.onDidChange((p) => store.apply(p.gitspace)));
+
+  const restartSidecar = async (): Promise<void> => {
+    try {
+      await sup.restart();
+    } catch {
+      // onGiveUp has told the user.
+    }
+  };
+
+  const deps: CommandDeps = {
+    sidecar,
+    store,
+    runner,
+    log,
+    secrets: context.secrets,
+    settings: readSettings,
+    logs,
+    workspaceFolder: () => {
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      return folder?.uri.scheme === "file" ? folder.uri.fsPath : undefined;
+    },
+    errors: {
+      log,
+      showGitspaceLogs: (id) => {
+        const gitspace = store.get(id);
+        return gitspace ? logs.show(gitspace).catch(() => log.show()) : log.show();
+      },
+      showSidecarLog: () => log.show(),
+      configureProvider: async (provider) => {
+        if (provider === "docker") {
+          await vscode.commands.executeCommand("workbench.action.openSettings", "gitspaces.docker.host");
+        } else {
+          await configureHarness(deps);
+        }
+      },
+      restartSidecar,
+    },
+  };
+  context.subscriptions.push(...registerCommands(deps, { showSidecarLog: () => log.show(), restartSidecar }));
+
+  // The view's message says why the list is empty or stale.
+  const updateView = (): void => {
+    const problems = store.problems.map((p) => `${p.provider}: ${p.message}`);
+    if (sup.state === "failed") {
+      view.message = "The gitspaces sidecar is not running. Run \"Gitspaces: Restart Sidecar\" or see the Gitspaces log.";
+    } else if (sup.state === "starting" && !store.loaded) {
+      view.message = "Starting the gitspaces sidecar…";
+    } else {
+      view.message = problems.length > 0 ? `Some providers could not be listed — ${problems.join("; ")}` : undefined;
+    }
+    void vscode.commands.executeCommand("setContext", "gitspaces.loaded", store.loaded);
+    const host = currentSshHost();
+    statusBar.setCurrentGitspace(host ? store.bySshHost(host) : undefined);
+  };
+  context.subscriptions.push(store.onDidChange(updateView), sup.onState(updateView));
+  updateView();
+
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (restartSettings.some((s) => e.affectsConfiguration(s))) {
+        log.info("gitspaces settings changed; restarting the sidecar");
+        void restartSidecar();
+      }
+    }),
+  );
+
+  log.info(`Gitspaces extension ${version ?? ""} activated`);
+  void sup.start();
+}
+
+export async function deactivate(): Promise<void> {
+  const current = supervisor;
+  supervisor = undefined;
+  await current?.dispose();
+}

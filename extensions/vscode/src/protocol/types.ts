@@ -1,0 +1,389 @@
+// The records of the wire contract, mirroring server/Gitspaces.Protocol (camelCase, nulls omitted, enums as
+// strings, dates as ISO-8601 strings). A property is optional here exactly when the C# member is not `required`.
+// test/protocol/drift.test.ts reads this file with the TypeScript compiler and compares every interface
+// reachable from RequestTypes/NotificationTypes with docs/protocol.schema.json.
+
+/** An ISO-8601 date and time, as System.Text.Json writes DateTimeOffset. */
+export type IsoDateTime = string;
+
+/** A work-done progress token: what the client put in `workDoneToken`. */
+export type ProgressToken = string | number;
+
+// ---- lifecycle ---------------------------------------------------------------------------------------------
+
+export interface ClientInfo {
+  name: string;
+  version?: string;
+}
+
+export interface ClientCapabilities {
+  workDoneProgress?: boolean;
+}
+
+export interface InitializeParams {
+  processId?: number;
+  clientInfo?: ClientInfo;
+  capabilities?: ClientCapabilities;
+}
+
+export interface ServerInfo {
+  name: string;
+  version: string;
+}
+
+export interface ServerCapabilities {
+  providers: string[];
+  ides: string[];
+  methods: string[];
+  workDoneProgress?: boolean;
+  cancellation?: boolean;
+}
+
+export interface InitializeResult {
+  serverInfo: ServerInfo;
+  protocolVersion: string;
+  capabilities: ServerCapabilities;
+}
+
+export type InitializedParams = Record<string, never>;
+export type ShutdownParams = Record<string, never>;
+export type ShutdownResult = Record<string, never>;
+export type ExitParams = Record<string, never>;
+
+// ---- devcontainer ------------------------------------------------------------------------------------------
+
+export interface RepositorySource {
+  url?: string;
+  path?: string;
+  branch?: string;
+  ref?: string;
+  /** Never logged. */
+  token?: string;
+}
+
+export interface Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+  severity: string;
+  message: string;
+  code?: string;
+  path?: string;
+}
+
+export interface WorkspaceInfo {
+  workspaceFolder: string;
+  workspaceMount?: string;
+}
+
+export interface DevcontainerReadParams {
+  repository: RepositorySource;
+  configPath?: string;
+}
+
+export interface DevcontainerReadResult {
+  configuration?: unknown;
+  workspace?: WorkspaceInfo;
+  configFilePath?: string;
+  diagnostics: Diagnostic[];
+  candidates: string[];
+}
+
+// ---- gitspaces ---------------------------------------------------------------------------------------------
+
+export const GitspaceStates = [
+  "uninitialized",
+  "starting",
+  "running",
+  "stopping",
+  "stopped",
+  "cleaning",
+  "error",
+  "deleted",
+] as const;
+export type GitspaceState = (typeof GitspaceStates)[number];
+
+export const GitspaceReadinessValues = ["setting_up", "ready", "start_error"] as const;
+export type GitspaceReadiness = (typeof GitspaceReadinessValues)[number];
+
+export interface GitspaceRepository {
+  url: string;
+  branch?: string;
+  commit?: string;
+}
+
+export interface Gitspace {
+  id: string;
+  name: string;
+  provider: string;
+  repository: GitspaceRepository;
+  devcontainerPath?: string;
+  ide: string;
+  state: GitspaceState;
+  readiness?: GitspaceReadiness;
+  errorMessage?: string;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+  workspaceFolder?: string;
+  remoteUser?: string;
+  sshHost?: string;
+  image?: string;
+}
+
+export interface ResourceSpec {
+  infraProvider?: string;
+  machineType?: string;
+  region?: string;
+}
+
+export interface ProviderProblem {
+  provider: string;
+  code: number;
+  message: string;
+}
+
+export interface ListGitspacesParams {
+  provider?: string;
+}
+
+export interface ListGitspacesResult {
+  gitspaces: Gitspace[];
+  problems?: ProviderProblem[];
+}
+
+export interface GetGitspaceParams {
+  id: string;
+}
+
+export interface GetGitspaceResult {
+  gitspace: Gitspace;
+}
+
+export interface CreateGitspaceParams {
+  name?: string;
+  repository: RepositorySource;
+  devcontainerPath?: string;
+  provider?: string;
+  ide?: string;
+  resource?: ResourceSpec;
+  workDoneToken?: ProgressToken;
+}
+
+export interface CreateGitspaceResult {
+  gitspace: Gitspace;
+}
+
+export interface StartGitspaceParams {
+  id: string;
+  workDoneToken?: ProgressToken;
+}
+
+export interface StartGitspaceResult {
+  gitspace: Gitspace;
+}
+
+export interface StopGitspaceParams {
+  id: string;
+  workDoneToken?: ProgressToken;
+}
+
+export interface StopGitspaceResult {
+  gitspace: Gitspace;
+}
+
+export interface RebuildGitspaceParams {
+  id: string;
+  workDoneToken?: ProgressToken;
+}
+
+export interface RebuildGitspaceResult {
+  gitspace: Gitspace;
+}
+
+export interface DeleteGitspaceParams {
+  id: string;
+  workDoneToken?: ProgressToken;
+}
+
+export interface DeleteGitspaceResult {
+  id: string;
+  deleted: boolean;
+}
+
+export interface GitspaceEvent {
+  type: string;
+  message: string;
+  timestamp: IsoDateTime;
+}
+
+export interface GitspaceEventsParams {
+  id: string;
+}
+
+export interface GitspaceEventsResult {
+  events: GitspaceEvent[];
+}
+
+export interface LogLine {
+  pos: number;
+  line: string;
+  time: IsoDateTime;
+  stream: string;
+}
+
+export interface GitspaceLogsParams {
+  id: string;
+  from?: number;
+  limit?: number;
+}
+
+export interface GitspaceLogsResult {
+  lines: LogLine[];
+  next: number;
+}
+
+export interface ConnectLinks {
+  vscode?: string;
+  vscodeInsiders?: string;
+  cursor?: string;
+  windsurf?: string;
+  jetbrainsGateway?: string;
+  jetbrainsToolbox?: string;
+  web?: string;
+}
+
+export interface ConnectParams {
+  id: string;
+  ide?: string;
+  workDoneToken?: ProgressToken;
+}
+
+export interface ConnectResult {
+  sshHost: string;
+  user: string;
+  port?: number;
+  workspaceFolder: string;
+  sshCommand: string;
+  remoteUri: string;
+  links: ConnectLinks;
+  gitspace: Gitspace;
+}
+
+// ---- providers ---------------------------------------------------------------------------------------------
+
+export interface ProviderInfo {
+  id: string;
+  displayName: string;
+  kind: string;
+  configured: boolean;
+  reachable: boolean;
+  endpoint?: string;
+  version?: string;
+  message?: string;
+}
+
+export interface ListProvidersParams {
+  skipCheck?: boolean;
+}
+
+export interface ListProvidersResult {
+  providers: ProviderInfo[];
+}
+
+export interface ConfigureProviderParams {
+  provider: string;
+  endpoint?: string;
+  accountIdentifier?: string;
+  orgIdentifier?: string;
+  projectIdentifier?: string;
+  spacePath?: string;
+  /** Never logged, never in argv. */
+  token?: string;
+  flavour?: string;
+}
+
+export interface ConfigureProviderResult {
+  provider: ProviderInfo;
+}
+
+// ---- notifications -----------------------------------------------------------------------------------------
+
+export interface DidChangeParams {
+  gitspace: Gitspace;
+}
+
+export interface GitspaceEventParams {
+  gitspaceId: string;
+  event: GitspaceEvent;
+}
+
+export interface GitspaceLogParams {
+  gitspaceId: string;
+  pos: number;
+  line: string;
+  time: IsoDateTime;
+  stream: string;
+}
+
+export interface LogMessageParams {
+  /** LSP message type: 1 error, 2 warning, 3 info, 4 log. */
+  type: number;
+  message: string;
+}
+
+export interface WorkDoneProgress {
+  kind: "begin" | "report" | "end";
+  title?: string;
+  message?: string;
+  percentage?: number;
+  cancellable?: boolean;
+}
+
+export interface ProgressParams {
+  token: ProgressToken;
+  value: WorkDoneProgress;
+}
+
+// ---- method tables -----------------------------------------------------------------------------------------
+
+/** Client → server requests: method name → params and result records. */
+export interface RequestTypes {
+  initialize: { params: InitializeParams; result: InitializeResult };
+  shutdown: { params: ShutdownParams; result: ShutdownResult };
+  "devcontainer/read": { params: DevcontainerReadParams; result: DevcontainerReadResult };
+  "gitspaces/list": { params: ListGitspacesParams; result: ListGitspacesResult };
+  "gitspaces/get": { params: GetGitspaceParams; result: GetGitspaceResult };
+  "gitspaces/create": { params: CreateGitspaceParams; result: CreateGitspaceResult };
+  "gitspaces/start": { params: StartGitspaceParams; result: StartGitspaceResult };
+  "gitspaces/stop": { params: StopGitspaceParams; result: StopGitspaceResult };
+  "gitspaces/rebuild": { params: RebuildGitspaceParams; result: RebuildGitspaceResult };
+  "gitspaces/delete": { params: DeleteGitspaceParams; result: DeleteGitspaceResult };
+  "gitspaces/events": { params: GitspaceEventsParams; result: GitspaceEventsResult };
+  "gitspaces/logs": { params: GitspaceLogsParams; result: GitspaceLogsResult };
+  "gitspaces/connect": { params: ConnectParams; result: ConnectResult };
+  "providers/list": { params: ListProvidersParams; result: ListProvidersResult };
+  "providers/configure": { params: ConfigureProviderParams; result: ConfigureProviderResult };
+}
+
+/** Notifications in either direction: method name → params record. */
+export interface NotificationTypes {
+  initialized: { params: InitializedParams };
+  exit: { params: ExitParams };
+  "gitspaces/didChange": { params: DidChangeParams };
+  "gitspaces/event": { params: GitspaceEventParams };
+  "gitspaces/log": { params: GitspaceLogParams };
+  "$/progress": { params: ProgressParams };
+  "window/logMessage": { params: LogMessageParams };
+}
+
+export type RequestMethod = keyof RequestTypes;
+export type NotificationMethod = keyof NotificationTypes;
+
+/** The requests that accept a `workDoneToken` and report `$/progress`. */
+export type LongRequestMethod =
+  | "gitspaces/create"
+  | "gitspaces/start"
+  | "gitspaces/stop"
+  | "gitspaces/rebuild"
+  | "gitspaces/delete"
+  | "gitspaces/connect";

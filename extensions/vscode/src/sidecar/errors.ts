@@ -1,0 +1,50 @@
+import { ConnectionError, ResponseError } from "vscode-jsonrpc/node";
+import { ErrorCodes, errorCodeName, type ErrorData } from "../protocol";
+
+/** An error answer from the sidecar: its JSON-RPC code, message and ErrorData. */
+export class RpcError extends Error {
+  readonly code: number;
+  readonly data?: ErrorData;
+
+  constructor(code: number, message: string, data?: ErrorData) {
+    super(message);
+    this.name = "RpcError";
+    this.code = code;
+    this.data = data;
+  }
+
+  /** The symbolic name of the code (ErrorData.kind when the server sent one). */
+  get kind(): string {
+    return this.data?.kind ?? errorCodeName(this.code);
+  }
+
+  get cancelled(): boolean {
+    return this.code === ErrorCodes.RequestCancelled;
+  }
+}
+
+/** The sidecar is not running, or the connection to it broke while a request was outstanding. */
+export class SidecarUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "SidecarUnavailableError";
+  }
+}
+
+/** Converts what vscode-jsonrpc throws into RpcError / SidecarUnavailableError; anything else unchanged. */
+export function toClientError(error: unknown): unknown {
+  if (error instanceof RpcError || error instanceof SidecarUnavailableError) {
+    return error;
+  }
+  if (error instanceof ResponseError) {
+    return new RpcError(error.code, error.message, isErrorData(error.data) ? error.data : undefined);
+  }
+  if (error instanceof ConnectionError) {
+    return new SidecarUnavailableError(`The gitspaces sidecar connection is closed: ${error.message}`, { cause: error });
+  }
+  return error;
+}
+
+function isErrorData(value: unknown): value is ErrorData {
+  return typeof value === "object" && value !== null && typeof (value as { kind?: unknown }).kind === "string";
+}

@@ -1,0 +1,65 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { SidecarLaunch } from "./client";
+
+export interface LaunchSettings {
+  /** gitspaces.serverPath: an executable, or a framework-dependent gitspaces.dll. Empty = the bundled copy. */
+  serverPath: string;
+  /** gitspaces.docker.host: becomes DOCKER_HOST for the sidecar. Empty = inherit. */
+  dockerHost: string;
+  /** gitspaces.logLevel. */
+  logLevel: string;
+}
+
+export interface LaunchEnvironment {
+  extensionPath: string;
+  platform: NodeJS.Platform;
+  env: NodeJS.ProcessEnv;
+  exists: (file: string) => boolean;
+}
+
+/** The bundled sidecar inside the extension: server/gitspaces (server/gitspaces.exe on Windows). */
+export function bundledServerPath(extensionPath: string, platform: NodeJS.Platform): string {
+  return path.join(extensionPath, "server", platform === "win32" ? "gitspaces.exe" : "gitspaces");
+}
+
+/**
+ * Works out how to start `gitspaces serve`: which file, with which arguments and environment. Throws an Error
+ * whose message tells the user what to set when there is nothing to start.
+ */
+export function resolveLaunch(settings: LaunchSettings, environment: LaunchEnvironment): SidecarLaunch {
+  const configured = settings.serverPath.trim();
+  const file = configured.length > 0 ? expandHome(configured, environment.env) : bundledServerPath(environment.extensionPath, environment.platform);
+  if (!environment.exists(file)) {
+    throw new Error(
+      configured.length > 0
+        ? `The gitspaces sidecar was not found at ${file} (setting gitspaces.serverPath).`
+        : `The gitspaces sidecar is not bundled with this extension (looked for ${file}); set gitspaces.serverPath to a gitspaces executable.`,
+    );
+  }
+  const env: NodeJS.ProcessEnv = { ...environment.env };
+  const dockerHost = settings.dockerHost.trim();
+  if (dockerHost.length > 0) {
+    env.DOCKER_HOST = dockerHost;
+  }
+  const serveArgs = ["serve", "--log-level", settings.logLevel || "info"];
+  if (file.toLowerCase().endsWith(".dll")) {
+    return { command: "dotnet", args: [file, ...serveArgs], env };
+  }
+  return { command: file, args: serveArgs, env };
+}
+
+function expandHome(file: string, env: NodeJS.ProcessEnv): string {
+  const home = env.HOME ?? env.USERPROFILE;
+  if (home && (file === "~" || file.startsWith("~/") || file.startsWith("~\\"))) {
+    return path.join(home, file.slice(1));
+  }
+  return file;
+}
+
+export const defaultLaunchEnvironment = (extensionPath: string): LaunchEnvironment => ({
+  extensionPath,
+  platform: process.platform,
+  env: process.env,
+  exists: (file) => fs.existsSync(file),
+});
