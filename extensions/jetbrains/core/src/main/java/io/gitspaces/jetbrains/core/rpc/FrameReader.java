@@ -123,7 +123,7 @@ public final class FrameReader {
             }
             if (b < 0x20 && b != '\r' && b != '\t' || b > 0x7e) {
                 buf.write(b);
-                throw new ProtocolException("malformed frame header from the gitspaces sidecar: non-ASCII byte 0x"
+                throw new ProtocolException("malformed frame header from the gitspaces sidecar: unexpected byte 0x"
                         + Integer.toHexString(b) + " in " + quote(buf.toString(StandardCharsets.ISO_8859_1)));
             }
             buf.write(b);

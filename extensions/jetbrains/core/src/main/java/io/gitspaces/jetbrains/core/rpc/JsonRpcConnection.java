@@ -403,17 +403,15 @@ public final class JsonRpcConnection implements AutoCloseable {
             }
             return;
         }
-        if (id == null || !(msg.has("result") || msg.has("error"))) {
-            problems.accept("ignored a message from the gitspaces sidecar that is not JSON-RPC: " + FrameReader.quote(msg.toString()), null);
-            return;
-        }
-        Long key = idOf(id);
+        Long key = id == null ? null : idOf(id);
         Pending<?> p = key == null ? null : pending.get(key);
-        if (p == null) {
+        if (p != null) {
+            p.complete(msg);
+        } else if (id == null || !(msg.has("result") || msg.has("error"))) {
+            problems.accept("ignored a message from the gitspaces sidecar that is not JSON-RPC: " + FrameReader.quote(msg.toString()), null);
+        } else {
             problems.accept("ignored a response to an unknown request id " + id, null);
-            return;
         }
-        p.complete(msg);
     }
 
     private void answerServerRequest(JsonElement id, String method) {
