@@ -1,0 +1,104 @@
+using Gitspaces.Core.Errors;
+using Gitspaces.Core.Ssh;
+
+namespace Gitspaces.Ssh.Proxy;
+
+/// <summary>
+/// The body of <c>gitspaces ssh-proxy</c>, the <c>ProxyCommand</c> of every gitspace: it opens the provider's SSH
+/// channel and copies bytes both ways until either side closes. Its stdout carries nothing but the SSH stream.
+/// </summary>
+public static class SshProxy
+{
+    /// <summary>The exit code when the channel could not be opened or broke.</summary>
+    public const int FailureExitCode = 1;
+
+    private const int BufferSize = 64 * 1024;
+
+    /// <summary>Carries an SSH session between ssh (on <paramref name="stdin"/>/<paramref name="stdout"/>) and the gitspace.</summary>
+    /// <param name="provider">The provider that owns the gitspace.</param>
+    /// <param name="gitspaceId">The gitspace id.</param>
+    /// <param name="stdin">What ssh writes (the process's standard input).</param>
+    /// <param name="stdout">What ssh reads (the process's standard output); flushed after every chunk.</param>
+    /// <param name="stderr">Where failures are reported for the person running ssh.</param>
+    /// <param name="cancellationToken">Ends the session.</param>
+    /// <returns>0 when the session ended normally, <see cref="FailureExitCode"/> otherwise.</returns>
+    public static async Task<int> RunAsync(ISshChannelProvider provider, string gitspaceId, Stream stdin, Stream stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentNullException.ThrowIfNull(stdin);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+
+        Stream channel;
+        try
+        {
+            channel = await provider.OpenSshChannelAsync(gitspaceId, cancellationToken);
+        }
+        catch (GitspaceException e)
+        {
+            await ReportAsync(stderr, e.Message, e.Details.Hint);
+            return FailureExitCode;
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException or OperationCanceledException)
+        {
+            await ReportAsync(stderr, $"Could not open an SSH channel to gitspace '{gitspaceId}': {e.Message}", null);
+            return FailureExitCode;
+        }
+
+        await using (channel)
+        {
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var fromClient = CopyAsync(stdin, channel, stop.Token);
+            var toClient = CopyAsync(channel, stdout, stop.Token);
+
+            // ssh closes our stdin only when it is done with the connection, and sshd ends its output only when the
+            // session is over; either way the session is finished, and disposing the channel ends the other direction.
+            var first = await Task.WhenAny(fromClient, toClient);
+            await stop.CancelAsync();
+            if (await first is { } failure)
+            {
+                await ReportAsync(stderr, $"The SSH channel to gitspace '{gitspaceId}' broke: {failure.Message}", null);
+                return FailureExitCode;
+            }
+
+            return 0;
+        }
+    }
+
+    /// <summary>Copies until the source ends, flushing each chunk so interactive sessions see keystrokes at once.</summary>
+    /// <returns><see langword="null"/> when the source ended, or the failure.</returns>
+    private static async Task<Exception?> CopyAsync(Stream source, Stream destination, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[BufferSize];
+        try
+        {
+            int read;
+            while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                await destination.FlushAsync(cancellationToken);
+            }
+
+            return null;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            return e;
+        }
+    }
+
+    private static async Task ReportAsync(TextWriter stderr, string message, string? hint)
+    {
+        await stderr.WriteLineAsync("gitspaces ssh-proxy: " + message);
+        if (!string.IsNullOrEmpty(hint))
+        {
+            await stderr.WriteLineAsync("gitspaces ssh-proxy: " + hint);
+        }
+
+        await stderr.FlushAsync();
+    }
+}
