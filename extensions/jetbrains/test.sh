@@ -49,7 +49,7 @@ javac --release 17 -encoding UTF-8 -Xlint:all,-processing -Werror \
 if [ $# -gt 0 ]; then select=("$@"); else select=(--scan-class-path "$build/classes/test"); fi
 
 set +e
-java -Dgitspaces.repoRoot="$root" -Dgitspaces.testClasses="$build/classes/test" -Dgitspaces.gson="$gson" \
+java -Dgitspaces.repoRoot="${GITSPACES_REPO_ROOT:-$root}" -Dgitspaces.classpath="$build/classes/test:$build/classes/main:$gson" \
   -jar "$launcher" \
   --disable-banner --disable-ansi-colors --details=tree --details-theme=ascii \
   --class-path "$build/classes/test:$build/classes/main:$gson" \

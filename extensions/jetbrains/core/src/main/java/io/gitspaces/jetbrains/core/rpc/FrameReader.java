@@ -43,6 +43,7 @@ public final class FrameReader {
     public byte[] readFrame() throws IOException {
         long contentLength = -1;
         int lines = 0;
+        StringBuilder seen = new StringBuilder();
         while (true) {
             String line = readHeaderLine(lines == 0);
             if (line == null) {
@@ -58,11 +59,12 @@ public final class FrameReader {
                 throw new ProtocolException("malformed frame from the gitspaces sidecar: more than " + MAX_HEADER_LINES + " header lines");
             }
             int colon = line.indexOf(':');
-            if (colon <= 0) {
+            if (colon <= 0 || !isToken(line.substring(0, colon))) {
                 throw new ProtocolException("malformed frame header from the gitspaces sidecar: " + quote(line)
                         + " is not a 'Name: value' line (is something else writing to its stdout?)");
             }
-            String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+            String name = line.substring(0, colon).toLowerCase(Locale.ROOT);
+            seen.append(seen.length() == 0 ? "" : ", ").append(line.substring(0, colon));
             String value = line.substring(colon + 1).trim();
             if (name.equals("content-length")) {
                 if (contentLength >= 0) {
@@ -92,7 +94,7 @@ public final class FrameReader {
             }
         }
         if (contentLength < 0) {
-            throw new ProtocolException("malformed frame from the gitspaces sidecar: no Content-Length header");
+            throw new ProtocolException("malformed frame from the gitspaces sidecar: no Content-Length header (got " + seen + ")");
         }
         byte[] body = in.readNBytes((int) contentLength);
         if (body.length < contentLength) {
@@ -132,6 +134,17 @@ public final class FrameReader {
                         + MAX_HEADER_LINE + " bytes");
             }
         }
+    }
+
+    private static boolean isToken(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
