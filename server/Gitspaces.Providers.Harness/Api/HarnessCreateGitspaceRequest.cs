@@ -1,0 +1,47 @@
+namespace Gitspaces.Providers.Harness.Api;
+
+/// <summary>The body of a create request: the OSS <c>CreateInput</c>, which the hosted API's request mirrors.</summary>
+public sealed record HarnessCreateGitspaceRequest
+{
+    /// <summary>Gets the requested identifier; the server appends a random suffix.</summary>
+    public required string Identifier { get; init; }
+
+    /// <summary>Gets the display name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Gets the parent space (open-source server only; the hosted API scopes by path).</summary>
+    public string? SpaceRef { get; init; }
+
+    /// <summary>Gets the IDE.</summary>
+    public required string Ide { get; init; }
+
+    /// <summary>Gets the infra provider config (<c>default</c> on the open-source server).</summary>
+    public string? InfraProviderConfigIdentifier { get; init; }
+
+    /// <summary>Gets the machine type.</summary>
+    public required string ResourceIdentifier { get; init; }
+
+    /// <summary>Gets the space that owns the machine type.</summary>
+    public string? ResourceSpaceRef { get; init; }
+
+    /// <summary>Gets the repository clone URL.</summary>
+    public required string CodeRepoUrl { get; init; }
+
+    /// <summary>Gets the repository type.</summary>
+    public required string CodeRepoType { get; init; }
+
+    /// <summary>Gets the internal repository path, for Harness Code repositories.</summary>
+    public string? CodeRepoRef { get; init; }
+
+    /// <summary>Gets the branch.</summary>
+    public string? Branch { get; init; }
+
+    /// <summary>Gets the devcontainer.json path.</summary>
+    public string? DevcontainerPath { get; init; }
+
+    /// <summary>Gets free-form metadata (for example the region).</summary>
+    public IReadOnlyDictionary<string, string>? Metadata { get; init; }
+
+    /// <summary>Gets the SSH key reference.</summary>
+    public string? SshTokenIdentifier { get; init; }
+}
