@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+
+namespace Gitspaces.Providers.Docker;
+
+/// <summary>What the Docker provider needs from a repository's devcontainer.json, read and checked.</summary>
+internal sealed record DevcontainerPlan
+{
+    /// <summary>Gets the configuration file, absolute.</summary>
+    public required string ConfigFile { get; init; }
+
+    /// <summary>Gets the configuration file relative to the repository root, with forward slashes.</summary>
+    public required string ConfigPath { get; init; }
+
+    /// <summary>Gets the image to run, for the image kind.</summary>
+    public string? Image { get; init; }
+
+    /// <summary>Gets the Dockerfile, absolute, for the Dockerfile kind.</summary>
+    public string? Dockerfile { get; init; }
+
+    /// <summary>Gets the build context folder, absolute.</summary>
+    public string? BuildContext { get; init; }
+
+    /// <summary>Gets the build arguments.</summary>
+    public IReadOnlyDictionary<string, string> BuildArgs { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Gets the build target stage.</summary>
+    public string? BuildTarget { get; init; }
+
+    /// <summary>Gets the extra <c>docker run</c> arguments (checked against the allow-list later).</summary>
+    public IReadOnlyList<string> RunArgs { get; init; } = [];
+
+    /// <summary>Gets the workspace folder in the container, when the configuration sets one.</summary>
+    public string? WorkspaceFolder { get; init; }
+
+    /// <summary>Gets the <c>appPort</c> values, published on 127.0.0.1 only.</summary>
+    public IReadOnlyList<string> AppPorts { get; init; } = [];
+
+    /// <summary>Gets the Feature ids the configuration asks for.</summary>
+    public IReadOnlyList<string> Features { get; init; } = [];
+
+    /// <summary>Gets the properties devcontainer.json contributes to the image metadata (raw, as the reference picks them).</summary>
+    public required JsonObject MetadataEntry { get; init; }
+}

@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+
+namespace Gitspaces.Providers.Docker;
+
+/// <summary>Source-generated JSON for the provider's own files and labels.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(DockerSettings))]
+[JsonSerializable(typeof(GitspaceRecord))]
+[JsonSerializable(typeof(LifecyclePlan))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonNode))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonArray))]
+[JsonSerializable(typeof(DockerCliConfig))]
+[JsonSerializable(typeof(CredentialHelperReply))]
+internal sealed partial class DockerJsonContext : JsonSerializerContext;

@@ -1,0 +1,31 @@
+using Gitspaces.Protocol;
+
+namespace Gitspaces.Providers.Docker;
+
+/// <summary>
+/// What the engine cannot hold for a gitspace: the operation in flight, the last error and the readiness of its
+/// current container. Kept in the gitspace's state folder; the engine's labels stay the source of truth for the rest.
+/// </summary>
+internal sealed record GitspaceRecord
+{
+    /// <summary>Gets the operation running now (<c>create</c>, <c>start</c>, <c>stop</c>, <c>rebuild</c>, <c>delete</c>), or none.</summary>
+    public string? Operation { get; init; }
+
+    /// <summary>Gets why the last operation failed, or none.</summary>
+    public string? ErrorMessage { get; init; }
+
+    /// <summary>Gets the container the readiness below belongs to.</summary>
+    public string? ContainerId { get; init; }
+
+    /// <summary>Gets the readiness of <see cref="ContainerId"/> since its last start by us.</summary>
+    public GitspaceReadiness? Readiness { get; init; }
+
+    /// <summary>Gets a value indicating whether onCreate, updateContent and postCreate finished in <see cref="ContainerId"/>.</summary>
+    public bool CreateCommandsDone { get; init; }
+
+    /// <summary>Gets the SSH host alias registered for the gitspace.</summary>
+    public string? SshHost { get; init; }
+
+    /// <summary>Gets when the record last changed.</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+}
