@@ -1,4 +1,5 @@
 import * as cp from "node:child_process";
+import { Writable } from "node:stream";
 import {
   CancellationToken,
   createMessageConnection,
@@ -140,7 +141,9 @@ export class SidecarClient {
       );
     });
     pipeLines(child.stderr!, (line) => logger.info(`[sidecar] ${line}`));
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    // A write after the process died fails the request that made it; the stream's own error event is expected then.
+    child.stdin!.on("error", (error) => logger.debug(`gitspaces sidecar stdin: ${error.message}`));
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(guardedStdin(child.stdin!)));
     const client = new SidecarClient(child, connection, logger);
     connection.listen();
 
@@ -153,12 +156,17 @@ export class SidecarClient {
     let timer: NodeJS.Timeout | undefined;
     try {
       const result = await Promise.race([
-        client.request(Methods.Initialize, params),
+        client.request(Methods.Initialize, params).catch(async (error: unknown) => {
+          // When the process died, say so rather than "connection disposed".
+          const exit = await Promise.race([client.exitPromise, delay(500).then(() => undefined)]);
+          if (exit) {
+            throw exitedDuringStartup(exit);
+          }
+          throw error;
+        }),
         spawnError,
         client.exitPromise.then((exit) => {
-          throw new SidecarUnavailableError(
-            `The gitspaces sidecar exited during startup (${exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`}); see the Gitspaces log.`,
-          );
+          throw exitedDuringStartup(exit);
         }),
         new Promise<never>((_, reject) => {
           timer = setTimeout(
@@ -280,6 +288,37 @@ export class SidecarClient {
   waitForExit(): Promise<SidecarExit> {
     return this.exitPromise;
   }
+}
+
+/**
+ * Wraps the child's stdin so that a write after the process died completes quietly instead of failing:
+ * vscode-jsonrpc turns a failed request write into an unhandled rejection, while a quiet write leaves the request
+ * pending until the exit handler disposes the connection, which rejects it (as SidecarUnavailableError).
+ */
+function guardedStdin(stdin: Writable): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      if (stdin.destroyed || !stdin.writable) {
+        callback();
+        return;
+      }
+      stdin.write(chunk, () => callback());
+    },
+    final(callback) {
+      stdin.end();
+      callback();
+    },
+  });
+}
+
+function exitedDuringStartup(exit: SidecarExit): SidecarUnavailableError {
+  return new SidecarUnavailableError(
+    `The gitspaces sidecar exited during startup (${exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`}); see the Gitspaces log.`,
+  );
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 function logMessageToLogger(logger: Logger, p: LogMessageParams): void {

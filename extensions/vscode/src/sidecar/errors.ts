@@ -31,12 +31,23 @@ export class SidecarUnavailableError extends Error {
   }
 }
 
+/** vscode-jsonrpc's own codes for a request that could not complete because the connection went away. */
+const connectionLostCodes = new Set([
+  -32099, // MessageWriteError
+  -32098, // MessageReadError
+  -32097, // PendingResponseRejected
+  -32096, // ConnectionInactive
+]);
+
 /** Converts what vscode-jsonrpc throws into RpcError / SidecarUnavailableError; anything else unchanged. */
 export function toClientError(error: unknown): unknown {
   if (error instanceof RpcError || error instanceof SidecarUnavailableError) {
     return error;
   }
   if (error instanceof ResponseError) {
+    if (connectionLostCodes.has(error.code)) {
+      return new SidecarUnavailableError(`The gitspaces sidecar connection is closed: ${error.message}`, { cause: error });
+    }
     return new RpcError(error.code, error.message, isErrorData(error.data) ? error.data : undefined);
   }
   if (error instanceof ConnectionError) {

@@ -1,0 +1,194 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import * as vscode from "vscode";
+import { createGitspace, type GitProbe } from "../../../src/commands/create";
+import { ErrorCodes, type ProviderInfo } from "../../../src/protocol";
+import { RpcError } from "../../../src/sidecar/errors";
+import { mockState, resetVscodeMock } from "../../mocks/vscode";
+import { makeDeps, makeGitspace, pickByLabel } from "../helpers";
+
+beforeEach(() => resetVscodeMock());
+
+const docker: ProviderInfo = { id: "docker", displayName: "Docker", kind: "self-hosted", configured: true, reachable: true };
+const harness: ProviderInfo = { id: "harness", displayName: "Harness CDE", kind: "hosted", configured: false, reachable: false, message: "Run Configure Harness." };
+
+function localGit(overrides: Partial<Awaited<ReturnType<GitProbe["inspect"]>>> = {}): GitProbe & { remoteBranches: ReturnType<typeof vi.fn> } {
+  return {
+    inspect: async () => ({
+      root: "/src/web",
+      remotes: [{ name: "origin", url: "https://token@example.com/acme/web.git" }],
+      currentBranch: "feature",
+      branches: ["main", "feature"],
+      ...overrides,
+    }),
+    remoteBranches: vi.fn(async () => ["main", "release"]),
+  };
+}
+
+function scriptSidecar(deps: ReturnType<typeof makeDeps>, candidates = [".devcontainer/devcontainer.json"]): void {
+  deps.fake.on("devcontainer/read", () => ({ candidates, diagnostics: [] }));
+  deps.fake.on("providers/list", () => ({ providers: [docker, harness] }));
+  deps.fake.on("gitspaces/create", (params, options) => {
+    options.onProgress?.({ kind: "begin", title: "Creating", message: "Cloning", percentage: 5 });
+    deps.events.fire({ gitspaceId: "web-new", event: { type: "repository_clone_start", message: "Cloning web", timestamp: "2026-01-01T00:00:00Z" } });
+    return { gitspace: makeGitspace({ id: "web-new", name: "web-new", repository: { url: params.repository.url!, branch: params.repository.branch } }) };
+  });
+}
+
+describe("Create Gitspace", () => {
+  it("defaults to the current folder's remote and branch, then creates with the picked config, provider and IDE", async () => {
+    const deps = makeDeps({ folder: "/src/web" });
+    scriptSidecar(deps, [".devcontainer/devcontainer.json", ".devcontainer/gpu/devcontainer.json"]);
+    pickByLabel("example.com/acme/web.git", "feature", "gpu", "Docker", "VS Code");
+    const created = await createGitspace(deps, localGit());
+
+    expect(created?.id).toBe("web-new");
+    const repoItems = (await vi.mocked(vscode.window.showQuickPick).mock.calls[0][0]) as vscode.QuickPickItem[];
+    // The first item is the origin remote, with the credentials removed from what is shown.
+    expect(repoItems.map((i) => i.label)).toEqual(["https://example.com/acme/web.git", "/src/web", "$(edit) Enter a repository URL…"]);
+    const branchItems = (await vi.mocked(vscode.window.showQuickPick).mock.calls[1][0]) as vscode.QuickPickItem[];
+    expect(branchItems[0].label).toBe("$(git-branch) feature");
+    expect(deps.fake.callsTo("devcontainer/read")[0].params).toEqual({
+      repository: { url: "https://token@example.com/acme/web.git", branch: "feature" },
+    });
+    expect(deps.fake.callsTo("gitspaces/create")[0]).toEqual({
+      method: "gitspaces/create",
+      long: true,
+      params: {
+        repository: { url: "https://token@example.com/acme/web.git", branch: "feature" },
+        devcontainerPath: ".devcontainer/gpu/devcontainer.json",
+        provider: "docker",
+        ide: "vs_code",
+      },
+    });
+    expect(mockState.progress[0].options.title).toBe("Creating gitspace from https://example.com/acme/web.git");
+    expect(mockState.progress[0].reports).toEqual([{ message: "Cloning", increment: 5 }, { message: "Cloning web" }]);
+    expect(deps.store.get("web-new")).toBeDefined();
+    expect(vscode.window.showInformationMessage).toHaveBeenCalledWith("Gitspace web-new is running.", "Open", "Open in New Window");
+  });
+
+  it("reads a local clone in place and skips the config pick when there is one candidate", async () => {
+    const deps = makeDeps({ folder: "/src/web" });
+    scriptSidecar(deps);
+    pickByLabel("/src/web", "Default branch", "Docker", "Cursor");
+    await createGitspace(deps, localGit({ remotes: [] }));
+    expect(deps.fake.callsTo("devcontainer/read")[0].params).toEqual({ repository: { path: "/src/web" } });
+    expect(deps.fake.callsTo("gitspaces/create")[0].params).toEqual({
+      repository: { url: "/src/web", branch: undefined },
+      devcontainerPath: ".devcontainer/devcontainer.json",
+      provider: "docker",
+      ide: "cursor",
+    });
+    expect(vi.mocked(vscode.window.showQuickPick)).toHaveBeenCalledTimes(4);
+  });
+
+  it("offers the default provider from settings first", async () => {
+    const deps = makeDeps({ folder: "/src/web", settings: { defaultProvider: "harness" } });
+    scriptSidecar(deps);
+    pickByLabel("/src/web", "feature", undefined);
+    await createGitspace(deps, localGit({ remotes: [] }));
+    const providerItems = (await vi.mocked(vscode.window.showQuickPick).mock.calls[2][0]) as vscode.QuickPickItem[];
+    expect(providerItems.map((i) => i.label)).toEqual(["Harness CDE", "Docker"]);
+    expect(providerItems[0].description).toBe("hosted · not configured");
+    expect(deps.fake.callsTo("gitspaces/create")).toHaveLength(0);
+  });
+
+  it("asks for a URL when there is no current folder, listing that remote's branches", async () => {
+    const deps = makeDeps();
+    scriptSidecar(deps);
+    const git = localGit();
+    vi.mocked(vscode.window.showInputBox).mockResolvedValueOnce("  https://example.com/acme/api.git ");
+    pickByLabel("release", "Docker", "VS Code");
+    await createGitspace(deps, { inspect: git.inspect, remoteBranches: git.remoteBranches });
+    expect(git.remoteBranches).toHaveBeenCalledWith("https://example.com/acme/api.git");
+    expect(deps.fake.callsTo("gitspaces/create")[0].params).toMatchObject({ repository: { url: "https://example.com/acme/api.git", branch: "release" } });
+  });
+
+  it("offers Configure when the chosen provider is not configured, and does not create", async () => {
+    const deps = makeDeps({ folder: "/src/web" });
+    scriptSidecar(deps);
+    pickByLabel("/src/web", "feature", "Harness");
+    vi.mocked(vscode.window.showWarningMessage).mockResolvedValueOnce("Configure" as never);
+    await createGitspace(deps, localGit({ remotes: [] }));
+    expect(vscode.window.showWarningMessage).toHaveBeenCalledWith("Harness CDE is not configured yet. Run Configure Harness.", "Configure");
+    expect(deps.handlers.configureProvider).toHaveBeenCalledWith("harness");
+    expect(deps.fake.callsTo("gitspaces/create")).toHaveLength(0);
+  });
+
+  it("stops with an error when the repository has no devcontainer.json", async () => {
+    const deps = makeDeps({ folder: "/src/web" });
+    scriptSidecar(deps, []);
+    pickByLabel("/src/web", "feature");
+    await createGitspace(deps, localGit({ remotes: [] }));
+    expect(vscode.window.showErrorMessage).toHaveBeenCalledWith(expect.stringContaining("The repository has no devcontainer.json"), "Show Logs");
+    expect(deps.fake.callsTo("providers/list")).toHaveLength(0);
+  });
+
+  it("shows RepositoryUnavailable from devcontainer/read with Retry", async () => {
+    const deps = makeDeps({ folder: "/src/web" });
+    deps.fake.on("devcontainer/read", () => {
+      throw new RpcError(ErrorCodes.RepositoryUnavailable, "Cannot clone https://example.com/acme/web.git.", { kind: "RepositoryUnavailable" });
+    });
+    pickByLabel("example.com", "main");
+    await createGitspace(deps, localGit());
+    expect(vscode.window.showErrorMessage).toHaveBeenCalledWith(
+      "Create gitspace failed: Cannot clone https://example.com/acme/web.git.",
+      "Retry",
+      "Show Logs",
+    );
+  });
+
+  it("shows the first error diagnostic of DevcontainerInvalid", async () => {
+    const deps = makeDeps({ folder: "/src/web" });
+    scriptSidecar(deps);
+    deps.fake.on("gitspaces/create", () => {
+      throw new RpcError(ErrorCodes.DevcontainerInvalid, "The configuration is invalid.", {
+        kind: "DevcontainerInvalid",
+        diagnostics: [
+          { file: ".devcontainer/devcontainer.json", line: 1, column: 1, severity: "warning", message: "unknown property x" },
+          { file: ".devcontainer/devcontainer.json", line: 3, column: 5, severity: "error", message: "image must be a string" },
+        ],
+      });
+    });
+    pickByLabel("/src/web", "feature", "Docker", "VS Code");
+    expect(await createGitspace(deps, localGit({ remotes: [] }))).toBeUndefined();
+    expect(vscode.window.showErrorMessage).toHaveBeenCalledWith(
+      "Create gitspace from /src/web failed: The configuration is invalid. (.devcontainer/devcontainer.json:3:5: image must be a string)",
+      "Show Logs",
+      "Retry",
+    );
+    expect(deps.output.lines).toContain("[error]   .devcontainer/devcontainer.json:3:5 error: image must be a string");
+  });
+
+  it("retries the create with the same choices without asking again", async () => {
+    const deps = makeDeps({ folder: "/src/web" });
+    scriptSidecar(deps);
+    let attempts = 0;
+    deps.fake.on("gitspaces/create", (params) => {
+      if (++attempts === 1) {
+        throw new RpcError(ErrorCodes.ProviderUnavailable, "Docker is not running.", { kind: "ProviderUnavailable", provider: "docker" });
+      }
+      return { gitspace: makeGitspace({ id: "web-new", repository: { url: params.repository.url! } }) };
+    });
+    pickByLabel("/src/web", "feature", "Docker", "VS Code");
+    vi.mocked(vscode.window.showErrorMessage).mockResolvedValueOnce("Retry" as never);
+    await createGitspace(deps, localGit({ remotes: [] }));
+    expect(attempts).toBe(2);
+    expect(vi.mocked(vscode.window.showQuickPick)).toHaveBeenCalledTimes(4);
+    expect(deps.store.get("web-new")).toBeDefined();
+  });
+
+  it("stops quietly at each dismissed step", async () => {
+    for (let step = 0; step < 4; step++) {
+      resetVscodeMock();
+      vi.mocked(vscode.window.showQuickPick).mockReset();
+      const deps = makeDeps({ folder: "/src/web" });
+      scriptSidecar(deps, [".devcontainer/devcontainer.json", ".devcontainer.json"]);
+      const answers = ["/src/web", "feature", ".devcontainer.json", "Docker"];
+      answers[step] = undefined as unknown as string;
+      pickByLabel(...answers.slice(0, step + 1));
+      expect(await createGitspace(deps, localGit({ remotes: [] }))).toBeUndefined();
+      expect(deps.fake.callsTo("gitspaces/create")).toHaveLength(0);
+      expect(vscode.window.showErrorMessage).not.toHaveBeenCalled();
+    }
+  });
+});

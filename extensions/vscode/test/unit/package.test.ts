@@ -1,0 +1,61 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import pkg from "../../package.json";
+import { CommandIds, registerCommands } from "../../src/commands";
+import { mockState, resetVscodeMock } from "../mocks/vscode";
+import { makeDeps } from "./helpers";
+
+describe("package.json", () => {
+  it("targets VS Code 1.100 and runs on the UI side", () => {
+    expect(pkg.engines.vscode).toBe("^1.100.0");
+    expect(pkg.extensionKind).toEqual(["ui"]);
+    expect(pkg.main).toBe("./dist/extension.js");
+  });
+
+  it("contributes exactly the commands the extension registers, all in the Gitspaces category", () => {
+    resetVscodeMock();
+    registerCommands(makeDeps(), { showSidecarLog: () => undefined, restartSidecar: async () => undefined });
+    const contributed = pkg.contributes.commands.map((c) => c.command).sort();
+    expect([...mockState.commands.keys()].sort()).toEqual(contributed);
+    expect(Object.values(CommandIds).sort()).toEqual(contributed);
+    expect(new Set(pkg.contributes.commands.map((c) => c.category))).toEqual(new Set(["Gitspaces"]));
+    const titles = pkg.contributes.commands.map((c) => c.title);
+    for (const title of ["Create Gitspace", "Open Gitspace", "Start Gitspace", "Stop Gitspace", "Rebuild Gitspace", "Delete Gitspace", "Show Logs", "Show Events", "Copy SSH Command", "Open in JetBrains IDE", "Configure Harness", "Refresh"]) {
+      expect(titles).toContain(title);
+    }
+  });
+
+  it("menus only name contributed commands", () => {
+    const contributed = new Set(pkg.contributes.commands.map((c) => c.command));
+    for (const entries of Object.values(pkg.contributes.menus)) {
+      for (const entry of entries as { command: string }[]) {
+        expect(contributed.has(entry.command)).toBe(true);
+      }
+    }
+  });
+
+  it("declares every setting the extension reads", () => {
+    const props = Object.keys(pkg.contributes.configuration.properties).sort();
+    expect(props).toEqual([
+      "gitspaces.defaultProvider",
+      "gitspaces.docker.host",
+      "gitspaces.harness.account",
+      "gitspaces.harness.endpoint",
+      "gitspaces.harness.org",
+      "gitspaces.harness.project",
+      "gitspaces.logLevel",
+      "gitspaces.serverPath",
+    ]);
+    const source = fs.readFileSync(path.join(__dirname, "../../src/config.ts"), "utf8");
+    for (const key of props) {
+      expect(source).toContain(`"${key.replace("gitspaces.", "")}"`);
+    }
+  });
+
+  it("has the view in its own activity-bar container with an icon that exists", () => {
+    expect(pkg.contributes.viewsContainers.activitybar[0].id).toBe("gitspaces");
+    expect(pkg.contributes.views.gitspaces[0]).toMatchObject({ id: "gitspaces.list", name: "Gitspaces" });
+    expect(fs.existsSync(path.join(__dirname, "../..", pkg.contributes.viewsContainers.activitybar[0].icon))).toBe(true);
+  });
+});

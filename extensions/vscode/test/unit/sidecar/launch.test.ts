@@ -1,0 +1,54 @@
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { bundledServerPath, resolveLaunch, type LaunchEnvironment } from "../../../src/sidecar/launch";
+
+const settings = { serverPath: "", dockerHost: "", logLevel: "info" };
+
+function environment(existing: string[], platform: NodeJS.Platform = "linux"): LaunchEnvironment {
+  return { extensionPath: "/ext", platform, env: { PATH: "/usr/bin", HOME: "/home/u" }, exists: (f) => existing.includes(f) };
+}
+
+describe("resolveLaunch", () => {
+  it("uses the bundled sidecar by default, with serve and the log level", () => {
+    const file = path.join("/ext", "server", "gitspaces");
+    expect(resolveLaunch(settings, environment([file]))).toEqual({
+      command: file,
+      args: ["serve", "--log-level", "info"],
+      env: { PATH: "/usr/bin", HOME: "/home/u" },
+    });
+  });
+
+  it("uses gitspaces.exe on Windows", () => {
+    expect(bundledServerPath("C:\\ext", "win32")).toBe(path.join("C:\\ext", "server", "gitspaces.exe"));
+  });
+
+  it("prefers gitspaces.serverPath, expanding ~", () => {
+    const file = path.join("/home/u", "bin/gitspaces");
+    expect(resolveLaunch({ ...settings, serverPath: "~/bin/gitspaces", logLevel: "trace" }, environment([file]))).toMatchObject({
+      command: file,
+      args: ["serve", "--log-level", "trace"],
+    });
+  });
+
+  it("runs a framework-dependent dll with dotnet", () => {
+    expect(resolveLaunch({ ...settings, serverPath: "/opt/gitspaces.dll" }, environment(["/opt/gitspaces.dll"]))).toMatchObject({
+      command: "dotnet",
+      args: ["/opt/gitspaces.dll", "serve", "--log-level", "info"],
+    });
+  });
+
+  it("passes gitspaces.docker.host as DOCKER_HOST", () => {
+    const file = path.join("/ext", "server", "gitspaces");
+    expect(resolveLaunch({ ...settings, dockerHost: " tcp://10.0.0.5:2376 " }, environment([file])).env).toMatchObject({ DOCKER_HOST: "tcp://10.0.0.5:2376" });
+  });
+
+  it("says which setting to fix when the configured path is missing", () => {
+    expect(() => resolveLaunch({ ...settings, serverPath: "/nope/gitspaces" }, environment([]))).toThrow(
+      "The gitspaces sidecar was not found at /nope/gitspaces (setting gitspaces.serverPath).",
+    );
+  });
+
+  it("says the bundled copy is missing", () => {
+    expect(() => resolveLaunch(settings, environment([]))).toThrow(/is not bundled with this extension/);
+  });
+});
