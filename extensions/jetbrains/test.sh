@@ -61,7 +61,10 @@ set -e
 
 count() { sed -n -E "s/^\[ *([0-9]+) tests $1 *\]$/\1/p" "$build/test-output.txt" | tail -1; }
 passed=$(count successful); failed=$(count failed); aborted=$(count aborted)
-passed=${passed:-0}; failed=$(( ${failed:-0} + ${aborted:-0} ))
+found=$(count found); started=$(count started); skipped=$(count skipped)
+# Tests that never started because their class failed to set up (a failed @BeforeAll) count as failed.
+not_run=$(( ${found:-0} - ${started:-0} - ${skipped:-0} ))
+passed=${passed:-0}; failed=$(( ${failed:-0} + ${aborted:-0} + (not_run > 0 ? not_run : 0) ))
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then echo "no test ran" >&2; failed=1; fi
 echo "$passed passed, $failed failed"

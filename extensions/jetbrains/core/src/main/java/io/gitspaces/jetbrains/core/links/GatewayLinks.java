@@ -19,9 +19,10 @@ public final class GatewayLinks {
     }
 
     /**
-     * A link for Gateway's built-in SSH connector, with the backend already in the gitspace or deployed by
-     * Gateway: {@code type=ssh&deploy=false&host=&port=&user=&projectPath=&productCode=} plus {@code idePath} when
-     * given.
+     * A link for Gateway's built-in SSH connector: {@code type=ssh&deploy=&host=&port=&user=&projectPath=&productCode=}.
+     * With an {@code idePath} (a backend installed in the gitspace) it is {@code deploy=false&…&idePath=}; without
+     * one, {@code deploy=true} lets Gateway download the backend for the product. The same rules and encoding as the
+     * sidecar's {@code JetBrainsLinks.Gateway}, so both build the same link.
      *
      * @param target the SSH target
      * @param product the IDE to open
@@ -54,14 +55,15 @@ public final class GatewayLinks {
     public static Map<String, String> sshParameters(SshTarget target, JetBrainsProduct product, String idePath) {
         Objects.requireNonNull(product, "product");
         Map<String, String> p = new LinkedHashMap<>();
+        boolean deployed = idePath != null && !idePath.isBlank();
         p.put("type", "ssh");
-        p.put("deploy", "false");
+        p.put("deploy", deployed ? "false" : "true");
         p.put("host", target.host());
         p.put("port", Integer.toString(target.port()));
         p.put("user", target.user());
         p.put("projectPath", target.projectPath());
         p.put("productCode", product.productCode());
-        if (idePath != null && !idePath.isBlank()) {
+        if (deployed) {
             p.put("idePath", idePath);
         }
         return p;

@@ -25,8 +25,14 @@ public record SshTarget(String host, int port, String user, String projectPath) 
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(projectPath, "projectPath");
-        if (host.isBlank()) {
-            throw new IllegalArgumentException("the SSH host is empty");
+        if (host.isBlank() || host.chars().anyMatch(c -> Character.isWhitespace(c) || c == '/' || c == '@' || c == '#' || c == '?')) {
+            throw new IllegalArgumentException("'" + host + "' is not an SSH host name or alias");
+        }
+        if (user.isBlank()) {
+            throw new IllegalArgumentException("the SSH user is empty");
+        }
+        if (!projectPath.startsWith("/")) {
+            throw new IllegalArgumentException("the workspace folder '" + projectPath + "' is not an absolute path in the gitspace");
         }
         if (port <= 0 || port > 65535) {
             throw new IllegalArgumentException("the SSH port " + port + " is out of range");

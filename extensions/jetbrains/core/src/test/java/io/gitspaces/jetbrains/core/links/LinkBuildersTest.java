@@ -21,14 +21,14 @@ class LinkBuildersTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "intellij|jetbrains-gateway://connect#type=ssh&deploy=false&host=demo-1a2b.gitspaces&port=22&user=vscode&projectPath=%2Fworkspaces%2Fdemo%20repo&productCode=IU",
-        "pycharm|jetbrains-gateway://connect#type=ssh&deploy=false&host=demo-1a2b.gitspaces&port=22&user=vscode&projectPath=%2Fworkspaces%2Fdemo%20repo&productCode=PY",
-        "goland|jetbrains-gateway://connect#type=ssh&deploy=false&host=demo-1a2b.gitspaces&port=22&user=vscode&projectPath=%2Fworkspaces%2Fdemo%20repo&productCode=GO",
-        "webstorm|jetbrains-gateway://connect#type=ssh&deploy=false&host=demo-1a2b.gitspaces&port=22&user=vscode&projectPath=%2Fworkspaces%2Fdemo%20repo&productCode=WS",
-        "clion|jetbrains-gateway://connect#type=ssh&deploy=false&host=demo-1a2b.gitspaces&port=22&user=vscode&projectPath=%2Fworkspaces%2Fdemo%20repo&productCode=CL",
-        "rider|jetbrains-gateway://connect#type=ssh&deploy=false&host=demo-1a2b.gitspaces&port=22&user=vscode&projectPath=%2Fworkspaces%2Fdemo%20repo&productCode=RD",
-        "phpstorm|jetbrains-gateway://connect#type=ssh&deploy=false&host=demo-1a2b.gitspaces&port=22&user=vscode&projectPath=%2Fworkspaces%2Fdemo%20repo&productCode=PS",
-        "rubymine|jetbrains-gateway://connect#type=ssh&deploy=false&host=demo-1a2b.gitspaces&port=22&user=vscode&projectPath=%2Fworkspaces%2Fdemo%20repo&productCode=RM",
+        "intellij|jetbrains-gateway://connect#type=ssh&deploy=true&host=demo-1a2b.gitspaces&port=22&user=vscode&projectPath=%2Fworkspaces%2Fdemo%20repo&productCode=IU",
+        "pycharm|jetbrains-gateway://connect#type=ssh&deploy=true&host=demo-1a2b.gitspaces&port=22&user=vscode&projectPath=%2Fworkspaces%2Fdemo%20repo&productCode=PY",
+        "goland|jetbrains-gateway://connect#type=ssh&deploy=true&host=demo-1a2b.gitspaces&port=22&user=vscode&projectPath=%2Fworkspaces%2Fdemo%20repo&productCode=GO",
+        "webstorm|jetbrains-gateway://connect#type=ssh&deploy=true&host=demo-1a2b.gitspaces&port=22&user=vscode&projectPath=%2Fworkspaces%2Fdemo%20repo&productCode=WS",
+        "clion|jetbrains-gateway://connect#type=ssh&deploy=true&host=demo-1a2b.gitspaces&port=22&user=vscode&projectPath=%2Fworkspaces%2Fdemo%20repo&productCode=CL",
+        "rider|jetbrains-gateway://connect#type=ssh&deploy=true&host=demo-1a2b.gitspaces&port=22&user=vscode&projectPath=%2Fworkspaces%2Fdemo%20repo&productCode=RD",
+        "phpstorm|jetbrains-gateway://connect#type=ssh&deploy=true&host=demo-1a2b.gitspaces&port=22&user=vscode&projectPath=%2Fworkspaces%2Fdemo%20repo&productCode=PS",
+        "rubymine|jetbrains-gateway://connect#type=ssh&deploy=true&host=demo-1a2b.gitspaces&port=22&user=vscode&projectPath=%2Fworkspaces%2Fdemo%20repo&productCode=RM",
     })
     void gatewaySshLinkForEachProduct(String ide, String expected) {
         JetBrainsProduct product = JetBrainsProduct.fromIde(ide).orElseThrow();
@@ -80,7 +80,7 @@ class LinkBuildersTest {
     @Test
     void portDefaultsTo22WhenTheResultOmitsIt() {
         ConnectResult noPort = new ConnectResult("h", "u", null, "/w", "ssh h", "vscode-remote://ssh-remote+h/w", null, null);
-        assertEquals("jetbrains-gateway://connect#type=ssh&deploy=false&host=h&port=22&user=u&projectPath=%2Fw&productCode=RD",
+        assertEquals("jetbrains-gateway://connect#type=ssh&deploy=true&host=h&port=22&user=u&projectPath=%2Fw&productCode=RD",
                 GatewayLinks.ssh(noPort, JetBrainsProduct.RIDER));
     }
 
@@ -88,7 +88,7 @@ class LinkBuildersTest {
     void parseRoundTripsAndDecodes() {
         String link = GatewayLinks.ssh(RESULT, JetBrainsProduct.PYCHARM);
         Map<String, String> p = GatewayLinks.parse(link);
-        assertEquals(Map.of("type", "ssh", "deploy", "false", "host", "demo-1a2b.gitspaces", "port", "22", "user", "vscode",
+        assertEquals(Map.of("type", "ssh", "deploy", "true", "host", "demo-1a2b.gitspaces", "port", "22", "user", "vscode",
                 "projectPath", "/workspaces/demo repo", "productCode", "PY"), p);
         assertEquals(java.util.List.of("type", "deploy", "host", "port", "user", "projectPath", "productCode"), java.util.List.copyOf(p.keySet()));
         // Links written by others use '+' or raw '/' too.
@@ -108,7 +108,7 @@ class LinkBuildersTest {
     @Test
     void toolboxRoutesTheGatewayFragment() {
         String gw = GatewayLinks.ssh(RESULT, JetBrainsProduct.CLION);
-        assertEquals("jetbrains://gateway/connect#type=ssh&deploy=false&host=demo-1a2b.gitspaces&port=22&user=vscode&projectPath=%2Fworkspaces%2Fdemo%20repo&productCode=CL",
+        assertEquals("jetbrains://gateway/connect#type=ssh&deploy=true&host=demo-1a2b.gitspaces&port=22&user=vscode&projectPath=%2Fworkspaces%2Fdemo%20repo&productCode=CL",
                 ToolboxLinks.viaGateway(gw));
         assertEquals("/workspaces/demo repo", ToolboxLinks.parseSsh(ToolboxLinks.ssh(RESULT, JetBrainsProduct.CLION)).get("projectHint"));
         assertThrows(IllegalArgumentException.class, () -> ToolboxLinks.viaGateway("jetbrains://gateway/connect#x=1"));
@@ -120,5 +120,9 @@ class LinkBuildersTest {
         assertThrows(IllegalArgumentException.class, () -> new SshTarget("h", 0, "u", "/w"));
         assertThrows(IllegalArgumentException.class, () -> new SshTarget("h", 70000, "u", "/w"));
         assertThrows(NullPointerException.class, () -> new SshTarget("h", 22, null, "/w"));
+        assertThrows(IllegalArgumentException.class, () -> new SshTarget("u@h", 22, "u", "/w"));
+        assertThrows(IllegalArgumentException.class, () -> new SshTarget("h x", 22, "u", "/w"));
+        assertThrows(IllegalArgumentException.class, () -> new SshTarget("h", 22, " ", "/w"));
+        assertThrows(IllegalArgumentException.class, () -> new SshTarget("h", 22, "u", "relative/w"));
     }
 }
