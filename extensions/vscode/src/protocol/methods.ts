@@ -2,6 +2,9 @@
 // docs/protocol.schema.json, which the C# build emits.
 
 /** The names of every JSON-RPC method and notification of the protocol. */
+/** The protocol version this client speaks (ProtocolInfo.Version). */
+export const ProtocolVersion = "1.0";
+
 export const Methods = {
   Initialize: "initialize",
   Initialized: "initialized",
