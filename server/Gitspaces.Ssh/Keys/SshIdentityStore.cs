@@ -98,7 +98,7 @@ public sealed class SshIdentityStore : ISshIdentityStore
             key.ImportFromPem(File.ReadAllText(path));
             return key;
         }
-        catch (CryptographicException e)
+        catch (Exception e) when (e is CryptographicException or ArgumentException)
         {
             key.Dispose();
             throw new GitspaceException($"The SSH key '{path}' is not a PEM EC private key. Delete it and connect again to have a new one made.", e);

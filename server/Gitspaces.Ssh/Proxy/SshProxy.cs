@@ -14,6 +14,8 @@ public static class SshProxy
 
     private const int BufferSize = 64 * 1024;
 
+    private static readonly TimeSpan StdinClosedGrace = TimeSpan.FromSeconds(2);
+
     /// <summary>Carries an SSH session between ssh (on <paramref name="stdin"/>/<paramref name="stdout"/>) and the gitspace.</summary>
     /// <param name="provider">The provider that owns the gitspace.</param>
     /// <param name="gitspaceId">The gitspace id.</param>
@@ -51,9 +53,15 @@ public static class SshProxy
             var fromClient = CopyAsync(stdin, channel, stop.Token);
             var toClient = CopyAsync(channel, stdout, stop.Token);
 
-            // ssh closes our stdin only when it is done with the connection, and sshd ends its output only when the
-            // session is over; either way the session is finished, and disposing the channel ends the other direction.
+            // sshd ends its output only when the session is over: done. ssh closes our stdin when it is done with the
+            // connection (and then hangs up on us anyway); give the remote side a moment to finish, then end it.
             var first = await Task.WhenAny(fromClient, toClient);
+            if (first == fromClient && await fromClient is null)
+            {
+                await Task.WhenAny(toClient, Task.Delay(StdinClosedGrace, CancellationToken.None));
+                first = toClient.IsCompleted ? toClient : fromClient;
+            }
+
             await stop.CancelAsync();
             if (await first is { } failure)
             {
