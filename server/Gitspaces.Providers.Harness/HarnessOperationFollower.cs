@@ -1,0 +1,337 @@
+using Gitspaces.Core.Errors;
+using Gitspaces.Core.Operations;
+using Gitspaces.Core.State;
+using Gitspaces.Protocol;
+using Gitspaces.Providers.Harness.Api;
+
+namespace Gitspaces.Providers.Harness;
+
+/// <summary>
+/// Follows one operation on the control plane until the gitspace reaches its end state: polls the gitspace and its
+/// events with backoff (faster again whenever something changes), and follows the log (the SSE stream on the
+/// open-source server, the full log on the hosted CDE), reporting each change, new event and log line to the
+/// <see cref="IOperationContext"/>. Create one per operation: it remembers what it has already reported.
+/// </summary>
+internal sealed class HarnessOperationFollower
+{
+    private const int FailureLogLines = 20;
+    private const int MaxConsecutivePollFailures = 5;
+    private static readonly TimeSpan DescribeAfterCancelTimeout = TimeSpan.FromSeconds(3);
+
+    private readonly HarnessClient client;
+    private readonly HarnessProviderOptions options;
+    private readonly HistoryStore? streamedLogStore;
+    private readonly string id;
+    private readonly IOperationContext context;
+    private readonly HashSet<(long Timestamp, string Type)> seenEvents = [];
+    private readonly Queue<string> lastLines = new();
+    private readonly Lock linesGate = new();
+    private long eventBaseline;
+    private int logLinesSeen;
+    private string? lastReported;
+
+    public HarnessOperationFollower(HarnessClient client, HarnessProviderOptions options, HistoryStore? streamedLogStore, string id, IOperationContext context)
+    {
+        this.client = client;
+        this.options = options;
+        this.streamedLogStore = streamedLogStore;
+        this.id = id;
+        this.context = context;
+    }
+
+    /// <summary>Notes what history exists before the action, so only what the action causes is reported.</summary>
+    public async Task BeginAsync(bool isNew)
+    {
+        if (isNew)
+        {
+            return;
+        }
+
+        var page = await this.client.ListEventsAsync(this.id, 1, HarnessClient.PageSize, this.context.CancellationToken);
+        foreach (var item in page.Items)
+        {
+            this.seenEvents.Add((item.Timestamp, item.Event));
+            this.eventBaseline = Math.Max(this.eventBaseline, item.Timestamp);
+        }
+
+        if (!this.client.StreamsLogs)
+        {
+            this.logLinesSeen = SplitLines(await this.client.GetLogsAsync(this.id, this.context.CancellationToken)).Count;
+        }
+    }
+
+    /// <summary>Follows until the goal, a failure, the timeout or cancellation.</summary>
+    /// <param name="goal">The end state.</param>
+    /// <param name="verb">The operation, for messages (<c>start</c>).</param>
+    /// <param name="afterAction">The gitspace as the action answered.</param>
+    /// <returns>The gitspace in its end state; <see langword="null"/> once deleted.</returns>
+    public async Task<HarnessGitspaceConfig?> FollowAsync(FollowGoal goal, string verb, HarnessGitspaceConfig? afterAction)
+    {
+        var cancellationToken = this.context.CancellationToken;
+        using var logCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var logTask = this.client.StreamsLogs ? this.FollowLogStreamAsync(logCancellation.Token) : Task.CompletedTask;
+        var deadline = DateTimeOffset.UtcNow + this.options.OperationTimeout;
+        var delay = this.options.PollInterval;
+        var current = afterAction;
+        var failures = 0;
+        if (afterAction is not null)
+        {
+            this.Report(afterAction);
+        }
+
+        try
+        {
+            while (true)
+            {
+                HarnessEvent? failedEvent;
+                bool progressed;
+                try
+                {
+                    current = await this.client.FindGitspaceAsync(this.id, cancellationToken);
+                    progressed = current is not null && this.Report(current);
+                    (failedEvent, var newEvents) = current is null ? (null, false) : await this.ReportNewEventsAsync(verb, cancellationToken);
+                    var newLines = current is not null && !this.client.StreamsLogs && await this.ReportNewLogLinesAsync(cancellationToken);
+                    progressed |= newEvents || newLines;
+                    failures = 0;
+                }
+                catch (GitspaceException ex) when (ex.Code == ErrorCodes.ProviderUnavailable && ++failures < MaxConsecutivePollFailures)
+                {
+                    // A blip while following must not fail an operation the control plane is still running.
+                    this.context.Progress($"Lost contact with the control plane ({ex.Message}); retrying.");
+                    await Task.Delay(this.options.MaxPollInterval, cancellationToken);
+                    continue;
+                }
+
+                var verdict = Judge(goal, current, failedEvent);
+                if (verdict != Verdict.Continue)
+                {
+                    await this.DrainLogsAsync(logTask, logCancellation);
+                    if (verdict == Verdict.Failed)
+                    {
+                        throw this.Failure(verb, current, failedEvent);
+                    }
+
+                    return current;
+                }
+
+                if (DateTimeOffset.UtcNow > deadline)
+                {
+                    throw GitspaceException.OperationFailed(this.id, verb, $"Gitspace '{this.id}' did not finish {verb} within {this.options.OperationTimeout.TotalMinutes:0} minutes; the control plane reports it {current?.State ?? "gone"}.", this.LastLines());
+                }
+
+                delay = progressed ? this.options.PollInterval : TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, this.options.MaxPollInterval.Ticks));
+                await Task.Delay(delay, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            await logCancellation.CancelAsync();
+            var state = await this.DescribeRemoteStateAsync(current);
+            var message = $"Stopped following gitspace '{this.id}' ({verb}); the control plane carries on and reports it {state}.";
+            this.context.WriteLog(this.id, "system", message);
+            throw new OperationCanceledException(message, ex, cancellationToken);
+        }
+        finally
+        {
+            await logCancellation.CancelAsync();
+            await logTask.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private static Verdict Judge(FollowGoal goal, HarnessGitspaceConfig? current, HarnessEvent? failedEvent)
+    {
+        if (failedEvent is not null)
+        {
+            return Verdict.Failed;
+        }
+
+        if (current is null)
+        {
+            return goal == FollowGoal.Deleted ? Verdict.Done : Verdict.Failed;
+        }
+
+        return (goal, HarnessMapping.ToState(current.State)) switch
+        {
+            (_, GitspaceState.Error) => Verdict.Failed,
+            (FollowGoal.Running, GitspaceState.Running) => Verdict.Done,
+            (FollowGoal.Stopped, GitspaceState.Stopped) => Verdict.Done,
+            (FollowGoal.Reset, GitspaceState.Uninitialized) => Verdict.Done,
+            _ => Verdict.Continue,
+        };
+    }
+
+    private static List<string> SplitLines(string text)
+    {
+        var lines = text.Split('\n').Select(line => line.TrimEnd('\r')).ToList();
+        if (lines.Count > 0 && lines[^1].Length == 0)
+        {
+            lines.RemoveAt(lines.Count - 1);
+        }
+
+        return lines;
+    }
+
+    private bool Report(HarnessGitspaceConfig config)
+    {
+        var key = $"{config.State}|{config.Instance?.State}|{config.Instance?.Identifier}|{config.Instance?.ErrorMessage}";
+        if (key == this.lastReported)
+        {
+            return false;
+        }
+
+        this.lastReported = key;
+        this.context.Changed(HarnessMapping.ToGitspace(config));
+        this.context.Progress($"Gitspace '{this.id}' is {config.State}.");
+        return true;
+    }
+
+    private async Task<(HarnessEvent? Failed, bool Any)> ReportNewEventsAsync(string verb, CancellationToken cancellationToken)
+    {
+        var fresh = new List<HarnessEvent>();
+        for (var page = 1; page <= 20; page++)
+        {
+            var current = await this.client.ListEventsAsync(this.id, page, HarnessClient.PageSize, cancellationToken);
+            var before = fresh.Count;
+            fresh.AddRange(current.Items.Where(e => e.Timestamp >= this.eventBaseline && this.seenEvents.Add((e.Timestamp, e.Event))));
+
+            // Newest first: once a page holds something already seen, older pages hold nothing new.
+            if (fresh.Count - before < current.Items.Count || !current.HasMore(HarnessClient.PageSize))
+            {
+                break;
+            }
+        }
+
+        HarnessEvent? failed = null;
+        foreach (var item in fresh.OrderBy(e => e.Timestamp))
+        {
+            this.context.RecordEvent(this.id, item.Event, string.IsNullOrEmpty(item.Message) ? item.Event : item.Message);
+            if (item.Event == $"gitspace_action_{verb}_failed")
+            {
+                failed = item;
+            }
+        }
+
+        return (failed, fresh.Count > 0);
+    }
+
+    private async Task<bool> ReportNewLogLinesAsync(CancellationToken cancellationToken)
+    {
+        var lines = SplitLines(await this.client.GetLogsAsync(this.id, cancellationToken));
+        if (lines.Count < this.logLinesSeen)
+        {
+            // The control plane started a new log for this operation.
+            this.logLinesSeen = 0;
+        }
+
+        for (var i = this.logLinesSeen; i < lines.Count; i++)
+        {
+            this.WriteLine(lines[i], DateTimeOffset.UtcNow);
+        }
+
+        var any = lines.Count > this.logLinesSeen;
+        this.logLinesSeen = lines.Count;
+        return any;
+    }
+
+    private async Task FollowLogStreamAsync(CancellationToken cancellationToken)
+    {
+        // The open-source server creates the stream when the operation starts and drops it at the end;
+        // a subscription that comes too early or hits a blip is retried a few times.
+        var delay = this.options.PollInterval;
+        for (var attempt = 0; attempt < 5 && !cancellationToken.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                await foreach (var line in this.client.StreamLogsAsync(this.id, cancellationToken))
+                {
+                    this.WriteLine(line.Out ?? string.Empty, HarnessMapping.FromUnixMilliseconds(line.Time));
+                    attempt = 0;
+                }
+
+                return;
+            }
+            catch (GitspaceException)
+            {
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, this.options.MaxPollInterval.Ticks));
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    private void WriteLine(string text, DateTimeOffset time)
+    {
+        var stream = HarnessMapping.LogStream(text);
+        lock (this.linesGate)
+        {
+            this.lastLines.Enqueue(text);
+            if (this.lastLines.Count > FailureLogLines)
+            {
+                this.lastLines.Dequeue();
+            }
+
+            // The open-source server forgets a log when its operation ends: keep it so gitspaces/logs can show it.
+            this.streamedLogStore?.AppendLog(HarnessErrors.Provider, this.id, stream, text, time);
+        }
+
+        this.context.WriteLog(this.id, stream, text);
+    }
+
+    private async Task DrainLogsAsync(Task logTask, CancellationTokenSource logCancellation)
+    {
+        if (!logTask.IsCompleted)
+        {
+            await Task.WhenAny(logTask, Task.Delay(this.options.LogDrainTimeout, this.context.CancellationToken));
+            await logCancellation.CancelAsync();
+        }
+
+        if (!this.client.StreamsLogs)
+        {
+            // One last read: the lines written between the last poll and the end state.
+            await this.ReportNewLogLinesAsync(this.context.CancellationToken);
+        }
+    }
+
+    private GitspaceException Failure(string verb, HarnessGitspaceConfig? current, HarnessEvent? failedEvent)
+    {
+        if (current is null)
+        {
+            return GitspaceException.NotFound(this.id);
+        }
+
+        var why = current.Instance?.ErrorMessage ?? failedEvent?.Message ?? $"the control plane reports it {current.State}";
+        return GitspaceException.OperationFailed(this.id, failedEvent?.Event ?? verb, $"Gitspace '{this.id}' failed to {verb}: {why}", this.LastLines());
+    }
+
+    private string[] LastLines()
+    {
+        lock (this.linesGate)
+        {
+            return [.. this.lastLines];
+        }
+    }
+
+    private async Task<string> DescribeRemoteStateAsync(HarnessGitspaceConfig? lastKnown)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(DescribeAfterCancelTimeout);
+            var now = await this.client.FindGitspaceAsync(this.id, timeout.Token);
+            return now is null ? "deleted" : now.State ?? "in an unknown state";
+        }
+        catch (Exception ex) when (ex is GitspaceException or OperationCanceledException)
+        {
+            return lastKnown?.State is { } state ? $"{state} (last seen)" : "in an unknown state";
+        }
+    }
+
+    private enum Verdict
+    {
+        Continue,
+        Done,
+        Failed,
+    }
+}
