@@ -1,0 +1,8 @@
+namespace Gitspaces.Providers.Docker;
+
+/// <summary>A repository cloned to the provider's cache on this machine.</summary>
+/// <param name="Folder">The working tree.</param>
+/// <param name="DisplayUrl">The URL or path as the user gave it, without credentials.</param>
+/// <param name="Branch">The checked-out branch.</param>
+/// <param name="Commit">The checked-out commit.</param>
+internal sealed record ClonedRepository(string Folder, string DisplayUrl, string? Branch, string Commit);

@@ -1,0 +1,81 @@
+using System.Text;
+using Gitspaces.Core.Ssh;
+
+namespace Gitspaces.Providers.Docker;
+
+/// <summary>
+/// What a gitspace needs inside for SSH without ports: <c>sshd</c> (installed with the image's package manager when
+/// missing), the gitspace's host key, an <c>authorized_keys</c> with its client key, and an sshd config of our own that
+/// <c>sshd -i</c> runs with over an attached exec.
+/// </summary>
+internal static class SshSetup
+{
+    /// <summary>The folder in the container that holds the gitspace's SSH files.</summary>
+    public const string Folder = "/var/lib/gitspaces/ssh";
+
+    /// <summary>The sshd config the channel starts sshd with.</summary>
+    public const string ConfigFile = Folder + "/sshd_config";
+
+    /// <summary>The exit code of the setup script when sshd cannot be installed.</summary>
+    public const int NoSshdExitCode = 3;
+
+    /// <summary>
+    /// The root script run after each container start that needs it: makes sure sshd exists (installing it when
+    /// missing), the privilege separation folder exists, the remote user's account is not locked (sshd refuses locked
+    /// accounts even for keys) and the workspace folder belongs to the remote user. Arguments: user, workspace folder.
+    /// </summary>
+    public const string Script = """
+        set -e
+        u="$1"; ws="$2"
+        if [ ! -x /usr/sbin/sshd ]; then
+          echo "sshd is missing in the image: installing openssh-server"
+          if command -v apt-get >/dev/null 2>&1; then
+            export DEBIAN_FRONTEND=noninteractive
+            apt-get update -qq && apt-get install -y -qq --no-install-recommends openssh-server
+          elif command -v apk >/dev/null 2>&1; then apk add --no-cache openssh-server
+          elif command -v dnf >/dev/null 2>&1; then dnf install -y -q openssh-server
+          elif command -v yum >/dev/null 2>&1; then yum install -y -q openssh-server
+          elif command -v zypper >/dev/null 2>&1; then zypper --non-interactive install openssh-server
+          else echo "no supported package manager (apt-get, apk, dnf, yum, zypper) to install openssh-server" >&2; exit 3
+          fi
+          [ -x /usr/sbin/sshd ] || { echo "openssh-server did not install /usr/sbin/sshd" >&2; exit 3; }
+        fi
+        mkdir -p /run/sshd && chmod 0755 /run/sshd
+        if [ -r /etc/shadow ] && grep -q "^$u:!" /etc/shadow; then
+          usermod -p '*' "$u" 2>/dev/null || sed -i "s/^$u:!*/$u:*/" /etc/shadow
+        fi
+        if [ -d "$ws" ]; then chown "$(id -u "$u"):$(id -g "$u")" "$ws"; fi
+        """;
+
+    /// <summary>Returns the files to put in the container (relative to <c>/</c>); the host key is root-only.</summary>
+    /// <param name="identity">The gitspace's keys.</param>
+    /// <param name="remoteUser">The user the editor logs in as.</param>
+    /// <returns>The files.</returns>
+    public static IReadOnlyList<ArchiveFile> Files(SshIdentity identity, string remoteUser)
+    {
+        var folder = Folder.TrimStart('/');
+        var config = new StringBuilder()
+            .Append("# Written by gitspaces; sshd runs with it over `docker exec -i sshd -i`, never on a port.\n")
+            .Append("HostKey ").Append(Folder).Append("/ssh_host_key\n")
+            .Append("AuthorizedKeysFile ").Append(Folder).Append("/authorized_keys\n")
+            .Append("AllowUsers ").Append(remoteUser).Append('\n')
+            .Append("PubkeyAuthentication yes\n")
+            .Append("PasswordAuthentication no\n")
+            .Append("KbdInteractiveAuthentication no\n")
+            .Append("UsePAM no\n")
+            .Append("PermitRootLogin prohibit-password\n")
+            .Append("AllowTcpForwarding yes\n")
+            .Append("AllowStreamLocalForwarding yes\n")
+            .Append("PrintMotd no\n")
+            .Append("Subsystem sftp internal-sftp\n")
+            .ToString();
+        return
+        [
+            new ArchiveFile(folder + "/ssh_host_key", Encoding.UTF8.GetBytes(identity.HostPrivateKeyPem.TrimEnd() + "\n"), UnixFileMode.UserRead | UnixFileMode.UserWrite),
+            new ArchiveFile(folder + "/authorized_keys", Encoding.UTF8.GetBytes(identity.ClientPublicKey.TrimEnd() + "\n"), ReadableByAll),
+            new ArchiveFile(folder + "/sshd_config", Encoding.UTF8.GetBytes(config), ReadableByAll),
+        ];
+    }
+
+    private static UnixFileMode ReadableByAll => UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+}
