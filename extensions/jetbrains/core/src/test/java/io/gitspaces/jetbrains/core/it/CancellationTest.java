@@ -1,9 +1,9 @@
 package io.gitspaces.jetbrains.core.it;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.gitspaces.jetbrains.core.TestSupport;
 import io.gitspaces.jetbrains.core.client.GitspacesClient;
@@ -55,8 +55,11 @@ class CancellationTest {
             String url = "http://127.0.0.1:" + tarpit.getLocalPort() + "/never/answers.git";
             RpcCall<Gitspace> call = client.create(new CreateGitspaceParams(name, RepositorySource.of(url, "main"), null, "docker",
                     Ides.GOLAND, null, null), progress::add);
-            TestSupport.waitUntil(Duration.ofSeconds(30), "the clone to reach the tarpit", () -> !held.isEmpty());
-            assertFalse(call.isDone(), "the create waits on the clone");
+            TestSupport.waitUntil(Duration.ofSeconds(60), "the clone to reach the tarpit", () -> !held.isEmpty() || call.isDone());
+            if (call.isDone()) {
+                call.await(); // surfaces why the create ended before cloning
+                fail("the create finished without cloning " + url);
+            }
             call.cancel();
             RpcException e = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(RpcException.class, call::await));
             assertTrue(e.isCancelled(), "expected RequestCancelled, got " + e.getMessage());

@@ -3,12 +3,12 @@ package io.gitspaces.jetbrains.core.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gitspaces.jetbrains.core.TestSupport;
 import io.gitspaces.jetbrains.core.client.GitspacesClient;
 import io.gitspaces.jetbrains.core.model.ListGitspacesResult;
+import io.gitspaces.jetbrains.core.rpc.RpcException;
 import io.gitspaces.jetbrains.core.process.SidecarCrashedException;
 import io.gitspaces.jetbrains.core.rpc.GitspacesException;
 import java.nio.file.Path;
@@ -50,17 +50,27 @@ class SidecarCrashTest {
             client.restart();
             long second = client.sidecarPid();
             assertNotEquals(pid, second);
-            assertNotNull(client.list(null).gitspaces());
+            assertAnswers(client);
 
             // The automatic one: the next call after a crash starts a new sidecar.
             ProcessHandle.of(second).orElseThrow().destroyForcibly();
             TestSupport.waitUntil(Duration.ofSeconds(10), "the second crash", () -> crashes.size() == 2);
-            assertNotNull(client.list(null).gitspaces());
+            assertAnswers(client);
             assertNotEquals(second, client.sidecarPid());
             assertTrue(log.stream().anyMatch(l -> l.contains("restarting the gitspaces sidecar")), log.toString());
             assertEquals(0, client.shutdown(Duration.ofSeconds(30)));
         } finally {
             client.close();
         }
+    }
+
+    /** A request gets an answer (a result or a JSON-RPC error), not a crash: the sidecar is alive and serving. */
+    private static void assertAnswers(GitspacesClient client) {
+        try {
+            client.get("no-such-gitspace-" + System.nanoTime());
+        } catch (RpcException answered) {
+            assertTrue(answered.code() != 0, answered.getMessage());
+        }
+        assertTrue(client.isRunning());
     }
 }
