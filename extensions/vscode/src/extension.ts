@@ -5,7 +5,7 @@ import type { CommandDeps } from "./commands/deps";
 import { applyStoredHarnessConfig, configureHarness } from "./commands/harness";
 import { GitspaceLogs } from "./commands/logs";
 import { SidecarClient } from "./sidecar/client";
-import { defaultLaunchEnvironment, resolveLaunch } from "./sidecar/launch";
+import { defaultLaunchEnvironment, ensureExecutable, resolveLaunch } from "./sidecar/launch";
 import { SidecarSupervisor } from "./sidecar/supervisor";
 import { GitspaceStore } from "./state/gitspaceStore";
 import { GitspacesTreeProvider } from "./tree/gitspacesTree";
@@ -25,6 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     start: () => {
       const settings = readSettings();
       const launch = resolveLaunch(settings, defaultLaunchEnvironment(context.extensionPath));
+      ensureExecutable(launch.command);
       return SidecarClient.start(launch, { logger: log, clientInfo: { name: "vscode", version } });
     },
     log: (message) => log.warn(message),
@@ -112,6 +113,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       view.message = "The gitspaces sidecar is not running. Run \"Gitspaces: Restart Sidecar\" or see the Gitspaces log.";
     } else if (sup.state === "starting" && !store.loaded) {
       view.message = "Starting the gitspaces sidecar…";
+    } else if (store.lastError) {
+      view.message = `Could not list gitspaces: ${store.lastError}`;
     } else {
       view.message = problems.length > 0 ? `Some providers could not be listed — ${problems.join("; ")}` : undefined;
     }

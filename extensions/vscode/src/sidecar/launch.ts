@@ -63,3 +63,15 @@ export const defaultLaunchEnvironment = (extensionPath: string): LaunchEnvironme
   env: process.env,
   exists: (file) => fs.existsSync(file),
 });
+
+/** Restores the executable bit of the sidecar (a VSIX does not always keep it). No-op on Windows. */
+export function ensureExecutable(file: string, platform: NodeJS.Platform = process.platform): void {
+  if (platform === "win32" || path.basename(file) === "dotnet") {
+    return;
+  }
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+  } catch {
+    fs.chmodSync(file, 0o755);
+  }
+}

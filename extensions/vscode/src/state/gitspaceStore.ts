@@ -10,6 +10,7 @@ export class GitspaceStore implements vscode.Disposable {
   private readonly items = new Map<string, Gitspace>();
   private problemsValue: ProviderProblem[] = [];
   private loadedValue = false;
+  private lastErrorValue: string | undefined;
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   readonly onDidChange: vscode.Event<void> = this.changeEmitter.event;
 
@@ -21,6 +22,11 @@ export class GitspaceStore implements vscode.Disposable {
 
   get problems(): ProviderProblem[] {
     return this.problemsValue;
+  }
+
+  /** Why the last refresh failed, until one succeeds. */
+  get lastError(): string | undefined {
+    return this.lastErrorValue;
   }
 
   /** Whether a list has completed at least once. */
@@ -39,8 +45,16 @@ export class GitspaceStore implements vscode.Disposable {
 
   /** Replaces the contents with gitspaces/list. Errors propagate (the caller shows them). */
   async refresh(): Promise<void> {
-    const client = await this.sidecar();
-    const result = await client.request("gitspaces/list", {});
+    let result;
+    try {
+      const client = await this.sidecar();
+      result = await client.request("gitspaces/list", {});
+    } catch (error) {
+      this.lastErrorValue = error instanceof Error ? error.message : String(error);
+      this.changeEmitter.fire();
+      throw error;
+    }
+    this.lastErrorValue = undefined;
     this.items.clear();
     for (const g of result.gitspaces) {
       this.items.set(g.id, g);

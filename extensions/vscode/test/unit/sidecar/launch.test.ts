@@ -52,3 +52,17 @@ describe("resolveLaunch", () => {
     expect(() => resolveLaunch(settings, environment([]))).toThrow(/is not bundled with this extension/);
   });
 });
+
+describe("ensureExecutable", () => {
+  it("restores the executable bit of a file that lost it", async () => {
+    const fs = await import("node:fs");
+    const os = await import("node:os");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gitspaces-exec-"));
+    const file = path.join(dir, "gitspaces");
+    fs.writeFileSync(file, "#!/bin/sh\n", { mode: 0o644 });
+    const { ensureExecutable } = await import("../../../src/sidecar/launch");
+    ensureExecutable(file, "linux");
+    expect(fs.statSync(file).mode & 0o111).not.toBe(0);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

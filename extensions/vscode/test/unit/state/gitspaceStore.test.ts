@@ -33,3 +33,22 @@ describe("GitspaceStore", () => {
     expect(store.all).toHaveLength(1);
   });
 });
+
+describe("GitspaceStore.lastError", () => {
+  it("keeps why the last refresh failed until one succeeds", async () => {
+    let fail = true;
+    const fake = new FakeSidecar().on("gitspaces/list", () => {
+      if (fail) throw new Error("No provider is configured.");
+      return { gitspaces: [] };
+    });
+    const store = new GitspaceStore(async () => fake);
+    const changed = vi.fn();
+    store.onDidChange(changed);
+    await expect(store.refresh()).rejects.toThrow();
+    expect(store.lastError).toBe("No provider is configured.");
+    fail = false;
+    await store.refresh();
+    expect(store.lastError).toBeUndefined();
+    expect(changed).toHaveBeenCalledTimes(2);
+  });
+});
