@@ -7,8 +7,6 @@ import { defineConfig } from "vitest/config";
 //  e2e      — the packaged VSIX in code-server, driven by Playwright and Debian's chromium
 export default defineConfig({
   test: {
-    // The protocol and e2e layers start processes and containers: one file at a time.
-    fileParallelism: false,
     projects: [
       {
         resolve: { alias: { vscode: path.resolve(__dirname, "test/mocks/vscode.ts") } },
