@@ -149,18 +149,12 @@ describe("VS Code (code-server) with the Gitspaces VSIX", () => {
     await b.page.keyboard.press("Enter");
 
     await step("create-progress", async () => {
-      await b.notification(/Creating gitspace from/).waitFor({ timeout: 30_000 });
+      // The progress notification, or (when the image is local and creation is quick) already the new item.
+      await b.notification(/Creating gitspace from|is running|failed/).or(b.treeRow(/Starting|Running/)).first().waitFor({ timeout: 30_000 });
     });
 
     await step("running", async () => {
-      const failed = b.notification(/failed/i);
-      const row = b.treeRow(/Running/);
-      await Promise.race([
-        row.waitFor({ timeout: 300_000 }),
-        failed.waitFor({ timeout: 300_000 }).then(async () => {
-          throw new Error(`Create failed: ${await failed.innerText()}`);
-        }),
-      ]);
+      await b.outcome(b.treeRow(/Running/), b.notification(/failed/i), 300_000);
       await b.notification(/is running/).waitFor({ timeout: 30_000 });
     });
 
@@ -168,11 +162,11 @@ describe("VS Code (code-server) with the Gitspaces VSIX", () => {
       await b.runCommand("Gitspaces: Stop Gitspace");
       await b.pickPlaceholder("Gitspace to stop");
       await b.page.keyboard.press("Enter");
-      await b.notification(/Stopping gitspace/).waitFor({ timeout: 30_000 });
+      await b.notification(/Stopping gitspace|failed/).or(b.treeRow(/Stopping|Stopped/)).first().waitFor({ timeout: 30_000 });
     });
 
     await step("stopped", async () => {
-      await b.treeRow(/Stopped/).waitFor({ timeout: 180_000 });
+      await b.outcome(b.treeRow(/Stopped/), b.notification(/failed/i), 180_000);
     });
 
     await step("delete-confirm", async () => {

@@ -104,6 +104,14 @@ export class Workbench {
     return this.view().locator(".monaco-list-row", { hasText: text }).first();
   }
 
+  /** Waits until success or failure shows; throws with the failure's text when that came first. */
+  async outcome(success: Locator, failure: Locator, timeoutMs: number): Promise<void> {
+    await success.or(failure).first().waitFor({ timeout: timeoutMs });
+    if (!(await success.first().isVisible()) && (await failure.first().isVisible())) {
+      throw new Error(`failed: ${await failure.first().innerText()}`);
+    }
+  }
+
   notification(text: string | RegExp): Locator {
     return this.page.locator(".notifications-toasts .notification-toast", { hasText: text }).first();
   }
