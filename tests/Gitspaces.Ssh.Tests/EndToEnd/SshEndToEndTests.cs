@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Gitspaces.Ssh.Launch;
-using Gitspaces.Ssh.Server;
 using Gitspaces.Ssh.Tests.Support;
 using Xunit;
 
@@ -15,8 +14,8 @@ public class SshEndToEndTests
     [Fact]
     public async Task ssh_runs_whoami_and_git_status_in_the_workspace_folder()
     {
-        // A sidecar path with a space, a quote and a dollar sign proves the ProxyCommand quoting on a real shell.
-        await using var world = await SshWorld.CreateAsync(sidecarFolderName: "Application Support 'n' $HOME");
+        // Awkward sidecar and state paths prove the quoting of ProxyCommand (a real shell) and of the key files (ssh's own).
+        await using var world = await SshWorld.CreateAsync(sidecarFolderName: "Application Support 'n' $HOME", stateFolderName: "state 100% \"q\"");
 
         var whoami = await world.SshAsync("whoami");
         var status = await world.SshAsync("git", "-C", "'" + GitspaceContainer.WorkspaceFolder + "'", "status");

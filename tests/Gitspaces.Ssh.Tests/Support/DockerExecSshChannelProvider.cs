@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Gitspaces.Core.Ssh;
-using Gitspaces.Ssh.Server;
 
 namespace Gitspaces.Ssh.Tests.Support;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using Gitspaces.Core.Ssh;
-using Gitspaces.Ssh.Server;
 
 namespace Gitspaces.Ssh.Tests.Support;
 

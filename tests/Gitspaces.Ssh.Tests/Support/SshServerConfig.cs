@@ -1,12 +1,12 @@
 using System.Text;
 
-namespace Gitspaces.Ssh.Server;
+namespace Gitspaces.Ssh.Tests.Support;
 
 /// <summary>
-/// The sshd configuration a provider installs in a gitspace for <c>sshd -i -f &lt;config&gt;</c> on its channel: its own
+/// The test's copy of what the Docker provider installs (its <c>SshSetup</c>): the sshd configuration for a gitspace for <c>sshd -i -f &lt;config&gt;</c> on its channel: its own
 /// host key, key-only login from one authorized_keys file, no PAM, nothing listening (inetd mode reads stdin).
 /// </summary>
-public static class SshServerConfig
+internal static class SshServerConfig
 {
     /// <summary>The folder in the gitspace that holds the sshd config, host key and authorized keys.</summary>
     public const string DefaultDirectory = "/etc/gitspaces/ssh";

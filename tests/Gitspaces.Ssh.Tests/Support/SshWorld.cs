@@ -47,7 +47,8 @@ internal sealed class SshWorld : IAsyncDisposable
     /// <summary>Creates the world.</summary>
     /// <param name="userConfig">The user's SSH config before we touch it, or <see langword="null"/> for none.</param>
     /// <param name="sidecarFolderName">A folder name for a link to the proxy host, to exercise ProxyCommand quoting.</param>
-    public static async Task<SshWorld> CreateAsync(byte[]? userConfig = null, string? sidecarFolderName = null)
+    /// <param name="stateFolderName">The state folder's name, to exercise quoting of IdentityFile and UserKnownHostsFile.</param>
+    public static async Task<SshWorld> CreateAsync(byte[]? userConfig = null, string? sidecarFolderName = null, string stateFolderName = "state")
     {
         var temp = new TempDirectory();
         var container = await GitspaceContainer.StartAsync();
@@ -70,7 +71,7 @@ internal sealed class SshWorld : IAsyncDisposable
                 File.CreateSymbolicLink(sidecar, TestProxyHost);
             }
 
-            var paths = new StatePaths(temp.Combine("state"), temp.Combine("state", "config"));
+            var paths = new StatePaths(temp.Combine(stateFolderName), temp.Combine(stateFolderName, "config"));
             var identities = new SshIdentityStore(paths);
             var identity = identities.GetOrCreate(DockerExecSshChannelProvider.ProviderId, container.Name);
             await container.InstallAsync(identity);
