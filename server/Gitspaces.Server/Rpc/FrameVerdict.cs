@@ -1,0 +1,17 @@
+using System.Text.Json;
+
+namespace Gitspaces.Server.Rpc;
+
+/// <summary>What to do with an incoming frame.</summary>
+/// <param name="Action">Forward, ignore or reject.</param>
+/// <param name="Code">The error code, when rejected.</param>
+/// <param name="Message">The error message or the reason it was ignored.</param>
+/// <param name="ReplyId">The id to answer with, when the request had a usable one.</param>
+internal readonly record struct FrameVerdict(FrameAction Action, int Code, string? Message, JsonElement? ReplyId)
+{
+    public static FrameVerdict Forward => new(FrameAction.Forward, 0, null, null);
+
+    public static FrameVerdict Ignore(string reason) => new(FrameAction.Ignore, 0, reason, null);
+
+    public static FrameVerdict Reject(int code, string message, JsonElement? replyId) => new(FrameAction.Reject, code, message, replyId);
+}

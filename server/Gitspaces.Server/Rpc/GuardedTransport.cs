@@ -1,0 +1,162 @@
+using System.IO.Pipelines;
+using System.Text;
+using System.Text.Json;
+using Gitspaces.Protocol;
+using Gitspaces.Server.Logging;
+
+namespace Gitspaces.Server.Rpc;
+
+/// <summary>
+/// Sits between the client's byte streams and StreamJsonRpc. Incoming frames are checked first: a malformed
+/// header, invalid JSON or a message that is not JSON-RPC gets its error answer here and the connection goes on.
+/// Outgoing frames from StreamJsonRpc and our own answers are written whole, one at a time, so they never interleave.
+/// </summary>
+internal sealed class GuardedTransport : IDisposable
+{
+    private const int MaxBodyBytes = 64 * 1024 * 1024;
+    private readonly Stream input;
+    private readonly Stream output;
+    private readonly ServerLog log;
+    private readonly Pipe toRpc = new(new PipeOptions(pauseWriterThreshold: 0));
+    private readonly Pipe fromRpc = new(new PipeOptions(pauseWriterThreshold: 0));
+    private readonly SemaphoreSlim writeGate = new(1, 1);
+
+    public GuardedTransport(Stream input, Stream output, ServerLog log)
+    {
+        this.input = input;
+        this.output = output;
+        this.log = log;
+    }
+
+    /// <summary>Gets the stream StreamJsonRpc reads requests from.</summary>
+    public Stream RpcInput => this.toRpc.Reader.AsStream();
+
+    /// <summary>Gets the stream StreamJsonRpc writes responses and notifications to.</summary>
+    public Stream RpcOutput => this.fromRpc.Writer.AsStream();
+
+    /// <summary>Pumps client → server frames until the client closes its end.</summary>
+    /// <param name="cancellationToken">Stops the pump.</param>
+    /// <returns>A task that completes at the end of input.</returns>
+    public async Task PumpInputAsync(CancellationToken cancellationToken)
+    {
+        var reader = new FrameReader(this.input, MaxBodyBytes);
+        try
+        {
+            while (await reader.ReadAsync(cancellationToken) is { } frame)
+            {
+                if (frame.HeaderError is { } headerError)
+                {
+                    this.log.Warn($"rejected a frame: {headerError}");
+                    await this.WriteErrorAsync(null, ErrorCodes.ParseError, $"Parse error: {headerError}.", cancellationToken);
+                    continue;
+                }
+
+                var body = frame.Body!;
+                var verdict = FrameValidator.Validate(body);
+                switch (verdict.Action)
+                {
+                    case FrameAction.Forward:
+                        await WriteFrameAsync(this.toRpc.Writer, body, cancellationToken);
+                        break;
+                    case FrameAction.Ignore:
+                        this.log.Warn($"ignored a message: {verdict.Message}");
+                        break;
+                    default:
+                        this.log.Warn($"rejected a message: {verdict.Message}");
+                        await this.WriteErrorAsync(verdict.ReplyId, verdict.Code, verdict.Message!, cancellationToken);
+                        break;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            this.log.Debug($"input closed: {ex.Message}");
+        }
+        finally
+        {
+            await this.toRpc.Writer.CompleteAsync();
+        }
+    }
+
+    /// <summary>Pumps server → client frames until StreamJsonRpc closes its end.</summary>
+    /// <param name="cancellationToken">Stops the pump.</param>
+    /// <returns>A task that completes when the output is closed.</returns>
+    public async Task PumpOutputAsync(CancellationToken cancellationToken)
+    {
+        var reader = new FrameReader(this.fromRpc.Reader.AsStream(), int.MaxValue);
+        try
+        {
+            while (await reader.ReadAsync(cancellationToken) is { Body: { } body })
+            {
+                await this.WriteToClientAsync(body, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            this.log.Debug($"output closed: {ex.Message}");
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => this.writeGate.Dispose();
+
+    /// <summary>Closes the stream StreamJsonRpc writes to, so that the output pump finishes.</summary>
+    public void CompleteOutput() => this.fromRpc.Writer.Complete();
+
+    private static async ValueTask WriteFrameAsync(PipeWriter writer, byte[] body, CancellationToken cancellationToken)
+    {
+        await writer.WriteAsync(Header(body.Length), cancellationToken);
+        await writer.WriteAsync(body, cancellationToken);
+        await writer.FlushAsync(cancellationToken);
+    }
+
+    private static byte[] Header(int length) => Encoding.ASCII.GetBytes($"Content-Length: {length}\r\n\r\n");
+
+    private async Task WriteErrorAsync(JsonElement? id, int code, string message, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("jsonrpc", "2.0");
+            json.WritePropertyName("id");
+            if (id is { } value)
+            {
+                value.WriteTo(json);
+            }
+            else
+            {
+                json.WriteNullValue();
+            }
+
+            json.WriteStartObject("error");
+            json.WriteNumber("code", code);
+            json.WriteString("message", message);
+            json.WriteStartObject("data");
+            json.WriteString("kind", ErrorCodes.NameOf(code));
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        await this.WriteToClientAsync(buffer.ToArray(), cancellationToken);
+    }
+
+    private async Task WriteToClientAsync(byte[] body, CancellationToken cancellationToken)
+    {
+        var header = Header(body.Length);
+        var frame = new byte[header.Length + body.Length];
+        header.CopyTo(frame, 0);
+        body.CopyTo(frame, header.Length);
+        await this.writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await this.output.WriteAsync(frame, cancellationToken);
+            await this.output.FlushAsync(cancellationToken);
+        }
+        finally
+        {
+            this.writeGate.Release();
+        }
+    }
+}
