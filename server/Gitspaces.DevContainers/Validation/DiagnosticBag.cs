@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using Gitspaces.DevContainers.Jsonc;
+
+namespace Gitspaces.DevContainers.Validation;
+
+/// <summary>Collects diagnostics for one file, turning offsets and nodes into lines, columns and JSON paths.</summary>
+internal sealed class DiagnosticBag(string file, JsoncDocument? document)
+{
+    private readonly List<DevContainerDiagnostic> items = [];
+
+    public string File { get; } = file;
+
+    public JsoncDocument? Document { get; } = document;
+
+    public bool HasErrors => this.items.Exists(d => d.Severity == DiagnosticSeverity.Error);
+
+    public void Add(DiagnosticSeverity severity, string code, string message, int offset = -1, string? path = null)
+    {
+        var (line, column) = this.Document?.LineColumnOf(offset) ?? (1, 1);
+        this.items.Add(new DevContainerDiagnostic(this.File, line, column, severity, message, code, path));
+    }
+
+    /// <summary>Reports a problem with the value of <paramref name="key"/> in <paramref name="parent"/> (at the value, or at the key when the value is null).</summary>
+    public void AddAt(JsonObject parent, string key, DiagnosticSeverity severity, string code, string message)
+    {
+        var value = parent[key];
+        var offset = this.Document?.OffsetOf(value) ?? -1;
+        if (offset < 0)
+        {
+            offset = this.Document?.OffsetOfProperty(parent, key) ?? -1;
+        }
+
+        this.Add(severity, code, message, offset, JsonPaths.Child(parent.GetPath(), key));
+    }
+
+    /// <summary>Reports a problem with <paramref name="node"/> (never null).</summary>
+    public void AddAt(JsonNode node, DiagnosticSeverity severity, string code, string message)
+        => this.Add(severity, code, message, this.Document?.OffsetOf(node) ?? -1, node.GetPath());
+
+    public void AddRange(DiagnosticBag other) => this.items.AddRange(other.items.Select(d => d with { File = this.File }));
+
+    public IReadOnlyList<DevContainerDiagnostic> ToSortedList()
+        => [.. this.items.OrderBy(d => d.Severity).ThenBy(d => d.Line).ThenBy(d => d.Column)];
+}
