@@ -8,6 +8,7 @@ internal sealed class GitspaceRecordStore
 {
     private const string FileName = "docker-gitspace.json";
     private readonly StatePaths paths;
+    private readonly Lock gate = new();
 
     /// <summary>Initializes a new instance of the <see cref="GitspaceRecordStore"/> class.</summary>
     /// <param name="paths">The state paths.</param>
@@ -40,10 +41,14 @@ internal sealed class GitspaceRecordStore
     /// <returns>The record as written.</returns>
     public GitspaceRecord Update(string id, Func<GitspaceRecord, GitspaceRecord> change)
     {
-        var updated = change(this.Read(id)) with { UpdatedAt = DateTimeOffset.UtcNow };
-        var file = Path.Combine(this.paths.GitspaceDirectory(DockerLabels.ProviderValue, id), FileName);
-        StatePaths.WritePrivateFile(file, JsonSerializer.SerializeToUtf8Bytes(updated, DockerJsonContext.Default.GitspaceRecord));
-        return updated;
+        // Background lifecycle commands and the operation that started them both update the record.
+        lock (this.gate)
+        {
+            var updated = change(this.Read(id)) with { UpdatedAt = DateTimeOffset.UtcNow };
+            var file = Path.Combine(this.paths.GitspaceDirectory(DockerLabels.ProviderValue, id), FileName);
+            StatePaths.WritePrivateFile(file, JsonSerializer.SerializeToUtf8Bytes(updated, DockerJsonContext.Default.GitspaceRecord));
+            return updated;
+        }
     }
 
     /// <summary>Deletes a gitspace's record.</summary>

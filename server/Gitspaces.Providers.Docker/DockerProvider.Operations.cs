@@ -1,0 +1,439 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Docker.DotNet.Models;
+using Gitspaces.Core.Errors;
+using Gitspaces.Core.Operations;
+using Gitspaces.Core.Providers;
+using Gitspaces.Protocol;
+
+namespace Gitspaces.Providers.Docker;
+
+/// <content>The operations: create, start, stop, rebuild, delete, and the steps they share.</content>
+public sealed partial class DockerProvider
+{
+    private static readonly string[] NewContainerOrder = [.. LifecycleHooks.OnNewContainer];
+
+    private async Task<Gitspace> CreateCoreAsync(CreateRequest request, IOperationContext context)
+    {
+        var id = request.Name;
+        var token = context.CancellationToken;
+        var source = request.Repository;
+        var display = RepositoryCloner.WithoutCredentials(source.Url ?? source.Path ?? string.Empty);
+        var created = DateTimeOffset.UtcNow;
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [DockerLabels.Id] = id,
+            [DockerLabels.Provider] = ProviderId,
+            [DockerLabels.Repository] = display,
+            [DockerLabels.Branch] = source.Branch ?? string.Empty,
+            [DockerLabels.ConfigPath] = request.DevcontainerPath ?? string.Empty,
+            [DockerLabels.Ide] = request.Ide,
+            [DockerLabels.Created] = created.ToString("O", CultureInfo.InvariantCulture),
+        };
+        context.RecordEvent(id, EventTypes.ActionStart, $"Setting up gitspace {id}...");
+        context.Changed(new Gitspace
+        {
+            Id = id,
+            Name = id,
+            Provider = ProviderId,
+            Repository = new GitspaceRepository { Url = display, Branch = source.Branch },
+            DevcontainerPath = request.DevcontainerPath,
+            Ide = request.Ide,
+            State = GitspaceState.Starting,
+            CreatedAt = created,
+            UpdatedAt = created,
+        });
+
+        // The labelled volume comes first: whatever fails later, the gitspace is listed (in error) and can be deleted.
+        context.RecordEvent(id, EventTypes.InfraProvisioningStart, "Provisioning the workspace volume...");
+        await this.Client.Volumes.CreateAsync(new VolumesCreateParameters { Name = DockerLabels.VolumeName(id), Labels = new Dictionary<string, string>(labels) }, token);
+        context.RecordEvent(id, EventTypes.InfraProvisioningCompleted, $"Created volume {DockerLabels.VolumeName(id)}");
+
+        context.RecordEvent(id, EventTypes.FetchDevcontainerStart, "Fetching devcontainer configuration...");
+        context.RecordEvent(id, EventTypes.RepositoryCloneStart, $"Cloning {display}{(source.Branch is null ? string.Empty : $" ({source.Branch})")}...");
+        ClonedRepository clone;
+        try
+        {
+            clone = await RepositoryCloner.CloneAsync(id, source, this.CloneFolder(id), context);
+        }
+        catch (GitspaceException ex)
+        {
+            context.RecordEvent(id, EventTypes.RepositoryCloneFailed, ex.Message);
+            context.RecordEvent(id, EventTypes.FetchDevcontainerFailed, ex.Message);
+            throw;
+        }
+
+        context.RecordEvent(id, EventTypes.RepositoryCloneCompleted, $"Cloned {display} ({clone.Branch} at {clone.Commit[..12]})");
+        var mountTarget = "/workspaces/" + RepositoryName(display);
+        var plan = this.ReadPlan(id, clone.Folder, request.DevcontainerPath, mountTarget, context);
+        labels[DockerLabels.Branch] = clone.Branch ?? string.Empty;
+        labels[DockerLabels.Commit] = clone.Commit;
+        labels[DockerLabels.ConfigPath] = plan.ConfigPath;
+        labels[DockerLabels.LocalFolder] = clone.Folder;
+        await this.ProvisionAsync(id, labels, plan, clone.Folder, context);
+        context.RecordEvent(id, EventTypes.ActionStartCompleted, "Gitspace set up successfully");
+        return await this.CurrentAsync(id, token);
+    }
+
+    private async Task<Gitspace> StartCoreAsync(string id, IOperationContext context)
+    {
+        var token = context.CancellationToken;
+        var container = await this.InspectContainerAsync(id, token);
+        if (container is null)
+        {
+            _ = await this.CurrentAsync(id, token);
+            return await this.RebuildCoreAsync(id, context);
+        }
+
+        if (container.State.Running)
+        {
+            return await this.CurrentAsync(id, token);
+        }
+
+        context.RecordEvent(id, EventTypes.ActionStart, "Starting gitspace...");
+        context.Changed((await this.CurrentAsync(id, token)) with { State = GitspaceState.Starting, ErrorMessage = null });
+        await this.Client.Containers.StartContainerAsync(container.ID, new ContainerStartParameters(), token);
+        var labels = container.Config.Labels;
+        var record = this.records.Read(id);
+        var sameContainer = record.ContainerId == container.ID;
+        this.records.Update(id, r => r with { ContainerId = container.ID, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = sameContainer && r.CreateCommandsDone });
+        if (!sameContainer)
+        {
+            // A container we did not set up (made by an older sidecar, or its setup was interrupted): set up SSH again.
+            await this.SetUpSshAsync(id, container.ID, labels[DockerLabels.RemoteUser], WorkspaceMountOf(container, id), context);
+        }
+
+        context.Changed(await this.CurrentAsync(id, token));
+        await this.RunLifecycleAsync(id, container.ID, labels, newContainer: !(sameContainer && record.CreateCommandsDone), context);
+        context.RecordEvent(id, EventTypes.ActionStartCompleted, "Gitspace started");
+        return await this.CurrentAsync(id, token);
+    }
+
+    private async Task<Gitspace> StopCoreAsync(string id, IOperationContext context)
+    {
+        var token = context.CancellationToken;
+        var current = await this.CurrentAsync(id, token);
+        var container = await this.InspectContainerAsync(id, token)
+            ?? throw new GitspaceException(ErrorCodes.InvalidState, $"Gitspace '{id}' has no container to stop.", new ErrorData { Kind = nameof(ErrorCodes.InvalidState), GitspaceId = id, State = "error" });
+        context.RecordEvent(id, EventTypes.ActionStop, "Stopping gitspace...");
+        context.Changed(current with { State = GitspaceState.Stopping, Readiness = null });
+        context.RecordEvent(id, EventTypes.AgentGitspaceStopStart, "Stopping the gitspace container...");
+        if (container.State.Running)
+        {
+            await this.Client.Containers.StopContainerAsync(container.ID, new ContainerStopParameters { WaitBeforeKillSeconds = (uint)this.options.StopTimeout.TotalSeconds }, token);
+        }
+
+        this.records.Update(id, r => r with { Readiness = null });
+        context.RecordEvent(id, EventTypes.AgentGitspaceStopCompleted, "Stopped the gitspace container");
+        context.RecordEvent(id, EventTypes.ActionStopCompleted, "Gitspace stopped");
+        return await this.CurrentAsync(id, token);
+    }
+
+    private async Task<Gitspace> RebuildCoreAsync(string id, IOperationContext context)
+    {
+        var token = context.CancellationToken;
+        var current = await this.CurrentAsync(id, token);
+        context.RecordEvent(id, EventTypes.ActionReset, "Rebuilding gitspace...");
+        context.Changed(current with { State = GitspaceState.Starting, Readiness = null, ErrorMessage = null });
+        var container = await this.InspectContainerAsync(id, token);
+        IDictionary<string, string> labels = container?.Config.Labels
+            ?? (await this.Client.Volumes.InspectAsync(DockerLabels.VolumeName(id), token)).Labels;
+        var display = labels[DockerLabels.Repository];
+        var mountTarget = container is null ? "/workspaces/" + RepositoryName(display) : WorkspaceMountOf(container, id);
+        var cloneFolder = this.CloneFolder(id);
+        var configPath = labels.TryGetValue(DockerLabels.ConfigPath, out var path) && path.Length > 0 ? path : null;
+        Directory.CreateDirectory(cloneFolder);
+        if (container is not null && configPath is not null)
+        {
+            // The user may have changed devcontainer.json inside the gitspace: rebuild from the workspace's copy.
+            await this.CopyConfigurationOutAsync(container.ID, mountTarget, configPath, cloneFolder, token);
+        }
+
+        var plan = this.ReadPlan(id, cloneFolder, configPath, mountTarget, context);
+        if (container is not null)
+        {
+            context.RecordEvent(id, EventTypes.AgentGitspaceDeletionStart, "Removing the old container (the workspace volume stays)...");
+            await this.Client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true }, token);
+            context.RecordEvent(id, EventTypes.AgentGitspaceDeletionCompleted, "Removed the old container");
+        }
+
+        var oldImage = plan.Dockerfile is null ? null : (await this.InspectImageAsync(DockerLabels.BuiltImageTag(id), token))?.ID;
+        var keep = new[] { DockerLabels.Id, DockerLabels.Provider, DockerLabels.Repository, DockerLabels.Branch, DockerLabels.Commit, DockerLabels.Ide, DockerLabels.Created };
+        var newLabels = labels.Where(l => keep.Contains(l.Key)).ToDictionary(StringComparer.Ordinal);
+        newLabels[DockerLabels.ConfigPath] = plan.ConfigPath;
+        newLabels[DockerLabels.LocalFolder] = cloneFolder;
+        await this.ProvisionAsync(id, newLabels, plan, null, context);
+        if (oldImage is not null && (await this.InspectImageAsync(DockerLabels.BuiltImageTag(id), token))?.ID != oldImage)
+        {
+            await this.RemoveImageQuietlyAsync(oldImage, token);
+        }
+
+        context.RecordEvent(id, EventTypes.ActionResetCompleted, "Gitspace rebuilt");
+        return await this.CurrentAsync(id, token);
+    }
+
+    private async Task DeleteCoreAsync(string id, IOperationContext context)
+    {
+        var token = context.CancellationToken;
+        var current = await this.CurrentAsync(id, token);
+        context.RecordEvent(id, EventTypes.AgentGitspaceDeletionStart, "Removing gitspace...");
+        context.Changed(current with { State = GitspaceState.Cleaning, Readiness = null });
+        try
+        {
+            await this.Client.Containers.RemoveContainerAsync(DockerLabels.ContainerName(id), new ContainerRemoveParameters { Force = true }, token);
+        }
+        catch (Exception ex) when (DockerFailures.IsNotFound(ex))
+        {
+            // Already gone.
+        }
+
+        context.RecordEvent(id, EventTypes.InfraDeprovisioningStart, "Removing the workspace volume...");
+        try
+        {
+            await this.Client.Volumes.RemoveAsync(DockerLabels.VolumeName(id), true, token);
+        }
+        catch (Exception ex) when (DockerFailures.IsNotFound(ex))
+        {
+            // Already gone.
+        }
+
+        var images = await this.Client.Images.ListImagesAsync(
+            new ImagesListParameters { All = true, Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [DockerLabels.IdFilter(id)] = true, [DockerLabels.ProviderFilter] = true } } },
+            token);
+        foreach (var image in images)
+        {
+            await this.RemoveImageQuietlyAsync(image.ID, token);
+        }
+
+        this.hosts.Unregister(ProviderId, id);
+        this.identities.Remove(ProviderId, id);
+        RepositoryCloner.DeleteFolder(this.CloneFolder(id));
+        this.records.Remove(id);
+        context.RecordEvent(id, EventTypes.InfraDeprovisioningCompleted, "Removed the workspace volume");
+        context.RecordEvent(id, EventTypes.AgentGitspaceDeletionCompleted, "Gitspace deleted");
+    }
+
+    private DevcontainerPlan ReadPlan(string id, string folder, string? configPath, string mountTarget, IOperationContext context)
+    {
+        try
+        {
+            var plan = DevcontainerReader.Read(folder, configPath, mountTarget, this.options.Environment);
+            if (plan.Features.Count > 0)
+            {
+                throw new GitspaceException(ErrorCodes.NotSupported, $"{plan.ConfigPath} asks for Features ({string.Join(", ", plan.Features)}); the Docker provider does not install Features yet.", new ErrorData
+                {
+                    Kind = nameof(ErrorCodes.NotSupported),
+                    GitspaceId = id,
+                    Hint = "Install the tools in the image (a Dockerfile with build.dockerfile) until Features are supported.",
+                });
+            }
+
+            context.RecordEvent(id, EventTypes.FetchDevcontainerCompleted, $"Read {plan.ConfigPath}");
+            return plan;
+        }
+        catch (GitspaceException ex)
+        {
+            context.RecordEvent(id, EventTypes.FetchDevcontainerFailed, ex.Message);
+            throw;
+        }
+    }
+
+    private async Task ProvisionAsync(string id, Dictionary<string, string> labels, DevcontainerPlan plan, string? uploadFolder, IOperationContext context)
+    {
+        var token = context.CancellationToken;
+        var defaultMount = "/workspaces/" + RepositoryName(labels[DockerLabels.Repository]);
+        var workspaceFolder = plan.WorkspaceFolder ?? defaultMount;
+        var mountTarget = workspaceFolder == defaultMount || workspaceFolder.StartsWith(defaultMount + "/", StringComparison.Ordinal) ? defaultMount : workspaceFolder;
+        context.RecordEvent(id, EventTypes.AgentGitspaceCreationStart, "Setting up the gitspace container...");
+        var image = await new ImagePreparer(this.Client, this.options.Environment).PrepareAsync(id, plan, context);
+        var entries = ImageMetadata.ParseLabel(image.Inspect.Config?.Labels is { } imageLabels && imageLabels.TryGetValue(DockerLabels.Metadata, out var label) ? label : null);
+        var origins = entries.Select(e => e["id"] is JsonValue featureId ? $"Feature '{featureId}'" : "image").Append("devcontainer.json").ToList();
+        entries.Add(plan.MetadataEntry);
+        var metadata = ImageMetadata.Merge(entries, origins);
+        var (parameters, _, remoteUser) = ContainerSpec.Build(id, labels, plan, metadata, image, mountTarget, workspaceFolder);
+        var created = await this.Client.Containers.CreateContainerAsync(parameters, token);
+        var passwd = await this.ReadContainerFileAsync(created.ID, "/etc/passwd", token);
+        var user = PasswdEntry.Find(passwd, remoteUser)
+            ?? throw GitspaceException.OperationFailed(id, "users", $"The remote user '{remoteUser}' does not exist in the image {image.Reference}; set remoteUser (or containerUser) in {plan.ConfigPath} to a user of the image.");
+        if (uploadFolder is not null)
+        {
+            context.Progress("Copying the repository into the workspace volume...");
+            using var tar = TarArchives.FromFolder(uploadFolder, user.Uid, user.Gid, token);
+            await this.Client.Containers.ExtractArchiveToContainerAsync(created.ID, new ContainerPathStatParameters { Path = mountTarget }, tar, token);
+        }
+
+        context.RecordEvent(id, EventTypes.SshSetupStart, "Setting up SSH...");
+        await this.InstallSshFilesAsync(created.ID, this.identities.GetOrCreate(ProviderId, id), remoteUser, token);
+        await this.Client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), token);
+        this.records.Update(id, r => r with { ContainerId = created.ID, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = false });
+        await this.SetUpSshAsync(id, created.ID, remoteUser, mountTarget, context);
+        context.RecordEvent(id, EventTypes.AgentGitspaceCreationCompleted, $"Started container {DockerLabels.ContainerName(id)} from {image.Reference}");
+        context.Changed(await this.CurrentAsync(id, token));
+        await this.RunLifecycleAsync(id, created.ID, labels, newContainer: true, context);
+    }
+
+    private async Task SetUpSshAsync(string id, string containerId, string remoteUser, string mountTarget, IOperationContext context)
+    {
+        var lines = new List<string>();
+        var exitCode = await ContainerExec.RunAsync(
+            this.Client,
+            containerId,
+            ["/bin/sh", "-c", SshSetup.Script, "sh", remoteUser, mountTarget],
+            "root",
+            null,
+            null,
+            (stream, line) =>
+            {
+                lines.Add(line);
+                context.WriteLog(id, stream, line);
+            },
+            context.CancellationToken);
+        if (exitCode == SshSetup.NoSshdExitCode)
+        {
+            var message = "The image has no sshd and openssh-server could not be installed in it, so editors cannot connect. Add the Feature \"ghcr.io/devcontainers/features/sshd:1\" to devcontainer.json, or use an image with openssh-server.";
+            context.RecordEvent(id, EventTypes.SshSetupFailed, message);
+            throw GitspaceException.OperationFailed(id, "ssh_setup", message, lines);
+        }
+
+        if (exitCode != 0)
+        {
+            var message = $"Setting up SSH in the container failed (exit code {exitCode}).";
+            context.RecordEvent(id, EventTypes.SshSetupFailed, message);
+            throw GitspaceException.OperationFailed(id, "ssh_setup", message, lines);
+        }
+
+        context.RecordEvent(id, EventTypes.SshSetupCompleted, "SSH is ready (sshd over docker exec, no ports)");
+    }
+
+    private async Task RunLifecycleAsync(string id, string containerId, IDictionary<string, string> labels, bool newContainer, IOperationContext context)
+    {
+        var plan = LifecyclePlanOf(labels);
+        var runner = this.RunnerFor(id, containerId, labels, null);
+        IReadOnlyList<string> hooks = newContainer ? NewContainerOrder : [LifecycleHooks.PostStart];
+        var waitIndex = plan.WaitFor == "initializeCommand" ? -1 : Array.IndexOf(NewContainerOrder, plan.WaitFor);
+        if (waitIndex < 0 && plan.WaitFor != "initializeCommand")
+        {
+            waitIndex = Array.IndexOf(NewContainerOrder, LifecycleHooks.DefaultWaitFor);
+        }
+
+        var foreground = hooks.Where(h => Array.IndexOf(NewContainerOrder, h) <= waitIndex).ToList();
+        var later = hooks.Except(foreground).ToList();
+        foreach (var hook in foreground)
+        {
+            await runner.RunHookAsync(hook, plan.For(hook), context, context.CancellationToken);
+        }
+
+        var createDone = !newContainer || !later.Contains(LifecycleHooks.PostCreate);
+        this.records.Update(id, r => r with { Readiness = GitspaceReadiness.Ready, CreateCommandsDone = r.CreateCommandsDone || createDone });
+        context.RecordEvent(id, EventTypes.GitspaceReady, "Gitspace is ready");
+        context.Changed(await this.CurrentAsync(id, context.CancellationToken));
+        if (!later.Any(h => plan.For(h).Count > 0))
+        {
+            this.records.Update(id, r => r with { CreateCommandsDone = true });
+            return;
+        }
+
+        // After waitFor the editor may connect; the remaining commands go on without holding the gitspace's lock.
+        var cancellation = new CancellationTokenSource();
+        var task = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    foreach (var hook in later)
+                    {
+                        await runner.RunHookAsync(hook, plan.For(hook), context, cancellation.Token);
+                        if (hook == LifecycleHooks.PostCreate)
+                        {
+                            this.records.Update(id, r => r with { CreateCommandsDone = true });
+                        }
+                    }
+                }
+                catch (LifecycleCommandFailedException ex)
+                {
+                    this.records.Update(id, r => r with { Readiness = GitspaceReadiness.StartError, ErrorMessage = ex.Message });
+                    context.RecordEvent(id, EventTypes.AgentGitspaceStateReportError, ex.Message);
+                    await this.ReportAsync(id, context);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException && (DockerFailures.IsUnreachable(ex) || ex is global::Docker.DotNet.DockerApiException))
+                {
+                    this.options.Log?.Invoke($"lifecycle commands of '{id}' stopped: {ex.Message}");
+                }
+            },
+            CancellationToken.None);
+        this.background[id] = new BackgroundLifecycle(task, cancellation);
+    }
+
+    private async Task<ContainerInspectResponse?> InspectContainerAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var container = await this.Client.Containers.InspectContainerAsync(DockerLabels.ContainerName(id), cancellationToken);
+            return container.Config.Labels?.TryGetValue(DockerLabels.Id, out var labelled) == true && labelled == id ? container : null;
+        }
+        catch (Exception ex) when (DockerFailures.IsNotFound(ex))
+        {
+            return null;
+        }
+    }
+
+    private async Task<ImageInspectResponse?> InspectImageAsync(string image, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await this.Client.Images.InspectImageAsync(image, cancellationToken);
+        }
+        catch (Exception ex) when (DockerFailures.IsNotFound(ex))
+        {
+            return null;
+        }
+    }
+
+    private async Task RemoveImageQuietlyAsync(string image, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await this.Client.Images.DeleteImageAsync(image, new ImageDeleteParameters { Force = true }, cancellationToken);
+        }
+        catch (global::Docker.DotNet.DockerApiException ex)
+        {
+            // In use by another container, or already gone: not ours to force.
+            this.options.Log?.Invoke($"kept image {image}: {DockerFailures.EngineMessage(ex)}");
+        }
+    }
+
+    private async Task<string?> ReadContainerFileAsync(string containerId, string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var archive = await this.Client.Containers.GetArchiveFromContainerAsync(containerId, new GetArchiveFromContainerParameters { Path = path }, false, cancellationToken);
+            using var stream = archive.Stream;
+            return await TarArchives.ReadFirstFileAsync(stream, cancellationToken);
+        }
+        catch (Exception ex) when (DockerFailures.IsNotFound(ex))
+        {
+            return null;
+        }
+    }
+
+    private async Task CopyConfigurationOutAsync(string containerId, string mountTarget, string configPath, string cloneFolder, CancellationToken cancellationToken)
+    {
+        var configFolder = Path.GetDirectoryName(configPath.Replace('\\', '/'))?.Replace('\\', '/') ?? string.Empty;
+        var inContainer = configFolder.Length == 0 ? mountTarget + "/" + configPath : mountTarget + "/" + configFolder;
+        var destination = Path.GetFullPath(Path.Combine(cloneFolder, Path.GetDirectoryName(configFolder.Length == 0 ? configPath : configFolder) ?? string.Empty));
+        try
+        {
+            var archive = await this.Client.Containers.GetArchiveFromContainerAsync(containerId, new GetArchiveFromContainerParameters { Path = inContainer }, false, cancellationToken);
+            using var stream = archive.Stream;
+            await TarArchives.ExtractAsync(stream, destination, cancellationToken);
+        }
+        catch (Exception ex) when (DockerFailures.IsNotFound(ex))
+        {
+            // The user removed it in the workspace; the cached clone's copy is the best we have.
+        }
+    }
+
+    private static string WorkspaceMountOf(ContainerInspectResponse container, string id) =>
+        container.Mounts?.FirstOrDefault(m => m.Name == DockerLabels.VolumeName(id))?.Destination
+        ?? container.Config.Labels[DockerLabels.WorkspaceFolder];
+}

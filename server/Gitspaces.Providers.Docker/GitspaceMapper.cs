@@ -1,0 +1,96 @@
+using System.Globalization;
+using Docker.DotNet.Models;
+using Gitspaces.Core.State;
+using Gitspaces.Protocol;
+
+namespace Gitspaces.Providers.Docker;
+
+/// <summary>Reads a gitspace back from the engine: its labels, its container's state, and the record of what the engine cannot hold.</summary>
+internal static class GitspaceMapper
+{
+    /// <summary>Builds the gitspace.</summary>
+    /// <param name="id">The gitspace id.</param>
+    /// <param name="container">Its container, if it has one.</param>
+    /// <param name="volume">Its workspace volume, if it has one.</param>
+    /// <param name="record">Its record.</param>
+    /// <param name="isLocked">Tells whether an operation holds the gitspace now (in any process).</param>
+    /// <returns>The gitspace.</returns>
+    public static Gitspace Map(string id, ContainerListResponse? container, VolumeResponse? volume, GitspaceRecord record, Func<bool> isLocked)
+    {
+        IDictionary<string, string> labels = container?.Labels ?? volume?.Labels ?? new Dictionary<string, string>();
+        var created = labels.TryGetValue(DockerLabels.Created, out var createdText) && DateTimeOffset.TryParse(createdText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+            ? parsed
+            : container?.Created is { } containerCreated ? new DateTimeOffset(DateTime.SpecifyKind(containerCreated, DateTimeKind.Utc)) : record.UpdatedAt;
+        var (state, readiness, error) = StateOf(container, record, isLocked);
+        return new Gitspace
+        {
+            Id = id,
+            Name = id,
+            Provider = DockerLabels.ProviderValue,
+            Repository = new GitspaceRepository
+            {
+                Url = Label(labels, DockerLabels.Repository) ?? string.Empty,
+                Branch = Blank(Label(labels, DockerLabels.Branch)),
+                Commit = Blank(Label(labels, DockerLabels.Commit)),
+            },
+            DevcontainerPath = Blank(Label(labels, DockerLabels.ConfigPath)),
+            Ide = Label(labels, DockerLabels.Ide) ?? Ides.VsCode,
+            State = state,
+            Readiness = readiness,
+            ErrorMessage = error,
+            CreatedAt = created,
+            UpdatedAt = record.UpdatedAt > created ? record.UpdatedAt : created,
+            WorkspaceFolder = container?.Labels is { } cw ? Label(cw, DockerLabels.WorkspaceFolder) : null,
+            RemoteUser = container?.Labels is { } cr ? Label(cr, DockerLabels.RemoteUser) : null,
+            SshHost = record.SshHost,
+            Image = container?.Image,
+        };
+    }
+
+    /// <summary>Tells whether another operation holds a gitspace's lock right now, without keeping it.</summary>
+    /// <param name="paths">The state paths.</param>
+    /// <param name="id">The gitspace id.</param>
+    /// <returns>Whether it is held.</returns>
+    public static bool IsLocked(StatePaths paths, string id)
+    {
+        using var probe = GitspaceLock.TryAcquire(paths, DockerLabels.ProviderValue, id);
+        return probe is null;
+    }
+
+    private static (GitspaceState State, GitspaceReadiness? Readiness, string? Error) StateOf(ContainerListResponse? container, GitspaceRecord record, Func<bool> isLocked)
+    {
+        if (record.Operation is { } operation)
+        {
+            if (isLocked())
+            {
+                return (operation switch { "stop" => GitspaceState.Stopping, "delete" => GitspaceState.Cleaning, _ => GitspaceState.Starting }, null, null);
+            }
+
+            return (GitspaceState.Error, null, record.ErrorMessage
+                ?? $"The sidecar stopped while it was running '{operation}' on this gitspace. Delete it and create it again, or rebuild it.");
+        }
+
+        var running = container?.State == "running";
+        if (record.ErrorMessage is { } message && !(running && record.Readiness == GitspaceReadiness.StartError && record.ContainerId == container!.ID))
+        {
+            return (GitspaceState.Error, null, message);
+        }
+
+        if (container is null)
+        {
+            return (GitspaceState.Error, null, "The gitspace's container is gone (removed outside gitspaces); rebuild or start it to re-create it from the workspace volume.");
+        }
+
+        return container.State switch
+        {
+            "running" when record.ContainerId == container.ID => (GitspaceState.Running, record.Readiness ?? GitspaceReadiness.Ready, record.Readiness == GitspaceReadiness.StartError ? record.ErrorMessage : null),
+            "running" => (GitspaceState.Running, GitspaceReadiness.Ready, null),
+            "exited" or "created" => (GitspaceState.Stopped, null, null),
+            _ => (GitspaceState.Error, null, $"The gitspace's container is {container.State}."),
+        };
+    }
+
+    private static string? Label(IDictionary<string, string> labels, string key) => labels.TryGetValue(key, out var value) ? value : null;
+
+    private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

@@ -1,0 +1,195 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Gitspaces.Core.Errors;
+using Gitspaces.Core.Operations;
+using Gitspaces.Protocol;
+
+namespace Gitspaces.Providers.Docker;
+
+/// <summary>
+/// Gets a gitspace's image onto the engine: inspects it, pulls it with the user's registry login when it is missing,
+/// or builds it from the Dockerfile (context sent as a tar, build log streamed; a failing step's log is returned).
+/// </summary>
+internal sealed class ImagePreparer
+{
+    private const int KeptLines = 80;
+    private readonly IDockerClient client;
+    private readonly Func<string, string?> environment;
+
+    /// <summary>Initializes a new instance of the <see cref="ImagePreparer"/> class.</summary>
+    /// <param name="client">The engine client.</param>
+    /// <param name="environment">Reads environment variables (for registry logins).</param>
+    public ImagePreparer(IDockerClient client, Func<string, string?> environment)
+    {
+        this.client = client;
+        this.environment = environment;
+    }
+
+    /// <summary>Makes the image of a plan available.</summary>
+    /// <param name="gitspaceId">The gitspace id.</param>
+    /// <param name="plan">The configuration.</param>
+    /// <param name="context">Receives events and log lines.</param>
+    /// <returns>The image.</returns>
+    public Task<PreparedImage> PrepareAsync(string gitspaceId, DevcontainerPlan plan, IOperationContext context) =>
+        plan.Dockerfile is not null
+            ? this.BuildAsync(gitspaceId, plan, context)
+            : this.PullIfMissingAsync(gitspaceId, plan.Image!, context);
+
+    private static (string Name, string Tag) Split(string image)
+    {
+        var at = image.IndexOf('@', StringComparison.Ordinal);
+        if (at > 0)
+        {
+            return (image[..at], image[(at + 1)..]);
+        }
+
+        var colon = image.LastIndexOf(':');
+        return colon > image.LastIndexOf('/') ? (image[..colon], image[(colon + 1)..]) : (image, "latest");
+    }
+
+    private async Task<PreparedImage> PullIfMissingAsync(string gitspaceId, string image, IOperationContext context)
+    {
+        var token = context.CancellationToken;
+        try
+        {
+            return new PreparedImage(image, await this.client.Images.InspectImageAsync(image, token));
+        }
+        catch (Exception ex) when (DockerFailures.IsNotFound(ex))
+        {
+            // Not on the engine yet: pull it below.
+        }
+
+        context.RecordEvent(gitspaceId, EventTypes.ImagePullStart, $"Pulling image {image}...");
+        var (name, tag) = Split(image);
+        string? error = null;
+        var progress = new SyncProgress<JSONMessage>(message =>
+        {
+            if (message.Error is { } failure)
+            {
+                error = failure.Message;
+            }
+            else if (!string.IsNullOrEmpty(message.Status) && message.Progress is null)
+            {
+                context.WriteLog(gitspaceId, "stdout", string.IsNullOrEmpty(message.ID) ? message.Status : $"{message.ID}: {message.Status}");
+            }
+        });
+        try
+        {
+            await this.client.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = name, Tag = tag }, RegistryCredentials.For(image, this.environment), progress, token);
+            var inspected = await this.client.Images.InspectImageAsync(image, token);
+            context.RecordEvent(gitspaceId, EventTypes.ImagePullCompleted, $"Pulled image {image}");
+            return new PreparedImage(image, inspected);
+        }
+        catch (Exception ex) when (ex is DockerApiException || DockerFailures.IsNotFound(ex))
+        {
+            error ??= DockerFailures.EngineMessage(ex);
+        }
+
+        var message = $"The image '{image}' is not on this Docker engine and could not be pulled: {error}";
+        context.RecordEvent(gitspaceId, EventTypes.ImagePullFailed, message);
+        throw new GitspaceException(ErrorCodes.OperationFailed, message, new ErrorData
+        {
+            Kind = nameof(ErrorCodes.OperationFailed),
+            GitspaceId = gitspaceId,
+            Step = "image_pull",
+            Hint = $"Check the image name, log in to its registry with `docker login {RegistryCredentials.RegistryOf(image)}`, or build or load '{image}' on the engine.",
+        });
+    }
+
+    private async Task<PreparedImage> BuildAsync(string gitspaceId, DevcontainerPlan plan, IOperationContext context)
+    {
+        var token = context.CancellationToken;
+        var tag = DockerLabels.BuiltImageTag(gitspaceId);
+        var contextFolder = plan.BuildContext!;
+        var dockerfile = Path.GetRelativePath(contextFolder, plan.Dockerfile!);
+        if (dockerfile.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(dockerfile))
+        {
+            throw GitspaceException.OperationFailed(gitspaceId, "image_build", $"The Dockerfile {plan.Dockerfile} lies outside the build context {contextFolder}; set build.context to a folder that contains it.");
+        }
+
+        context.RecordEvent(gitspaceId, EventTypes.ImageBuildStart, $"Building image from {dockerfile.Replace('\\', '/')}...");
+        var step = new List<string>();
+        string? error = null;
+        var progress = new SyncProgress<JSONMessage>(message =>
+        {
+            if (message.Error is { } failure || message.ErrorMessage is { Length: > 0 })
+            {
+                error = message.Error?.Message ?? message.ErrorMessage;
+                return;
+            }
+
+            foreach (var line in (message.Stream ?? string.Empty).Split('\n'))
+            {
+                var text = line.TrimEnd('\r');
+                if (text.Length == 0)
+                {
+                    continue;
+                }
+
+                lock (step)
+                {
+                    if (text.StartsWith("Step ", StringComparison.Ordinal))
+                    {
+                        step.Clear();
+                    }
+
+                    step.Add(text);
+                    if (step.Count > KeptLines)
+                    {
+                        step.RemoveAt(1);
+                    }
+                }
+
+                context.WriteLog(gitspaceId, "stdout", text);
+            }
+        });
+        using (var tar = TarArchives.FromFolder(contextFolder, 0, 0, token))
+        {
+            var parameters = new ImageBuildParameters
+            {
+                Dockerfile = dockerfile.Replace('\\', '/'),
+                Tags = [tag],
+                BuildArgs = plan.BuildArgs.ToDictionary(),
+                Target = plan.BuildTarget,
+                Labels = new Dictionary<string, string> { [DockerLabels.Id] = gitspaceId, [DockerLabels.Provider] = DockerLabels.ProviderValue },
+                Remove = true,
+                ForceRemove = true,
+            };
+            try
+            {
+                await this.client.Images.BuildImageFromDockerfileAsync(parameters, tar, null, null, progress, token);
+            }
+            catch (DockerApiException ex)
+            {
+                error ??= DockerFailures.EngineMessage(ex);
+            }
+        }
+
+        if (error is null)
+        {
+            try
+            {
+                var inspected = await this.client.Images.InspectImageAsync(tag, token);
+                context.RecordEvent(gitspaceId, EventTypes.ImageBuildCompleted, $"Built image {tag}");
+                return new PreparedImage(tag, inspected);
+            }
+            catch (Exception ex) when (DockerFailures.IsNotFound(ex))
+            {
+                error = "the build finished without producing the image";
+            }
+        }
+
+        List<string> log;
+        lock (step)
+        {
+            log = [.. step];
+        }
+
+        var failedStep = log.FirstOrDefault(l => l.StartsWith("Step ", StringComparison.Ordinal));
+        var message = failedStep is null
+            ? $"Building the image from {dockerfile} failed: {error}"
+            : $"Building the image from {dockerfile} failed at {failedStep}: {error}";
+        context.RecordEvent(gitspaceId, EventTypes.ImageBuildFailed, message);
+        throw GitspaceException.OperationFailed(gitspaceId, "image_build", message, log);
+    }
+}
