@@ -1,0 +1,87 @@
+namespace Gitspaces.Providers.Harness.Tests.StandIn;
+
+/// <summary>One gitspace config of the stand-in, with its latest instance, its events and its logs.</summary>
+internal sealed class StandInGitspace
+{
+    public required string Identifier { get; init; }
+
+    public required string Name { get; set; }
+
+    public required string Ide { get; set; }
+
+    public required string SpacePath { get; init; }
+
+    public required string RepoUrl { get; init; }
+
+    public required string RepoType { get; init; }
+
+    public string? Branch { get; init; }
+
+    public string? DevcontainerPath { get; init; }
+
+    public required string ResourceIdentifier { get; init; }
+
+    public required string InfraIdentifier { get; init; }
+
+    public string? Region { get; init; }
+
+    public long Created { get; init; }
+
+    public long Updated { get; set; }
+
+    public StandInInstance? Instance { get; set; }
+
+    /// <summary>Gets the events, oldest first (the API serves them newest first).</summary>
+    public List<StandInEvent> Events { get; } = [];
+
+    /// <summary>Gets every log line ever written (the hosted API's full log).</summary>
+    public List<string> Log { get; } = [];
+
+    /// <summary>Gets or sets the live log of the running operation (the open-source server's SSE stream); null between operations.</summary>
+    public StandInLiveLog? Live { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether the next start fails (a failing postCreateCommand).</summary>
+    public bool FailNextStart { get; set; }
+
+    /// <summary>Returns the config state, derived from the instance as <c>GetGitspaceState</c> does (harness.md §1.6).</summary>
+    public string State => this.Instance?.State switch
+    {
+        null or "" or "uninitialized" or "deleted" or "cleaned" => "uninitialized",
+        "running" => "running",
+        "stopped" => "stopped",
+        "error" or "unknown" => "error",
+        "starting" => "starting",
+        "stopping" => "stopping",
+        "cleaning" or "resetting" => "cleaning",
+        _ => "error",
+    };
+
+    public string RepoName => this.RepoUrl.TrimEnd('/').Split('/')[^1].Replace(".git", string.Empty, StringComparison.Ordinal);
+}
+
+/// <summary>One start cycle.</summary>
+internal sealed class StandInInstance
+{
+    public required string Identifier { get; init; }
+
+    public required string State { get; set; }
+
+    public string? Url { get; set; }
+
+    public string? SshCommand { get; set; }
+
+    public string? PluginUrl { get; set; }
+
+    public string? ErrorMessage { get; set; }
+
+    public long Created { get; init; }
+
+    public long Updated { get; set; }
+
+    public bool IsFinal => this.State is "deleted" or "error" or "cleaned";
+
+    public bool IsBusy => this.State is "starting" or "stopping" or "cleaning" or "resetting";
+}
+
+/// <summary>One timeline event.</summary>
+internal sealed record StandInEvent(string Type, string Message, long TimestampNanoseconds, string EntityType);
