@@ -55,5 +55,5 @@ public static class ProtocolSchema
     /// <summary>Serializes <see cref="Export"/> with indentation and a final newline.</summary>
     /// <returns>The JSON text.</returns>
     public static string ExportText() =>
-        Export().ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        Export().ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
 }
