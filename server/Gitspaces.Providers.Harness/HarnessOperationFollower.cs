@@ -105,7 +105,7 @@ internal sealed class HarnessOperationFollower
                 var verdict = Judge(goal, current, failedEvent);
                 if (verdict != Verdict.Continue)
                 {
-                    await this.DrainLogsAsync(logTask, logCancellation);
+                    await this.DrainLogsAsync(logTask, logCancellation, gone: current is null);
                     if (verdict == Verdict.Failed)
                     {
                         throw this.Failure(verb, current, failedEvent);
@@ -280,7 +280,7 @@ internal sealed class HarnessOperationFollower
         this.context.WriteLog(this.id, stream, text);
     }
 
-    private async Task DrainLogsAsync(Task logTask, CancellationTokenSource logCancellation)
+    private async Task DrainLogsAsync(Task logTask, CancellationTokenSource logCancellation, bool gone)
     {
         if (!logTask.IsCompleted)
         {
@@ -288,7 +288,7 @@ internal sealed class HarnessOperationFollower
             await logCancellation.CancelAsync();
         }
 
-        if (!this.client.StreamsLogs)
+        if (!this.client.StreamsLogs && !gone)
         {
             // One last read: the lines written between the last poll and the end state.
             await this.ReportNewLogLinesAsync(this.context.CancellationToken);

@@ -8,6 +8,8 @@ namespace Gitspaces.Providers.Harness.Tests;
 /// <summary>Records what the service tells observers (what the RPC host turns into notifications).</summary>
 internal sealed class RecordingObserver : IGitspaceObserver
 {
+    private Action? onFirstEventField;
+
     public ConcurrentQueue<Gitspace> Changes { get; } = new();
 
     public ConcurrentQueue<(string Id, GitspaceEvent Event)> Events { get; } = new();
@@ -22,7 +24,18 @@ internal sealed class RecordingObserver : IGitspaceObserver
 
     public void OnChanged(Gitspace gitspace) => this.Changes.Enqueue(gitspace);
 
-    public void OnEvent(string gitspaceId, GitspaceEvent gitspaceEvent) => this.Events.Enqueue((gitspaceId, gitspaceEvent));
+    /// <summary>Gets or sets an action to run once, on the first event (a test's way to act mid-operation).</summary>
+    public Action? OnFirstEvent
+    {
+        get => this.onFirstEventField;
+        set => this.onFirstEventField = value;
+    }
+
+    public void OnEvent(string gitspaceId, GitspaceEvent gitspaceEvent)
+    {
+        this.Events.Enqueue((gitspaceId, gitspaceEvent));
+        Interlocked.Exchange(ref this.onFirstEventField, null)?.Invoke();
+    }
 
     public void OnLog(string gitspaceId, LogLine line) => this.Logs.Enqueue((gitspaceId, line));
 

@@ -895,7 +895,7 @@ internal sealed class HarnessStandIn : IAsyncDisposable
                 ["resource"] = new JsonObject
                 {
                     ["identifier"] = gitspace.ResourceIdentifier,
-                    ["name"] = gitspace.ResourceIdentifier == "standard" ? "Standard" : gitspace.ResourceIdentifier,
+                    ["name"] = gitspace.ResourceIdentifier switch { "standard" or "standard-east" => "Standard", "large" => "Large", "m5-xlarge" => "m5.xlarge", var other => other },
                     ["config_identifier"] = gitspace.InfraIdentifier,
                     ["cpu"] = "2",
                     ["memory"] = "8GB",

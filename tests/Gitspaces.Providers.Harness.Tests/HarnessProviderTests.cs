@@ -1,0 +1,264 @@
+using Gitspaces.Core;
+using Gitspaces.Core.Errors;
+using Gitspaces.Protocol;
+
+namespace Gitspaces.Providers.Harness.Tests;
+
+/// <summary>The provider driven the way clients drive it: through <see cref="GitspaceService"/>, with an observer standing for the RPC notifications.</summary>
+public sealed class HarnessProviderTests
+{
+    public static TheoryData<HarnessFlavour> Flavours => [HarnessFlavour.Cde, HarnessFlavour.Oss];
+
+    [Theory]
+    [MemberData(nameof(Flavours))]
+    public async Task Create_runs_stop_and_delete_stream_states_events_and_logs_to_observers(HarnessFlavour flavour)
+    {
+        await using var bed = await HarnessTestBed.StartAsync(flavour);
+        var service = new GitspaceService([bed.Provider], bed.Paths);
+        var observer = new RecordingObserver();
+        using var subscription = service.Subscribe(observer);
+        var progress = new List<string>();
+
+        var created = await service.CreateAsync(
+            new CreateGitspaceParams { Provider = "harness", Repository = new RepositorySource { Url = "https://github.com/acme/shop.git" }, Ide = Ides.VsCode },
+            new Progress<Core.Operations.OperationProgress>(p => progress.Add(p.Message)),
+            CancellationToken.None);
+
+        Assert.Equal(GitspaceState.Running, created.State);
+        Assert.Equal(GitspaceReadiness.Ready, created.Readiness);
+        Assert.StartsWith("shop-", created.Id, StringComparison.Ordinal);
+        Assert.Equal("harness", created.Provider);
+        Assert.Equal("trunk", created.Repository.Branch);
+        Assert.Equal("/home/harness/shop", created.WorkspaceFolder);
+        Assert.Equal("running", bed.StandIn.StateOf(created.Id));
+        Assert.Equal(GitspaceState.Uninitialized, observer.States[0]);
+        Assert.Contains(GitspaceState.Starting, observer.States);
+        Assert.Equal(GitspaceState.Running, observer.States[^1]);
+        Assert.Equal(bed.StandIn.EventTypesOf(created.Id), observer.EventTypes);
+        Assert.Equal("gitspace_action_start", observer.EventTypes[0]);
+        Assert.Equal("gitspace_action_start_completed", observer.EventTypes[^1]);
+        Assert.Contains("INFO: Cloning https://github.com/acme/shop.git into /home/harness/shop", observer.LogLines);
+        Assert.Equal("INFO: Gitspace is ready", observer.LogLines[^1]);
+        Assert.All(observer.Events, e => Assert.Equal(created.Id, e.Id));
+        Assert.Contains("Setting up Gitspace container...", progress);
+
+        var eventsBeforeStop = observer.Events.Count;
+        var stopped = await service.StopAsync(created.Id, null, CancellationToken.None);
+        Assert.Equal(GitspaceState.Stopped, stopped.State);
+        Assert.Equal(
+            ["gitspace_action_stop", "agent_connect_start", "agent_connect_completed", "agent_gitspace_stop_start", "agent_gitspace_stop_completed", "infra_stop_start", "infra_stop_completed", "gitspace_action_stop_completed"],
+            observer.EventTypes.Skip(eventsBeforeStop));
+        Assert.Equal(GitspaceState.Stopped, observer.States[^1]);
+
+        var history = await service.GetEventsAsync(created.Id, CancellationToken.None);
+        Assert.Equal(bed.StandIn.EventTypesOf(created.Id), history.Select(e => e.Type));
+        Assert.True(history.Zip(history.Skip(1)).All(pair => pair.First.Timestamp <= pair.Second.Timestamp), "events are oldest first");
+        var log = await service.GetLogsAsync(created.Id, 0, 100, CancellationToken.None);
+        Assert.Contains(log.Lines, l => l.Line == "INFO: Stopping container gitspace-harness-" + created.Id);
+        Assert.Equal(log.Lines.Count, log.Next);
+
+        var deleted = await service.DeleteAsync(created.Id, null, CancellationToken.None);
+        Assert.True(deleted.Deleted);
+        Assert.Null(bed.StandIn.StateOf(created.Id));
+        Assert.Equal(GitspaceState.Deleted, observer.States[^1]);
+        Assert.Empty(await service.ListAsync("harness", CancellationToken.None) is { } list ? list.Gitspaces : []);
+    }
+
+    [Theory]
+    [MemberData(nameof(Flavours))]
+    public async Task Connect_turns_the_instance_into_ssh_details_and_editor_links(HarnessFlavour flavour)
+    {
+        await using var bed = await HarnessTestBed.StartAsync(flavour);
+        var service = new GitspaceService([bed.Provider], bed.Paths);
+        var id = bed.StandIn.Seed("shop");
+
+        // Stopped (never started): connect starts it first.
+        var result = await service.ConnectAsync(id, null, null, CancellationToken.None);
+
+        Assert.Equal(GitspaceState.Running, result.Gitspace.State);
+        Assert.Equal("127.0.0.1", result.SshHost);
+        Assert.Equal(2201, result.Port);
+        Assert.Equal("harness", result.User);
+        Assert.Equal("/home/harness/shop", result.WorkspaceFolder);
+        Assert.Equal("ssh -t -p 2201 harness@127.0.0.1 'cd /home/harness/shop; exec $SHELL -l'", result.SshCommand);
+        Assert.Equal("vscode-remote://ssh-remote+harness@127.0.0.1:2201/home/harness/shop", result.RemoteUri);
+        Assert.Equal("vscode://vscode-remote/ssh-remote+harness@127.0.0.1:2201/home/harness/shop", result.Links.Vscode);
+        Assert.Equal("cursor://vscode-remote/ssh-remote+harness@127.0.0.1:2201/home/harness/shop", result.Links.Cursor);
+        Assert.Null(result.Links.JetbrainsGateway);
+        Assert.Null(result.Links.Web);
+
+        var gateway = await service.ConnectAsync(id, Ides.GoLand, null, CancellationToken.None);
+        Assert.Equal("jetbrains-gateway://connect#type=ssh&deploy=false&host=127.0.0.1&port=2201&user=harness&projectPath=%2Fhome%2Fharness%2Fshop", gateway.Links.JetbrainsGateway);
+    }
+
+    [Fact]
+    public async Task Connect_to_a_hosted_web_ide_adds_the_gateway_token_to_the_web_link()
+    {
+        await using var bed = await HarnessTestBed.StartAsync(HarnessFlavour.Cde);
+        var service = new GitspaceService([bed.Provider], bed.Paths);
+        var created = await service.CreateAsync(
+            new CreateGitspaceParams { Provider = "harness", Repository = new RepositorySource { Url = "https://github.com/acme/site.git", Branch = "dev" }, Ide = Ides.VsCodeWeb },
+            null,
+            CancellationToken.None);
+
+        var result = await service.ConnectAsync(created.Id, null, null, CancellationToken.None);
+
+        Assert.Equal("dev", created.Repository.Branch);
+        Assert.Equal($"http://127.0.0.1:8089?folder=/home/harness/site&token=jwt-for-{created.Id}", result.Links.Web);
+    }
+
+    [Theory]
+    [MemberData(nameof(Flavours))]
+    public async Task A_failed_start_is_OperationFailed_with_the_step_the_reason_and_the_log_tail(HarnessFlavour flavour)
+    {
+        await using var bed = await HarnessTestBed.StartAsync(flavour);
+        var service = new GitspaceService([bed.Provider], bed.Paths);
+        var observer = new RecordingObserver();
+        using var subscription = service.Subscribe(observer);
+        var id = bed.StandIn.Seed("broken");
+        bed.StandIn.FailNextStart(id);
+
+        var error = await Assert.ThrowsAsync<GitspaceException>(() => service.StartAsync(id, null, CancellationToken.None));
+
+        Assert.Equal(ErrorCodes.OperationFailed, error.Code);
+        Assert.Equal("gitspace_action_start_failed", error.Details.Step);
+        Assert.Contains("postCreateCommand failed: exit status 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ERROR: postCreateCommand failed: exit status 1", error.Details.Log!);
+        Assert.Equal(GitspaceState.Error, observer.States[^1]);
+        Assert.Equal("postCreateCommand failed: exit status 1", observer.Changes.Last().ErrorMessage);
+        Assert.Contains(observer.Logs, l => l.Line.Stream == "stderr" && l.Line.Line.StartsWith("ERROR:", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Flavours))]
+    public async Task Rebuild_resets_then_starts_again(HarnessFlavour flavour)
+    {
+        await using var bed = await HarnessTestBed.StartAsync(flavour);
+        var service = new GitspaceService([bed.Provider], bed.Paths);
+        var observer = new RecordingObserver();
+        using var subscription = service.Subscribe(observer);
+        var id = bed.StandIn.Seed("rebuilt", state: "running");
+
+        var rebuilt = await service.RebuildAsync(id, null, CancellationToken.None);
+
+        Assert.Equal(GitspaceState.Running, rebuilt.State);
+        var types = observer.EventTypes;
+        Assert.True(types.ToList().IndexOf("gitspace_action_reset_completed") < types.ToList().IndexOf("gitspace_action_start"), string.Join(", ", types));
+        Assert.Equal("gitspace_action_start_completed", types[^1]);
+        Assert.Contains(GitspaceState.Cleaning, observer.States);
+        Assert.Contains(GitspaceState.Uninitialized, observer.States);
+    }
+
+    [Theory]
+    [MemberData(nameof(Flavours))]
+    public async Task Cancelling_stops_following_and_says_what_state_the_gitspace_is_in(HarnessFlavour flavour)
+    {
+        await using var bed = await HarnessTestBed.StartAsync(flavour);
+        var service = new GitspaceService([bed.Provider], bed.Paths);
+        var observer = new RecordingObserver();
+        using var subscription = service.Subscribe(observer);
+        var id = bed.StandIn.Seed("cancelled");
+        using var cancellation = new CancellationTokenSource();
+        observer.OnFirstEvent = () => cancellation.Cancel();
+
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => service.StartAsync(id, null, cancellation.Token));
+
+        Assert.Contains($"Stopped following gitspace '{id}' (start); the control plane carries on and reports it starting.", error.Message, StringComparison.Ordinal);
+        Assert.Contains(observer.Logs, l => l.Line.Stream == "system" && l.Line.Line == error.Message);
+    }
+
+    [Fact]
+    public async Task A_gitspace_busy_on_the_control_plane_is_GitspaceBusy()
+    {
+        await using var bed = await HarnessTestBed.StartAsync(HarnessFlavour.Cde);
+        var service = new GitspaceService([bed.Provider], bed.Paths);
+        var id = bed.StandIn.Seed("elsewhere", state: "stopping");
+
+        var error = await Assert.ThrowsAsync<GitspaceException>(() => service.StartAsync(id, null, CancellationToken.None));
+
+        Assert.Equal(ErrorCodes.GitspaceBusy, error.Code);
+        Assert.Equal("stopping", error.Details.State);
+    }
+
+    [Fact]
+    public async Task Create_picks_the_machine_by_region_and_names_the_offer_when_nothing_matches()
+    {
+        await using var bed = await HarnessTestBed.StartAsync(HarnessFlavour.Cde);
+        var service = new GitspaceService([bed.Provider], bed.Paths);
+        var repository = new RepositorySource { Url = "https://github.com/acme/api.git", Branch = "main" };
+
+        var east = await service.CreateAsync(new CreateGitspaceParams { Provider = "harness", Repository = repository, Resource = new ResourceSpec { Region = "us-east" } }, null, CancellationToken.None);
+        var error = await Assert.ThrowsAsync<GitspaceException>(() => service.CreateAsync(new CreateGitspaceParams { Provider = "harness", Name = "huge", Repository = repository, Resource = new ResourceSpec { MachineType = "huge" } }, null, CancellationToken.None));
+
+        Assert.Equal("Standard (2 CPU, 8GB) in us-east", east.Image);
+        Assert.Equal(ErrorCodes.InvalidParams, error.Code);
+        Assert.Equal("$.resource.machineType", error.Details.Field);
+        Assert.Contains("standard (us-west), large (us-west), standard-east (us-east), m5-xlarge (eu-west-1)", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(bed.StandIn.Requests, r => r.Method == "POST" && r.Path.EndsWith("/gitspaces", StringComparison.Ordinal) && r.Status != 201);
+    }
+
+    [Theory]
+    [InlineData("/home/me/projects/app", "$.repository.url")]
+    [InlineData("git@github.com:acme/app.git", "$.repository.url")]
+    public async Task Create_refuses_a_repository_the_control_plane_cannot_clone(string url, string field)
+    {
+        await using var bed = await HarnessTestBed.StartAsync(HarnessFlavour.Cde);
+        var service = new GitspaceService([bed.Provider], bed.Paths);
+
+        var error = await Assert.ThrowsAsync<GitspaceException>(() => service.CreateAsync(new CreateGitspaceParams { Provider = "harness", Repository = new RepositorySource { Url = url } }, null, CancellationToken.None));
+
+        Assert.Equal(ErrorCodes.InvalidParams, error.Code);
+        Assert.Equal(field, error.Details.Field);
+        Assert.DoesNotContain(bed.StandIn.Requests, r => r.Method == "POST");
+    }
+
+    [Fact]
+    public async Task Create_of_a_repository_the_control_plane_cannot_read_is_RepositoryUnavailable()
+    {
+        await using var bed = await HarnessTestBed.StartAsync(HarnessFlavour.Oss);
+        var service = new GitspaceService([bed.Provider], bed.Paths);
+
+        var error = await Assert.ThrowsAsync<GitspaceException>(() => service.CreateAsync(new CreateGitspaceParams { Provider = "harness", Repository = new RepositorySource { Url = "https://git.example.test/acme/missing.git" } }, null, CancellationToken.None));
+
+        Assert.Equal(ErrorCodes.RepositoryUnavailable, error.Code);
+        Assert.Contains("Could not find repository", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Watch_reports_changes_made_behind_the_sidecars_back()
+    {
+        await using var bed = await HarnessTestBed.StartAsync(HarnessFlavour.Cde);
+        var id = bed.StandIn.Seed("watched", state: "running");
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<Gitspace>();
+        var changed = new TaskCompletionSource<Gitspace>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var stop = new CancellationTokenSource();
+        var listed = bed.StandIn.Requests.Count;
+        var watching = bed.Provider.WatchAsync(
+            g =>
+            {
+                seen.Enqueue(g);
+                changed.TrySetResult(g);
+            },
+            stop.Token);
+
+        // Wait for the first listing (the baseline), then stop the gitspace as the auto-stop job would.
+        await WaitUntilAsync(() => bed.StandIn.Requests.Count > listed);
+        bed.StandIn.SetInstanceState(id, "stopped");
+        var gitspace = await changed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await stop.CancelAsync();
+        await watching.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(id, gitspace.Id);
+        Assert.Equal(GitspaceState.Stopped, gitspace.State);
+        Assert.Single(seen);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!condition())
+        {
+            await Task.Delay(10, timeout.Token);
+        }
+    }
+}
