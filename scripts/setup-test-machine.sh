@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs and starts what the test suites need on a fresh Debian/Ubuntu machine (as root): a Docker engine,
+# the local base image, git, the OpenSSH client, Debian's docker-registry, and the reference devcontainer CLI.
+# The VS Code and JetBrains suites install their own extras (browser, JDK jars) from their own scripts.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+
+need=()
+for pair in git:git ssh:openssh-client ssh-keygen:openssh-client debootstrap:debootstrap docker-registry:docker-registry ss:iproute2 script:bsdutils; do
+  command -v "${pair%%:*}" >/dev/null 2>&1 || need+=("${pair##*:}")
+done
+if [ "${#need[@]}" -gt 0 ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing ${need[*]}…"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  else
+    echo "missing tools: ${need[*]} (install them, then run the tests again)" >&2
+    exit 1
+  fi
+fi
+# Debian starts docker-registry as a service on install; the tests run their own on loopback.
+systemctl disable --now docker-registry >/dev/null 2>&1 || true
+
+bash "$here/ensure-docker.sh"
+bash "$here/ensure-base-image.sh"
+
+if [ ! -x "$root/tests/node-tools/node_modules/.bin/devcontainer" ]; then
+  echo "installing the reference devcontainer CLI…"
+  (cd "$root/tests/node-tools" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+git config --global user.email >/dev/null 2>&1 || git config --global user.email "tests@gitspaces.local"
+git config --global user.name >/dev/null 2>&1 || git config --global user.name "gitspaces tests"

@@ -1,0 +1,112 @@
+// Runs every test suite of the repository and ends with one line "N passed, N failed".
+// It installs and starts what the tests need first (Docker engine, base image, reference CLI, JDK jars,
+// browser), so that it works on a fresh machine: see scripts/setup-test-machine.sh.
+// Usage: npm test            (everything)
+//        npm test -- dotnet   (only suites whose name contains "dotnet"; also: vscode, jetbrains, Docker, Ssh…)
+import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const filter = process.argv.slice(2);
+const started = Date.now();
+
+function step(title) {
+  console.log(`\n=== ${title} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+}
+
+function runSync(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(' ')} exited with ${result.status ?? result.signal}`);
+  }
+}
+
+// Runs a command, echoing its output, and returns {code, output}.
+function run(command, args, options = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], ...options });
+    let output = '';
+    const take = (chunk, stream) => { output += chunk; stream.write(chunk); };
+    child.stdout.on('data', (c) => take(c, process.stdout));
+    child.stderr.on('data', (c) => take(c, process.stderr));
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), output }));
+  });
+}
+
+// Reads a suite's counts from its own summary lines.
+function counts(output) {
+  let passed = 0;
+  let failed = 0;
+  let found = false;
+  for (const match of output.matchAll(/(Passed|Failed)!\s+-\s+Failed:\s+(\d+),\s+Passed:\s+(\d+)/g)) {
+    failed += Number(match[2]);
+    passed += Number(match[3]);
+    found = true;
+  }
+  if (!found) {
+    const lines = [...output.matchAll(/^(?:\w+:\s*)?(\d+) passed, (\d+) failed/gm)];
+    if (lines.length > 0) {
+      const last = lines[lines.length - 1];
+      passed = Number(last[1]);
+      failed = Number(last[2]);
+      found = true;
+    }
+  }
+  return { passed, failed, found };
+}
+
+const wanted = (name) => filter.length === 0 || filter.some((f) => name.toLowerCase().includes(f.toLowerCase()));
+
+const suites = [];
+for (const dir of readdirSync(join(root, 'tests')).sort()) {
+  const project = join(root, 'tests', dir, `${dir}.csproj`);
+  if (dir.endsWith('.Tests') && existsSync(project)) {
+    suites.push({ name: `dotnet ${dir}`, command: 'dotnet', args: ['test', project, '--no-build', '--nologo', '-v', 'q'] });
+  }
+}
+if (existsSync(join(root, 'extensions', 'vscode', 'package.json'))) {
+  suites.push({ name: 'vscode extension', command: 'npm', args: ['test', '--silent'], options: { cwd: join(root, 'extensions', 'vscode') } });
+}
+if (existsSync(join(root, 'extensions', 'jetbrains', 'test.sh'))) {
+  suites.push({ name: 'jetbrains core', command: 'bash', args: [join(root, 'extensions', 'jetbrains', 'test.sh')] });
+}
+
+let totalPassed = 0;
+let totalFailed = 0;
+try {
+  if (process.platform === 'linux') {
+    step('machine setup');
+    runSync('bash', [join(root, 'scripts', 'setup-test-machine.sh')]);
+  }
+  step('build the sidecar (npm run build)');
+  runSync('node', [join(root, 'scripts', 'build.mjs')]);
+  step('build the test projects');
+  runSync('dotnet', ['build', join(root, 'Gitspaces.Ide.sln'), '--nologo', '-v', 'q']);
+} catch (error) {
+  console.error(`\nsetup failed: ${error.message}`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+const summary = [];
+for (const suite of suites.filter((s) => wanted(s.name))) {
+  step(suite.name);
+  const suiteStarted = Date.now();
+  const { code, output } = await run(suite.command, suite.args, suite.options);
+  let { passed, failed, found } = counts(output);
+  if (!found || (code !== 0 && failed === 0)) {
+    // A suite that crashed or printed no counts is a failure, never a silent pass.
+    failed += 1;
+  }
+  totalPassed += passed;
+  totalFailed += failed;
+  summary.push(`${suite.name.padEnd(44)} ${String(passed).padStart(4)} passed ${String(failed).padStart(3)} failed  ${((Date.now() - suiteStarted) / 1000).toFixed(0)} s`);
+}
+
+console.log('\n=== summary');
+for (const line of summary) console.log(line);
+console.log(`total time ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(`${totalPassed} passed, ${totalFailed} failed`);
+process.exit(totalFailed === 0 ? 0 : 1);
