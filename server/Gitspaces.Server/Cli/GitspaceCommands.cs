@@ -1,12 +1,295 @@
 using System.CommandLine;
+using System.Globalization;
+using Gitspaces.Core;
+using Gitspaces.Core.Errors;
+using Gitspaces.Core.State;
+using Gitspaces.Protocol;
+using Gitspaces.Server.Composition;
+using Spectre.Console;
 
 namespace Gitspaces.Server.Cli;
 
-/// <summary>The gitspace commands (<c>up</c>, <c>list</c>, <c>stop</c>, …).</summary>
+/// <summary>
+/// The gitspace commands. Each one calls the same <see cref="GitspaceService"/> method as its RPC twin: one code
+/// path per operation.
+/// </summary>
 internal static class GitspaceCommands
 {
+    private static readonly Option<bool> JsonOption = new("--json") { Description = "Print one JSON line with the outcome (for scripts); progress goes to stderr." };
+    private static readonly Option<bool> VerboseOption = new("--verbose", "-v") { Description = "Also print log lines and state changes." };
+    private static readonly Option<string?> ProviderOption = new("--provider", "-p") { Description = "The provider: docker (default) or harness." };
+
     public static void AddTo(RootCommand root)
     {
-        _ = root;
+        root.Subcommands.Add(Up());
+        root.Subcommands.Add(List());
+        root.Subcommands.Add(Get());
+        root.Subcommands.Add(Operation("start", "Start a stopped gitspace.", "started", (s, id, o, ct) => s.StartAsync(id, o, ct)));
+        root.Subcommands.Add(Operation("stop", "Stop a gitspace; its files are kept.", "stopped", (s, id, o, ct) => s.StopAsync(id, o, ct)));
+        root.Subcommands.Add(Operation("rebuild", "Re-create a gitspace's container from its current configuration, keeping the workspace files.", "rebuilt", (s, id, o, ct) => s.RebuildAsync(id, o, ct)));
+        root.Subcommands.Add(Delete());
+        root.Subcommands.Add(Logs());
+        root.Subcommands.Add(Events());
+        root.Subcommands.Add(Providers());
+    }
+
+    internal static async Task<int> RunAsync(bool json, bool verbose, Func<GitspaceService, CliOutput, Task<int>> body)
+    {
+        var output = new CliOutput(json, verbose);
+        try
+        {
+            var services = new SidecarServices(StatePaths.FromEnvironment());
+            return await body(services.Gitspaces, output);
+        }
+        catch (GitspaceException ex)
+        {
+            return output.Failure(ex);
+        }
+        catch (OperationCanceledException)
+        {
+            return output.Cancelled();
+        }
+    }
+
+    private static Command Up()
+    {
+        var repository = new Argument<string>("repository") { Description = "A clone URL (https, ssh, git, file) or a local folder." };
+        var branch = new Option<string?>("--branch", "-b") { Description = "The branch to check out (default: the repository's default branch)." };
+        var name = new Option<string?>("--name", "-n") { Description = "The gitspace's name (default: derived from the repository)." };
+        var config = new Option<string?>("--config", "-c") { Description = "The devcontainer.json to use, relative to the repository root." };
+        var ide = new Option<string?>("--ide") { Description = $"The IDE it is for: {string.Join(", ", Ides.All)} (default vs_code)." };
+        var command = new Command("up", "Create a gitspace from a repository and start it.") { repository, branch, name, config, ide, ProviderOption, JsonOption, VerboseOption };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(JsonOption), parse.GetValue(VerboseOption), async (service, output) =>
+        {
+            using var subscription = service.Subscribe(output);
+            var source = parse.GetValue(repository)!;
+            if (Directory.Exists(source))
+            {
+                source = Path.GetFullPath(source);
+            }
+
+            var gitspace = await service.CreateAsync(
+                new CreateGitspaceParams
+                {
+                    Name = parse.GetValue(name),
+                    Repository = new RepositorySource { Url = source, Branch = parse.GetValue(branch) },
+                    DevcontainerPath = parse.GetValue(config),
+                    Provider = parse.GetValue(ProviderOption),
+                    Ide = parse.GetValue(ide),
+                },
+                output,
+                ct);
+            var code = output.Success(gitspace, "is up");
+            if (code == 0 && !parse.GetValue(JsonOption))
+            {
+                Console.Out.WriteLine($"connect: gitspaces ssh {gitspace.Id}   |   open in VS Code: gitspaces open {gitspace.Id} --ide vscode");
+            }
+
+            return code;
+        }));
+        return command;
+    }
+
+    private static Command List()
+    {
+        var command = new Command("list", "List gitspaces.") { ProviderOption, JsonOption };
+        command.Aliases.Add("ls");
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(JsonOption), false, async (service, output) =>
+        {
+            var result = await service.ListAsync(parse.GetValue(ProviderOption), ct);
+            if (parse.GetValue(JsonOption))
+            {
+                Console.Out.WriteLine(CliOutput.ToJson(result, CliJsonContext.Default.ListGitspacesResult));
+                return 0;
+            }
+
+            if (output.Interactive)
+            {
+                var table = new Table().AddColumns("NAME", "STATE", "PROVIDER", "REPOSITORY", "BRANCH", "CREATED");
+                foreach (var g in result.Gitspaces)
+                {
+                    table.AddRow(Markup.Escape(g.Id), Markup.Escape(CliOutput.Describe(g)), g.Provider, Markup.Escape(g.Repository.Url), Markup.Escape(g.Repository.Branch ?? string.Empty), g.CreatedAt.ToLocalTime().ToString("g", CultureInfo.InvariantCulture));
+                }
+
+                AnsiConsole.Write(table);
+            }
+            else
+            {
+                foreach (var g in result.Gitspaces)
+                {
+                    Console.Out.WriteLine($"{g.Id}\t{CliOutput.Describe(g)}\t{g.Provider}\t{g.Repository.Url}\t{g.Repository.Branch}");
+                }
+            }
+
+            foreach (var problem in result.Problems ?? [])
+            {
+                Console.Error.WriteLine($"warning: {problem.Provider}: {problem.Message}");
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Get()
+    {
+        var id = new Argument<string>("gitspace") { Description = "The gitspace's name." };
+        var command = new Command("get", "Show one gitspace.") { id, JsonOption };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(JsonOption), false, async (service, output) =>
+        {
+            var gitspace = await service.GetAsync(parse.GetValue(id)!, ct);
+            if (parse.GetValue(JsonOption))
+            {
+                return output.Success(gitspace, string.Empty) is var code && gitspace.State == GitspaceState.Error ? 0 : code;
+            }
+
+            Console.Out.WriteLine($"name:        {gitspace.Id}");
+            Console.Out.WriteLine($"state:       {CliOutput.Describe(gitspace)}");
+            Console.Out.WriteLine($"provider:    {gitspace.Provider}");
+            Console.Out.WriteLine($"repository:  {gitspace.Repository.Url} ({gitspace.Repository.Branch ?? "default branch"}{(gitspace.Repository.Commit is { } c ? " @ " + c[..Math.Min(12, c.Length)] : string.Empty)})");
+            Console.Out.WriteLine($"config:      {gitspace.DevcontainerPath ?? "-"}");
+            Console.Out.WriteLine($"ide:         {gitspace.Ide}");
+            Console.Out.WriteLine($"image:       {gitspace.Image ?? "-"}");
+            Console.Out.WriteLine($"workspace:   {gitspace.WorkspaceFolder ?? "-"} (as {gitspace.RemoteUser ?? "-"})");
+            Console.Out.WriteLine($"ssh host:    {gitspace.SshHost ?? "-"}");
+            Console.Out.WriteLine($"created:     {gitspace.CreatedAt:O}");
+            if (gitspace.ErrorMessage is { } error)
+            {
+                Console.Out.WriteLine($"error:       {error}");
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Operation(string verb, string description, string pastTense, Func<GitspaceService, string, CliOutput, CancellationToken, Task<Gitspace>> operation)
+    {
+        var id = new Argument<string>("gitspace") { Description = "The gitspace's name." };
+        var command = new Command(verb, description) { id, JsonOption, VerboseOption };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(JsonOption), parse.GetValue(VerboseOption), async (service, output) =>
+        {
+            using var subscription = service.Subscribe(output);
+            var gitspace = await operation(service, parse.GetValue(id)!, output, ct);
+            return output.Success(gitspace, pastTense);
+        }));
+        return command;
+    }
+
+    private static Command Delete()
+    {
+        var id = new Argument<string>("gitspace") { Description = "The gitspace's name." };
+        var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation." };
+        var command = new Command("delete", "Delete a gitspace: its container, its workspace volume with any uncommitted work, its keys and history.") { id, yes, JsonOption, VerboseOption };
+        command.Aliases.Add("rm");
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(JsonOption), parse.GetValue(VerboseOption), async (service, output) =>
+        {
+            var name = parse.GetValue(id)!;
+            if (!parse.GetValue(yes))
+            {
+                if (Console.IsInputRedirected || parse.GetValue(JsonOption))
+                {
+                    throw new GitspaceException(ErrorCodes.InvalidParams, $"Deleting '{name}' destroys its workspace files; pass --yes to confirm.");
+                }
+
+                Console.Out.Write($"Delete gitspace '{name}' and its workspace files (uncommitted work is lost)? [y/N] ");
+                if (!string.Equals(Console.ReadLine()?.Trim(), "y", StringComparison.OrdinalIgnoreCase))
+                {
+                    Console.Out.WriteLine("kept");
+                    return 1;
+                }
+            }
+
+            using var subscription = service.Subscribe(output);
+            var gitspace = await service.GetAsync(name, ct);
+            await service.DeleteAsync(name, output, ct);
+            return output.Success(gitspace with { State = GitspaceState.Deleted, Readiness = null }, "deleted");
+        }));
+        return command;
+    }
+
+    private static Command Logs()
+    {
+        var id = new Argument<string>("gitspace") { Description = "The gitspace's name." };
+        var follow = new Option<bool>("--follow", "-f") { Description = "Keep printing new lines until Ctrl+C." };
+        var from = new Option<long>("--from") { Description = "The first line to print (0-based).", DefaultValueFactory = _ => 0 };
+        var command = new Command("logs", "Print a gitspace's log.") { id, follow, from, JsonOption };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(JsonOption), false, async (service, output) =>
+        {
+            var name = parse.GetValue(id)!;
+            var next = parse.GetValue(from);
+            while (true)
+            {
+                var page = await service.GetLogsAsync(name, next, 1000, ct);
+                foreach (var line in page.Lines)
+                {
+                    Console.Out.WriteLine(parse.GetValue(JsonOption) ? CliOutput.ToJson(line, CliJsonContext.Default.LogLine) : line.Line);
+                }
+
+                next = page.Next;
+                if (page.Lines.Count == 1000)
+                {
+                    continue;
+                }
+
+                if (!parse.GetValue(follow))
+                {
+                    return 0;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
+            }
+        }));
+        return command;
+    }
+
+    private static Command Events()
+    {
+        var id = new Argument<string>("gitspace") { Description = "The gitspace's name." };
+        var command = new Command("events", "Print a gitspace's event history.") { id, JsonOption };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(JsonOption), false, async (service, output) =>
+        {
+            var events = await service.GetEventsAsync(parse.GetValue(id)!, ct);
+            if (parse.GetValue(JsonOption))
+            {
+                Console.Out.WriteLine(CliOutput.ToJson(new GitspaceEventsResult { Events = events }, CliJsonContext.Default.GitspaceEventsResult));
+                return 0;
+            }
+
+            foreach (var e in events)
+            {
+                Console.Out.WriteLine($"{e.Timestamp.ToLocalTime():yyyy-MM-dd HH:mm:ss.fff}  {e.Type,-40} {e.Message}");
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Providers()
+    {
+        var command = new Command("providers", "Show the providers and whether each is configured and reachable.") { JsonOption };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(JsonOption), false, async (service, output) =>
+        {
+            var providers = await service.ListProvidersAsync(check: true, ct);
+            if (parse.GetValue(JsonOption))
+            {
+                Console.Out.WriteLine(CliOutput.ToJson(new ListProvidersResult { Providers = providers }, CliJsonContext.Default.ListProvidersResult));
+                return 0;
+            }
+
+            foreach (var p in providers)
+            {
+                var status = !p.Configured ? "not configured" : p.Reachable ? "reachable" : "unreachable";
+                Console.Out.WriteLine($"{p.Id,-8} {p.DisplayName,-24} {status,-15} {p.Endpoint} {p.Version}");
+                if (p.Message is { } message)
+                {
+                    Console.Out.WriteLine($"         {message}");
+                }
+            }
+
+            return 0;
+        }));
+        return command;
     }
 }

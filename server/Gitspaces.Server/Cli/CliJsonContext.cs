@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+using Gitspaces.Protocol;
+
+namespace Gitspaces.Server.Cli;
+
+/// <summary>Serializer context of the CLI's own JSON output.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(JsonLine))]
+[JsonSerializable(typeof(ListGitspacesResult))]
+[JsonSerializable(typeof(GitspaceEventsResult))]
+[JsonSerializable(typeof(LogLine))]
+[JsonSerializable(typeof(ListProvidersResult))]
+[JsonSerializable(typeof(ConnectResult))]
+[JsonSerializable(typeof(DevcontainerReadResult))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;
