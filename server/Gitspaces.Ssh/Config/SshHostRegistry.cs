@@ -131,7 +131,8 @@ public sealed class SshHostRegistry : ISshHostRegistry
 
     private IEnumerable<string> HostOptions(SshHostRegistration registration, string alias)
     {
-        string[] proxy = [.. this.options.SidecarCommand, "ssh-proxy", "--provider", registration.Provider, registration.GitspaceId];
+        string[] home = this.options.GitspacesHome is { } gitspacesHome ? ["--home", gitspacesHome] : [];
+        string[] proxy = [.. this.options.SidecarCommand, "ssh-proxy", .. home, "--provider", registration.Provider, registration.GitspaceId];
         return
         [
             // Never resolved: the ProxyCommand carries the connection. A client that ignored it fails instead of reaching another host.

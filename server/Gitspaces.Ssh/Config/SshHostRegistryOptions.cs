@@ -15,6 +15,12 @@ public sealed record SshHostRegistryOptions
     /// <summary>Gets the sidecar command (program, then arguments) that <c>ProxyCommand</c> runs, before <c>ssh-proxy …</c>.</summary>
     public required IReadOnlyList<string> SidecarCommand { get; init; }
 
+    /// <summary>
+    /// Gets the state directory to hand to <c>ssh-proxy --home</c> when the sidecar runs with <c>GITSPACES_HOME</c>: ssh starts
+    /// the proxy with the editor's environment, which does not carry it. <see langword="null"/> for the default location.
+    /// </summary>
+    public string? GitspacesHome { get; init; }
+
     /// <summary>Gets a value indicating whether to write the <c>ProxyCommand</c> for Windows' OpenSSH.</summary>
     public bool WindowsProxyCommand { get; init; } = OperatingSystem.IsWindows();
 
@@ -45,6 +51,7 @@ public sealed record SshHostRegistryOptions
             UserConfigPath = Path.GetFullPath(string.IsNullOrWhiteSpace(userConfigPath) ? Path.Combine(home, ".ssh", "config") : userConfigPath),
             Directory = Path.Combine(paths.DataDirectory, "ssh"),
             SidecarCommand = SidecarExecutable.CurrentCommand(),
+            GitspacesHome = environment("GITSPACES_HOME") is { Length: > 0 } gitspacesHome ? Path.GetFullPath(gitspacesHome) : null,
         };
     }
 }

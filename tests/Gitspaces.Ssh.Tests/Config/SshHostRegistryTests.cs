@@ -169,6 +169,21 @@ public sealed class SshHostRegistryTests : IDisposable
         Assert.Equal(Path.Combine(this.Home, ".ssh", "vscode_config"), options.UserConfigPath);
         Assert.Equal(Path.Combine(paths.DataDirectory, "ssh"), options.Directory);
         Assert.True(Path.IsPathFullyQualified(options.SidecarCommand[0]));
+        Assert.Null(options.GitspacesHome);
+    }
+
+    [Fact]
+    public async Task An_isolated_state_directory_is_passed_to_the_proxy()
+    {
+        var state = this.temp.Combine("isolated state");
+        var paths = new StatePaths(state, Path.Combine(state, "config"));
+        var options = SshHostRegistryOptions.Create(paths, environment: name => name switch { "HOME" => this.Home, "GITSPACES_HOME" => state, _ => null })
+            with { SidecarCommand = ["/opt/gs"] };
+        var registry = new SshHostRegistry(options);
+
+        var alias = registry.Register(Registration("docker", "a", new SshIdentityStore(paths).GetOrCreate("docker", "a")));
+
+        Assert.Equal($"/opt/gs ssh-proxy --home '{state}' --provider docker a", (await this.EffectiveOptionsAsync(alias))["proxycommand"]);
     }
 
     [Fact]
