@@ -15,6 +15,9 @@ internal static class CommandLineApp
             + "Run `gitspaces serve` to speak JSON-RPC over stdio (what the IDE extensions do), or use the commands below.");
         root.Subcommands.Add(ServeCommand());
         GitspaceCommands.AddTo(root);
+        ConnectCommands.AddTo(root);
+        DevcontainerCommands.AddTo(root);
+        LoginCommand.AddTo(root);
         return await root.Parse(args).InvokeAsync();
     }
 

@@ -1,15 +1,20 @@
-using Gitspaces.Core.Errors;
 using Gitspaces.Core.Providers;
 using Gitspaces.Core.State;
+using Gitspaces.Providers.Docker;
+using Gitspaces.Providers.Harness;
+using Gitspaces.Ssh.Config;
+using Gitspaces.Ssh.Keys;
 
 namespace Gitspaces.Server.Composition;
 
-/// <summary>Creates the providers the sidecar ships with.</summary>
+/// <summary>Creates the providers the sidecar ships with: Docker first (the default), then Harness.</summary>
 internal static class ProviderFactory
 {
-    public static IReadOnlyList<IGitspaceProvider> Create(StatePaths paths)
-    {
-        _ = paths;
-        throw GitspaceException.ProviderUnavailable("docker", "No provider is built into this sidecar yet.");
-    }
+    public static IReadOnlyList<IGitspaceProvider> Create(StatePaths paths) => [CreateDocker(paths), new HarnessProvider(paths)];
+
+    /// <summary>Creates the Docker provider alone (what <c>ssh-proxy</c> needs, without the rest).</summary>
+    /// <param name="paths">The state directory.</param>
+    /// <returns>The provider.</returns>
+    public static DockerProvider CreateDocker(StatePaths paths) =>
+        new(paths, new SshIdentityStore(paths), new SshHostRegistry(SshHostRegistryOptions.Create(paths, Environment.GetEnvironmentVariable("GITSPACES_SSH_CONFIG"))));
 }

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using Gitspaces.Core.Errors;
+using Gitspaces.Core.State;
+using Gitspaces.Protocol;
+using Gitspaces.Server.Composition;
+using Gitspaces.Ssh.Launch;
+using Gitspaces.Ssh.Links;
+using Gitspaces.Ssh.Proxy;
+
+namespace Gitspaces.Server.Cli;
+
+/// <summary><c>ssh</c>, <c>open</c> and <c>ssh-proxy</c>: getting inside a gitspace.</summary>
+internal static class ConnectCommands
+{
+    public static void AddTo(RootCommand root)
+    {
+        root.Subcommands.Add(Ssh());
+        root.Subcommands.Add(Open());
+        root.Subcommands.Add(SshProxyCommand());
+    }
+
+    private static Command Ssh()
+    {
+        var id = new Argument<string>("gitspace") { Description = "The gitspace's name." };
+        var command = new Argument<string[]>("command") { Description = "A command to run instead of a shell (after --).", Arity = ArgumentArity.ZeroOrMore };
+        var ssh = new Command("ssh", "Open a shell in a gitspace (starting it if needed), or run one command; the exit code is passed through.") { id, command };
+        ssh.SetAction((parse, ct) => GitspaceCommands.RunAsync(false, false, async (service, output) =>
+        {
+            var connection = await service.ConnectAsync(parse.GetValue(id)!, null, output, ct);
+            var arguments = SshCommandLine.Build(connection.SshHost, connection.WorkspaceFolder, parse.GetValue(command) ?? [], Environment.GetEnvironmentVariable("GITSPACES_SSH_CONFIG"));
+            return await SshCommandLine.RunAsync(arguments, ct);
+        }));
+        return ssh;
+    }
+
+    private static Command Open()
+    {
+        var id = new Argument<string>("gitspace") { Description = "The gitspace's name." };
+        var ide = new Option<string>("--ide")
+        {
+            Description = "The editor: vscode, vscode-insiders, cursor, windsurf, intellij, pycharm, goland, webstorm, clion, phpstorm, rubymine, rider, toolbox (default: the gitspace's IDE).",
+        };
+        var print = new Option<bool>("--print") { Description = "Print the link instead of opening it." };
+        var open = new Command("open", "Open a gitspace in an editor through its deep link.") { id, ide, print };
+        open.SetAction((parse, ct) => GitspaceCommands.RunAsync(false, false, async (service, output) =>
+        {
+            var requested = parse.GetValue(ide);
+            var ideId = requested switch
+            {
+                null => null,
+                "vscode" => Ides.VsCode,
+                "vscode-insiders" or "toolbox" => null,
+                _ => requested,
+            };
+            var connection = await service.ConnectAsync(parse.GetValue(id)!, ideId, output, ct);
+            var link = GitspaceLinks.ForIde(connection.Links, requested ?? connection.Gitspace.Ide)
+                ?? throw new GitspaceException(ErrorCodes.NotSupported, $"There is no link for '{requested ?? connection.Gitspace.Ide}'. Try --ide vscode, cursor, windsurf, intellij or toolbox.");
+            if (parse.GetValue(print))
+            {
+                Console.Out.WriteLine(link);
+                return 0;
+            }
+
+            Console.Out.WriteLine($"opening {link}");
+            return await new LinkOpener().OpenAsync(link, ct);
+        }));
+        return open;
+    }
+
+    private static Command SshProxyCommand()
+    {
+        var id = new Argument<string>("gitspace") { Description = "The gitspace's id." };
+        var provider = new Option<string>("--provider") { Description = "The provider that runs it.", DefaultValueFactory = _ => "docker" };
+        var home = new Option<string?>("--home") { Description = "The state directory (GITSPACES_HOME) the entry was written with." };
+        var proxy = new Command("ssh-proxy", "The ProxyCommand of a gitspace's SSH host: carries the SSH stream to sshd inside it, with no port opened.") { id, provider, home };
+        proxy.Hidden = true;
+        proxy.SetAction(async (parse, ct) =>
+        {
+            // stdout carries the SSH stream: nothing else may be written there.
+            var stdout = Console.OpenStandardOutput();
+            var stdin = Console.OpenStandardInput();
+            Console.SetOut(Console.Error);
+            var paths = parse.GetValue(home) is { Length: > 0 } h ? new StatePaths(Path.GetFullPath(h), Path.Combine(Path.GetFullPath(h), "config")) : StatePaths.FromEnvironment();
+            if (parse.GetValue(provider) != "docker")
+            {
+                await Console.Error.WriteLineAsync($"gitspaces ssh-proxy: provider '{parse.GetValue(provider)}' has no SSH channel; connect with the SSH command its gitspaces/connect returns.");
+                return 2;
+            }
+
+            return await SshProxy.RunAsync(ProviderFactory.CreateDocker(paths), parse.GetValue(id)!, stdin, stdout, Console.Error, ct);
+        });
+        return proxy;
+    }
+}
