@@ -407,7 +407,8 @@ public sealed partial class DockerProvider
         try
         {
             var archive = await this.Client.Containers.GetArchiveFromContainerAsync(containerId, new GetArchiveFromContainerParameters { Path = path }, false, cancellationToken);
-            using var stream = archive.Stream;
+            using var response = archive.Stream;
+            using var stream = await TarArchives.BufferAsync(response, cancellationToken);
             return await TarArchives.ReadFirstFileAsync(stream, cancellationToken);
         }
         catch (Exception ex) when (DockerFailures.IsNotFound(ex))
@@ -424,7 +425,8 @@ public sealed partial class DockerProvider
         try
         {
             var archive = await this.Client.Containers.GetArchiveFromContainerAsync(containerId, new GetArchiveFromContainerParameters { Path = inContainer }, false, cancellationToken);
-            using var stream = archive.Stream;
+            using var response = archive.Stream;
+            using var stream = await TarArchives.BufferAsync(response, cancellationToken);
             await TarArchives.ExtractAsync(stream, destination, cancellationToken);
         }
         catch (Exception ex) when (DockerFailures.IsNotFound(ex))

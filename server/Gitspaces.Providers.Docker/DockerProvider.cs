@@ -394,12 +394,13 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         try
         {
             var result = await body();
-            if (operation != "delete")
+            if (operation == "delete")
             {
-                this.records.Update(id, r => r with { Operation = null });
+                return result;
             }
 
-            return result;
+            this.records.Update(id, r => r with { Operation = null });
+            return result is Gitspace ? (TResult)(object)await this.CurrentAsync(id, context.CancellationToken) : result;
         }
         catch (Exception ex)
         {

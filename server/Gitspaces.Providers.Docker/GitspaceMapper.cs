@@ -63,6 +63,12 @@ internal static class GitspaceMapper
         {
             if (isLocked())
             {
+                // Our own create or start reports running (setting up, ready) once its container runs.
+                if (operation is "create" or "start" or "rebuild" && container?.State == "running" && record.ContainerId == container.ID && record.Readiness is { } ongoing)
+                {
+                    return (GitspaceState.Running, ongoing, null);
+                }
+
                 return (operation switch { "stop" => GitspaceState.Stopping, "delete" => GitspaceState.Cleaning, _ => GitspaceState.Starting }, null, null);
             }
 

@@ -27,8 +27,7 @@ internal static class SshSetup
     public const string Script = """
         set -e
         u="$1"; ws="$2"
-        if [ ! -x /usr/sbin/sshd ]; then
-          echo "sshd is missing in the image: installing openssh-server"
+        install_sshd() {
           if command -v apt-get >/dev/null 2>&1; then
             export DEBIAN_FRONTEND=noninteractive
             apt-get update -qq && apt-get install -y -qq --no-install-recommends openssh-server
@@ -36,9 +35,15 @@ internal static class SshSetup
           elif command -v dnf >/dev/null 2>&1; then dnf install -y -q openssh-server
           elif command -v yum >/dev/null 2>&1; then yum install -y -q openssh-server
           elif command -v zypper >/dev/null 2>&1; then zypper --non-interactive install openssh-server
-          else echo "no supported package manager (apt-get, apk, dnf, yum, zypper) to install openssh-server" >&2; exit 3
+          else echo "no supported package manager (apt-get, apk, dnf, yum, zypper) to install openssh-server" >&2; return 1
           fi
-          [ -x /usr/sbin/sshd ] || { echo "openssh-server did not install /usr/sbin/sshd" >&2; exit 3; }
+        }
+        if [ ! -x /usr/sbin/sshd ]; then
+          echo "sshd is missing in the image: installing openssh-server"
+          if ! install_sshd || [ ! -x /usr/sbin/sshd ]; then
+            echo "could not install openssh-server" >&2
+            exit 3
+          fi
         fi
         mkdir -p /run/sshd && chmod 0755 /run/sshd
         if [ -r /etc/shadow ] && grep -q "^$u:!" /etc/shadow; then

@@ -82,6 +82,34 @@ internal static class TarArchives
         return null;
     }
 
+    /// <summary>
+    /// Copies an archive the engine sends into memory. Docker.DotNet's chunked reader throws at the end of some
+    /// archive responses instead of returning 0; the bytes before that are complete.
+    /// </summary>
+    /// <param name="response">The engine's archive stream.</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    /// <returns>The archive, positioned at its start.</returns>
+    public static async Task<MemoryStream> BufferAsync(Stream response, CancellationToken cancellationToken)
+    {
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        try
+        {
+            int read;
+            while ((read = await response.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                await buffer.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
+            }
+        }
+        catch (EndOfStreamException)
+        {
+            // The end of the response, reported as an error by the chunked reader.
+        }
+
+        buffer.Position = 0;
+        return buffer;
+    }
+
     /// <summary>Extracts a tar into a folder on this machine (for files copied out of a container).</summary>
     /// <param name="tar">The tar.</param>
     /// <param name="destination">The folder.</param>

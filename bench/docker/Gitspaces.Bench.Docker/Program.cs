@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Gitspaces.Core;
+using Gitspaces.Core.Errors;
+using Gitspaces.Core.State;
+using Gitspaces.Protocol;
+using Gitspaces.Providers.Docker;
+using Gitspaces.Ssh.Config;
+using Gitspaces.Ssh.Keys;
+
+// Usage: gitspaces-docker-bench up <repo> [--name N] [--config PATH] | start|stop|rebuild|delete|get <id> | list
+// Prints one JSON line with the outcome, like `gitspaces up --json` will.
+var paths = StatePaths.FromEnvironment();
+var registryOptions = SshHostRegistryOptions.Create(paths) with { SidecarCommand = [Environment.ProcessPath ?? "/usr/bin/dotnet"] };
+using var provider = new DockerProvider(paths, new SshIdentityStore(paths), new SshHostRegistry(registryOptions));
+var service = new GitspaceService([provider], paths);
+string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+try
+{
+    object result = args[0] switch
+    {
+        "up" => await service.CreateAsync(
+            new CreateGitspaceParams { Repository = new RepositorySource { Url = args[1], Branch = Option("--branch") }, Name = Option("--name"), DevcontainerPath = Option("--config") },
+            null,
+            CancellationToken.None),
+        "start" => await service.StartAsync(args[1], null, CancellationToken.None),
+        "stop" => await service.StopAsync(args[1], null, CancellationToken.None),
+        "rebuild" => await service.RebuildAsync(args[1], null, CancellationToken.None),
+        "delete" => await service.DeleteAsync(args[1], null, CancellationToken.None),
+        "get" => await service.GetAsync(args[1], CancellationToken.None),
+        "list" => await service.ListAsync(null, CancellationToken.None),
+        _ => throw new ArgumentException("unknown command " + args[0]),
+    };
+    if (!args.Contains("--no-wait"))
+    {
+        await provider.WaitForBackgroundCommandsAsync();
+    }
+
+    Console.WriteLine(JsonSerializer.Serialize(result, result.GetType(), GitspacesJsonContext.Default));
+    return 0;
+}
+catch (GitspaceException ex)
+{
+    Console.WriteLine(JsonSerializer.Serialize(new { outcome = "error", code = ex.Code, message = ex.Message }));
+    if (Environment.GetEnvironmentVariable("GITSPACES_BENCH_DEBUG") is not null)
+    {
+        Console.Error.WriteLine(ex.InnerException);
+    }
+
+    return 1;
+}
