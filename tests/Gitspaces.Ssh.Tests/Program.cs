@@ -1,11 +1,16 @@
+using Gitspaces.Core.State;
+using Gitspaces.Providers.Docker;
+using Gitspaces.Ssh.Config;
+using Gitspaces.Ssh.Keys;
 using Gitspaces.Ssh.Proxy;
 using Gitspaces.Ssh.Tests.Support;
 
 namespace Gitspaces.Ssh.Tests;
 
 /// <summary>
-/// A stand-in for <c>gitspaces ssh-proxy</c> until the CLI carries it: <c>Gitspaces.Ssh.Tests ssh-proxy --provider
-/// test-docker &lt;container&gt;</c> runs the real <see cref="SshProxy"/> over a <c>docker exec -i … sshd -i</c> channel.
+/// A stand-in for <c>gitspaces ssh-proxy</c> until the CLI carries it: <c>Gitspaces.Ssh.Tests ssh-proxy [--home
+/// &lt;dir&gt;] --provider docker|test-docker &lt;id&gt;</c> runs the real <see cref="SshProxy"/> over the Docker provider's
+/// channel, or over the tests' own <c>docker exec -i … sshd -i</c> channel.
 /// <c>bench &lt;runs&gt;</c> runs the SSH benchmark (bench/ssh/run.sh).
 /// </summary>
 internal static class Program
@@ -17,14 +22,34 @@ internal static class Program
             return await Bench.SshBenchmark.RunAsync(int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        if (args is not ["ssh-proxy", "--provider", DockerExecSshChannelProvider.ProviderId, var container])
+        if (args is ["ssh-proxy", "--home", var home, .. var rest])
         {
-            await Console.Error.WriteLineAsync($"usage: ssh-proxy --provider {DockerExecSshChannelProvider.ProviderId} <container>");
+            Environment.SetEnvironmentVariable("GITSPACES_HOME", home);
+            args = ["ssh-proxy", .. rest];
+        }
+
+        if (args is not ["ssh-proxy", "--provider", var providerId, var id] || providerId is not ("docker" or DockerExecSshChannelProvider.ProviderId))
+        {
+            await Console.Error.WriteLineAsync($"usage: ssh-proxy [--home <dir>] --provider docker|{DockerExecSshChannelProvider.ProviderId} <id>");
             return 2;
         }
 
         using var stdin = Console.OpenStandardInput();
         using var stdout = Console.OpenStandardOutput();
-        return await SshProxy.RunAsync(new DockerExecSshChannelProvider(), container, stdin, stdout, Console.Error, CancellationToken.None);
+        if (providerId == DockerExecSshChannelProvider.ProviderId)
+        {
+            return await SshProxy.RunAsync(new DockerExecSshChannelProvider(), id, stdin, stdout, Console.Error, CancellationToken.None);
+        }
+
+        using var docker = CreateDockerProvider(StatePaths.FromEnvironment());
+        return await SshProxy.RunAsync(docker, id, stdin, stdout, Console.Error, CancellationToken.None);
     }
+
+    /// <summary>The Docker provider wired the way the sidecar wires it.</summary>
+    public static DockerProvider CreateDockerProvider(StatePaths paths, SshHostRegistryOptions? registry = null, Func<string, string?>? environment = null) =>
+        new(
+            paths,
+            new SshIdentityStore(paths),
+            new SshHostRegistry(registry ?? SshHostRegistryOptions.Create(paths)),
+            new DockerProviderOptions { Environment = environment ?? Environment.GetEnvironmentVariable });
 }
