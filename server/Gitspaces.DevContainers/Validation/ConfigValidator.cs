@@ -14,7 +14,7 @@ internal static class ConfigValidator
         {
             if (root.ContainsKey(legacy))
             {
-                bag.AddAt(root, legacy, DiagnosticSeverity.Info, DiagnosticCodes.Deprecated, $"\"{legacy}\" is a legacy property; it still works, but \"{replacement}\" replaces it.");
+                bag.AddAtKey(root, legacy, DiagnosticSeverity.Info, DiagnosticCodes.Deprecated, $"\"{legacy}\" is a legacy property; it still works, but \"{replacement}\" replaces it.");
             }
         }
     }
@@ -98,7 +98,7 @@ internal static class ConfigValidator
             }
             else if (shape.ReportUnknown)
             {
-                bag.AddAt(obj, key, DiagnosticSeverity.Warning, DiagnosticCodes.UnknownProperty, $"\"{key}\" is not a devcontainer.json property; it is ignored.");
+                bag.AddAtKey(obj, key, DiagnosticSeverity.Warning, DiagnosticCodes.UnknownProperty, $"\"{key}\" is not a devcontainer.json property; it is ignored.");
             }
 
             if (childShape is not null)

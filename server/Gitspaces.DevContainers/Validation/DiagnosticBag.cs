@@ -33,6 +33,10 @@ internal sealed class DiagnosticBag(string file, JsoncDocument? document)
         this.Add(severity, code, message, offset, JsonPaths.Child(parent.GetPath(), key));
     }
 
+    /// <summary>Reports a problem with the property <paramref name="key"/> itself (at its name).</summary>
+    public void AddAtKey(JsonObject parent, string key, DiagnosticSeverity severity, string code, string message)
+        => this.Add(severity, code, message, this.Document?.OffsetOfProperty(parent, key) ?? -1, JsonPaths.Child(parent.GetPath(), key));
+
     /// <summary>Reports a problem with <paramref name="node"/> (never null).</summary>
     public void AddAt(JsonNode node, DiagnosticSeverity severity, string code, string message)
         => this.Add(severity, code, message, this.Document?.OffsetOf(node) ?? -1, node.GetPath());
