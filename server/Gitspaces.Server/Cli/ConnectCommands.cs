@@ -3,6 +3,7 @@ using Gitspaces.Core.Errors;
 using Gitspaces.Core.State;
 using Gitspaces.Protocol;
 using Gitspaces.Server.Composition;
+using Gitspaces.Ssh.Config;
 using Gitspaces.Ssh.Launch;
 using Gitspaces.Ssh.Links;
 using Gitspaces.Ssh.Proxy;
@@ -27,7 +28,9 @@ internal static class ConnectCommands
         ssh.SetAction((parse, ct) => GitspaceCommands.RunAsync(false, false, async (service, output) =>
         {
             var connection = await service.ConnectAsync(parse.GetValue(id)!, null, output, ct);
-            var arguments = SshCommandLine.Build(connection.SshHost, connection.WorkspaceFolder, parse.GetValue(command) ?? [], Environment.GetEnvironmentVariable("GITSPACES_SSH_CONFIG"));
+            // ssh reads the config of the account's home, which need not be $HOME: name the file we wrote to.
+            var userConfig = SshHostRegistryOptions.Create(StatePaths.FromEnvironment(), Environment.GetEnvironmentVariable("GITSPACES_SSH_CONFIG")).UserConfigPath;
+            var arguments = SshCommandLine.Build(connection.SshHost, connection.WorkspaceFolder, parse.GetValue(command) ?? [], userConfig);
             return await SshCommandLine.RunAsync(arguments, ct);
         }));
         return ssh;

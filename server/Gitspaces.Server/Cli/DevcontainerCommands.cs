@@ -10,6 +10,8 @@ namespace Gitspaces.Server.Cli;
 /// <summary><c>gitspaces devcontainer read</c>: what a repository's configuration resolves to, and what is wrong with it.</summary>
 internal static class DevcontainerCommands
 {
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void AddTo(RootCommand root)
@@ -35,7 +37,7 @@ internal static class DevcontainerCommands
                     })]),
                     ["candidates"] = new JsonArray([.. result.Candidates.Select(c => (JsonNode)JsonValue.Create(c))]),
                 };
-                Console.Out.WriteLine(output.ToJsonString());
+                Console.Out.WriteLine(output.ToJsonString(Compact));
                 return result.HasErrors ? 1 : 0;
             }
 
