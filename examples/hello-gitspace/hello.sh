@@ -1,0 +1,2 @@
+#!/bin/sh
+echo "${GREETING:-Hello} from $(hostname) as $(whoami) in $(pwd)"
