@@ -2,6 +2,7 @@
 //   unit: N passed, N failed[, N skipped]
 //   protocol: N passed, N failed[, N skipped]
 //   e2e: N passed, N failed[, N skipped]
+//   total: N passed, N failed      (the last line, which the root runner reads)
 // and writes .test-output/<layer>.json (vitest's JSON report) and .test-output/summary.json. Exit code 1 when
 // any layer failed or could not run (a layer that cannot run counts as 1 failed, with the reason).
 // `node scripts/run-tests.mjs unit protocol` runs only the named layers.
@@ -98,4 +99,6 @@ for (const [layer, r] of Object.entries(results)) {
   failed ||= r.failed > 0;
   console.log(`${layer}: ${r.passed} passed, ${r.failed} failed${r.skipped > 0 ? `, ${r.skipped} skipped` : ""}`);
 }
+const total = Object.values(results).reduce((t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed }), { passed: 0, failed: 0 });
+console.log(`total: ${total.passed} passed, ${total.failed} failed`);
 process.exit(failed ? 1 : 0);

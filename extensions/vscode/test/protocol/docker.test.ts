@@ -6,8 +6,11 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DidChangeParams, Gitspace, GitspaceEventParams, GitspaceLogParams, WorkDoneProgress } from "../../src/protocol";
+import { CancellationTokenSource } from "vscode-jsonrpc/node";
+import { ErrorCodes } from "../../src/protocol";
 import type { SidecarClient } from "../../src/sidecar/client";
-import { isolatedHome, startSidecar, type Isolated } from "./sidecar";
+import { RpcError } from "../../src/sidecar/errors";
+import { isolatedHome, startSidecar, until, type Isolated } from "./sidecar";
 
 let isolated: Isolated;
 let client: SidecarClient;
@@ -61,20 +64,30 @@ describe("a Docker gitspace's life", () => {
     expect(logs.some((l) => l.gitspaceId === gitspace!.id)).toBe(true);
   });
 
-  it("lists it and returns its events and log", async () => {
+  it("lists it and returns its events and log (postCreateCommand's output included)", async () => {
     const { gitspaces } = await client.request("gitspaces/list", {});
     expect(gitspaces.map((g) => g.id)).toContain(gitspace!.id);
     const { events: history } = await client.request("gitspaces/events", { id: gitspace!.id });
     expect(history.length).toBeGreaterThan(0);
-    const page = await client.request("gitspaces/logs", { id: gitspace!.id, from: 0, limit: 10_000 });
-    expect(page.lines.map((l) => l.line).join("\n")).toContain("created-by-protocol-test");
-    expect(page.next).toBe(page.lines.length);
+    // postCreateCommand may still run after create answered (readiness follows waitFor): poll the log.
+    let text = "";
+    let next = 0;
+    const deadline = Date.now() + 60_000;
+    while (!text.includes("created-by-protocol-test") && Date.now() < deadline) {
+      const page = await client.request("gitspaces/logs", { id: gitspace!.id, from: 0, limit: 10_000 });
+      text = page.lines.map((l) => l.line).join("\n");
+      next = page.next;
+      expect(page.lines.map((l) => l.pos)).toEqual(page.lines.map((_, i) => i));
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(text).toContain("created-by-protocol-test");
+    expect(next).toBeGreaterThan(0);
   });
 
   it("stops it", async () => {
     const result = await client.longRequest("gitspaces/stop", { id: gitspace!.id });
     expect(result.gitspace.state).toBe("stopped");
-    expect(changes.some((c) => c.gitspace.id === gitspace!.id && c.gitspace.state === "stopped")).toBe(true);
+    await until(() => changes.some((c) => c.gitspace.id === gitspace!.id && c.gitspace.state === "stopped"), () => `gitspaces/didChange with state stopped (saw ${changes.map((c) => c.gitspace.state).join(", ")})`, 15_000);
   });
 
   it("connect starts it again and returns the SSH host and a vscode-remote URI", async () => {
@@ -88,7 +101,41 @@ describe("a Docker gitspace's life", () => {
   it("deletes it and reports deleted", async () => {
     const result = await client.longRequest("gitspaces/delete", { id: gitspace!.id });
     expect(result).toEqual({ id: gitspace!.id, deleted: true });
-    expect(changes.some((c) => c.gitspace.id === gitspace!.id && c.gitspace.state === "deleted")).toBe(true);
+    await until(() => changes.some((c) => c.gitspace.id === gitspace!.id && c.gitspace.state === "deleted"), "gitspaces/didChange with state deleted", 15_000);
     gitspace = undefined;
+  });
+
+  it("cancels a create with $/cancelRequest: RequestCancelled, and the gitspace is left in error", async () => {
+    const slow = path.join(isolated.home, "slow");
+    fs.mkdirSync(path.join(slow, ".devcontainer"), { recursive: true });
+    fs.writeFileSync(
+      path.join(slow, ".devcontainer", "devcontainer.json"),
+      JSON.stringify({ image: "gitspaces-base:bookworm", onCreateCommand: "sleep 120", waitFor: "onCreateCommand" }),
+    );
+    const env = { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@e", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@e" };
+    execFileSync("git", ["init", "-q", "-b", "main"], { cwd: slow, env });
+    execFileSync("git", ["add", "."], { cwd: slow, env });
+    execFileSync("git", ["commit", "-q", "-m", "init"], { cwd: slow, env });
+
+    const source = new CancellationTokenSource();
+    const progress: WorkDoneProgress[] = [];
+    const known = new Set(changes.map((c) => c.gitspace.id));
+    const pending = client
+      .longRequest("gitspaces/create", { name: "slow", repository: { url: slow }, provider: "docker" }, { token: source.token, onProgress: (v) => progress.push(v) })
+      .catch((e: unknown) => e);
+    // Cancel once the lifecycle command runs (the container exists by then).
+    await until(() => events.some((e) => !known.has(e.gitspaceId) && e.event.type.startsWith("lifecycle_command")), "the onCreateCommand to start", 120_000);
+    const id = events.find((e) => !known.has(e.gitspaceId))!.gitspaceId;
+    source.cancel();
+    const error = await pending;
+    try {
+      expect(error).toBeInstanceOf(RpcError);
+      expect((error as RpcError).code).toBe(ErrorCodes.RequestCancelled);
+      expect(progress.at(-1)).toMatchObject({ kind: "end" });
+      const { gitspace: after } = await client.request("gitspaces/get", { id });
+      expect(after.state).toBe("error");
+    } finally {
+      await client.longRequest("gitspaces/delete", { id }).catch(() => undefined);
+    }
   });
 });

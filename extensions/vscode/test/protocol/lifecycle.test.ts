@@ -1,11 +1,10 @@
 // The extension's client module against the real `gitspaces serve`: lifecycle, errors, devcontainer/read,
-// providers, cancellation. No Docker needed here; docker.test.ts drives a gitspace through its states.
+// providers. No Docker needed here; docker.test.ts drives a gitspace through its states and cancels a create.
 import { execFileSync, spawn } from "node:child_process";
 import * as fs from "node:fs";
-import * as net from "node:net";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CancellationTokenSource, createMessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
+import { createMessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
 import { AllIdes, ErrorCodes, MethodCatalog, ProtocolVersion } from "../../src/protocol";
 import type { SidecarClient } from "../../src/sidecar/client";
 import { RpcError } from "../../src/sidecar/errors";
@@ -143,34 +142,10 @@ describe("providers", () => {
     });
     expect(provider.id).toBe("harness");
     expect(provider.configured).toBe(true);
-    expect(provider.endpoint).toBe("http://127.0.0.1:9");
+    expect(provider.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:9\/?$/);
     expect(JSON.stringify(provider)).not.toContain(token);
     await client.request("providers/list", {});
     expect(logLines.join("\n")).not.toContain(token);
-  });
-});
-
-describe("cancellation", () => {
-  it("cancels a request with $/cancelRequest and gets RequestCancelled (-32800)", async () => {
-    // A git server that accepts connections and never answers: reading the repository hangs until cancelled.
-    const sockets: net.Socket[] = [];
-    const server = net.createServer((s) => sockets.push(s));
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const port = (server.address() as net.AddressInfo).port;
-    try {
-      const source = new CancellationTokenSource();
-      const pending = client.request("devcontainer/read", { repository: { url: `git://127.0.0.1:${port}/hang.git` } }, source.token).catch((e: unknown) => e);
-      await new Promise((r) => setTimeout(r, 1500));
-      source.cancel();
-      const error = await pending;
-      expect(error).toBeInstanceOf(RpcError);
-      expect((error as RpcError).code).toBe(ErrorCodes.RequestCancelled);
-      // The connection still works afterwards.
-      await expect(client.request("providers/list", { skipCheck: true })).resolves.toBeDefined();
-    } finally {
-      sockets.forEach((s) => s.destroy());
-      server.close();
-    }
   });
 });
 

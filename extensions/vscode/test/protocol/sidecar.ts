@@ -54,11 +54,11 @@ export async function startSidecar(isolated: Isolated, logger = recordingLogger(
 }
 
 /** Waits until condition holds, polling. */
-export async function until(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+export async function until(condition: () => boolean, what: string | (() => string), timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
+      throw new Error(`timed out waiting for ${typeof what === "function" ? what() : what}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
