@@ -168,7 +168,7 @@ public static class DevContainerReader
 
         configuration["configFilePath"] = ConfigFileUri.ToJson(path, platform, explicitConfig);
         var typed = ConfigBinder.Bind(configuration, path);
-        ConfigChecks.Check(raw, typed, WorkspaceLayout.FindGitRoot(folder) ?? folder, bag);
+        ConfigChecks.Check(raw, typed, folder, WorkspaceLayout.FindGitRoot(folder) ?? folder, bag);
 
         JsonObject? merged = null;
         if (options.ImageMetadataLabel is { } label)

@@ -80,6 +80,18 @@ public sealed class DevContainerReaderTests
         Assert.Contains("outside the repository", outside.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ChecksFeatureIds()
+    {
+        this.Write(".devcontainer/devcontainer.json", """{ "image": "debian", "features": { "../outside": {}, "myfeature": {}, "node": "lts", "ghcr.io/devcontainers/features/go:1": {} } }""");
+
+        var result = await DevContainerReader.ReadAsync(this.workspace, null, Options);
+
+        Assert.Equal(["$.features['../outside']", "$.features.myfeature"], result.Diagnostics.Where(d => d.Code == DiagnosticCodes.InvalidFeature).Select(d => d.Path));
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.Deprecated && d.Path == "$.features.node");
+        Assert.Equal(4, result.Config!.Features.Count);
+    }
+
     [Theory]
     [InlineData("", DiagnosticCodes.EmptyFile)]
     [InlineData("  // just a comment", DiagnosticCodes.EmptyFile)]

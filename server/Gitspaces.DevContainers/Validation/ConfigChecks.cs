@@ -8,10 +8,27 @@ internal static class ConfigChecks
 {
     /// <param name="raw">The file as parsed (for positions).</param>
     /// <param name="config">The typed configuration (substituted values).</param>
+    /// <param name="workspaceFolder">The workspace folder (local Features must be in its .devcontainer/).</param>
     /// <param name="repositoryRoot">The git root, or the workspace folder outside git: no path may leave it.</param>
     /// <param name="bag">Where problems go.</param>
-    public static void Check(JsonObject raw, DevContainerConfig config, string repositoryRoot, DiagnosticBag bag)
+    public static void Check(JsonObject raw, DevContainerConfig config, string workspaceFolder, string repositoryRoot, DiagnosticBag bag)
     {
+        if (raw["features"] is JsonObject features)
+        {
+            foreach (var (id, _) in features)
+            {
+                var reference = Features.FeatureReference.TryParse(id, config.ConfigFilePath, workspaceFolder, out var error);
+                if (reference is null)
+                {
+                    bag.AddAtKey(features, id, DiagnosticSeverity.Error, DiagnosticCodes.InvalidFeature, error!);
+                }
+                else if (reference.IsDeprecatedShortId)
+                {
+                    bag.AddAtKey(features, id, DiagnosticSeverity.Warning, DiagnosticCodes.Deprecated, $"\"{id}\" is a deprecated short Feature id; it means ghcr.io/devcontainers/features/…:1.");
+                }
+            }
+        }
+
         switch (config.Kind)
         {
             case DevContainerConfigKind.None:
