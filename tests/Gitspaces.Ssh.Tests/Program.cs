@@ -22,27 +22,26 @@ internal static class Program
             return await Bench.SshBenchmark.RunAsync(int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        if (args is ["ssh-proxy", "--home", var home, .. var rest])
+        if (SshProxyArguments.Parse(args) is not { Provider: "docker" or DockerExecSshChannelProvider.ProviderId } proxy)
         {
-            Environment.SetEnvironmentVariable("GITSPACES_HOME", home);
-            args = ["ssh-proxy", .. rest];
+            await Console.Error.WriteLineAsync(SshProxyArguments.Usage);
+            return 2;
         }
 
-        if (args is not ["ssh-proxy", "--provider", var providerId, var id] || providerId is not ("docker" or DockerExecSshChannelProvider.ProviderId))
+        if (proxy.Home is not null)
         {
-            await Console.Error.WriteLineAsync($"usage: ssh-proxy [--home <dir>] --provider docker|{DockerExecSshChannelProvider.ProviderId} <id>");
-            return 2;
+            Environment.SetEnvironmentVariable("GITSPACES_HOME", proxy.Home);
         }
 
         using var stdin = Console.OpenStandardInput();
         using var stdout = Console.OpenStandardOutput();
-        if (providerId == DockerExecSshChannelProvider.ProviderId)
+        if (proxy.Provider == DockerExecSshChannelProvider.ProviderId)
         {
-            return await SshProxy.RunAsync(new DockerExecSshChannelProvider(), id, stdin, stdout, Console.Error, CancellationToken.None);
+            return await SshProxy.RunAsync(new DockerExecSshChannelProvider(), proxy.GitspaceId, stdin, stdout, Console.Error, CancellationToken.None);
         }
 
         using var docker = CreateDockerProvider(StatePaths.FromEnvironment());
-        return await SshProxy.RunAsync(docker, id, stdin, stdout, Console.Error, CancellationToken.None);
+        return await SshProxy.RunAsync(docker, proxy.GitspaceId, stdin, stdout, Console.Error, CancellationToken.None);
     }
 
     /// <summary>The Docker provider wired the way the sidecar wires it.</summary>

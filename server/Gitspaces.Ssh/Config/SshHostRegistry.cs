@@ -132,7 +132,7 @@ public sealed class SshHostRegistry : ISshHostRegistry
     private IEnumerable<string> HostOptions(SshHostRegistration registration, string alias)
     {
         string[] home = this.options.GitspacesHome is { } gitspacesHome ? ["--home", gitspacesHome] : [];
-        string[] proxy = [.. this.options.SidecarCommand, "ssh-proxy", .. home, "--provider", registration.Provider, registration.GitspaceId];
+        string[] proxy = [.. this.options.SidecarCommand, Proxy.SshProxyArguments.Command, .. home, "--provider", registration.Provider, registration.GitspaceId];
         return
         [
             // Never resolved: the ProxyCommand carries the connection. A client that ignored it fails instead of reaching another host.

@@ -60,7 +60,7 @@ public class SshProxyTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(string.Empty, result.StandardOutput);
-        Assert.Contains("usage", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("usage: gitspaces ssh-proxy", result.StandardError, StringComparison.Ordinal);
     }
 
     /// <summary>Opens a child process as the channel.</summary>
