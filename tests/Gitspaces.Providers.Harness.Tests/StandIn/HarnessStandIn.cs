@@ -61,6 +61,10 @@ internal sealed class HarnessStandIn : IAsyncDisposable
 
     public IReadOnlyCollection<StandInRequest> Requests => this.requests;
 
+    /// <summary>Starts the stand-in on a free loopback port.</summary>
+    /// <param name="token">The only token it accepts.</param>
+    /// <param name="step">The delay between the steps of a simulated operation (30 ms by default).</param>
+    /// <returns>The running stand-in.</returns>
     public static async Task<HarnessStandIn> StartAsync(string token, TimeSpan? step = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -97,6 +101,15 @@ internal sealed class HarnessStandIn : IAsyncDisposable
         lock (this.gate)
         {
             return this.gitspaces.TryGetValue(identifier, out var gitspace) ? gitspace.State : null;
+        }
+    }
+
+    /// <summary>Returns when the gitspace's instance last entered a state.</summary>
+    public DateTimeOffset? LastEntered(string identifier, string state)
+    {
+        lock (this.gate)
+        {
+            return this.gitspaces.TryGetValue(identifier, out var gitspace) ? gitspace.StateHistory.Where(h => h.State == state).Select(h => (DateTimeOffset?)h.At).LastOrDefault() : null;
         }
     }
 
@@ -739,6 +752,7 @@ internal sealed class HarnessStandIn : IAsyncDisposable
     private static void Move(StandInGitspace gitspace, string instanceState)
     {
         var now = NowMs();
+        gitspace.StateHistory.Add((instanceState, DateTimeOffset.UtcNow));
         gitspace.Instance!.State = instanceState;
         gitspace.Instance.Updated = now;
         gitspace.Updated = now;

@@ -40,6 +40,9 @@ internal sealed class StandInGitspace
     /// <summary>Gets or sets the live log of the running operation (the open-source server's SSE stream); null between operations.</summary>
     public StandInLiveLog? Live { get; set; }
 
+    /// <summary>Gets when the instance entered each state, in order (for benchmarks: how soon a client noticed).</summary>
+    public List<(string State, DateTimeOffset At)> StateHistory { get; } = [];
+
     /// <summary>Gets or sets a value indicating whether the next start fails (a failing postCreateCommand).</summary>
     public bool FailNextStart { get; set; }
 
