@@ -16,7 +16,9 @@ const outDir = path.join(extensionRoot, ".test-output", "e2e");
 const shotsDir = path.join(outDir, "screenshots");
 const runDir = path.join(outDir, "run");
 const gitspacesHome = path.join(runDir, "gitspaces-home");
-const workspace = path.join(runDir, "sample-repo");
+// A unique folder name: the gitspace's name derives from it, and the Docker engine may hold other gitspaces.
+const repoName = `gsvsc-e2e-${Math.random().toString(16).slice(2, 8)}`;
+const workspace = path.join(runDir, repoName);
 
 let server: CodeServer;
 let bench: Workbench | undefined;
@@ -118,8 +120,9 @@ describe("VS Code (code-server) with the Gitspaces VSIX", () => {
 
     await step("gitspaces-view", async () => {
       await b.openGitspacesView();
-      // The sidecar answered gitspaces/list: the view shows its welcome content (there are no gitspaces yet).
-      await b.view().getByText("No gitspaces yet.").waitFor({ timeout: 60_000 });
+      // The sidecar answered gitspaces/list: the view shows its welcome content or the engine's gitspaces.
+      await b.view().getByText("No gitspaces yet.").or(b.view().locator(".monaco-list-row")).first().waitFor({ timeout: 60_000 });
+      expect(await b.view().getByText("Could not list gitspaces").count()).toBe(0);
     });
 
     await step("create-repository", async () => {
@@ -150,35 +153,38 @@ describe("VS Code (code-server) with the Gitspaces VSIX", () => {
 
     await step("create-progress", async () => {
       // The progress notification, or (when the image is local and creation is quick) already the new item.
-      await b.notification(/Creating gitspace from|is running|failed/).or(b.treeRow(/Starting|Running/)).first().waitFor({ timeout: 30_000 });
+      await b.notification(/Creating gitspace from|is running|failed/).or(b.treeRow(repoName)).first().waitFor({ timeout: 30_000 });
     });
 
     await step("running", async () => {
-      await b.outcome(b.treeRow(/Running/), b.notification(/failed/i), 300_000);
+      await b.outcome(b.treeRow(new RegExp(`${repoName}.*Running`)), b.notification(/failed/i), 300_000);
       await b.notification(/is running/).waitFor({ timeout: 30_000 });
     });
 
     await step("stop", async () => {
       await b.runCommand("Gitspaces: Stop Gitspace");
       await b.pickPlaceholder("Gitspace to stop");
+      await b.filterPick(repoName);
       await b.page.keyboard.press("Enter");
-      await b.notification(/Stopping gitspace|failed/).or(b.treeRow(/Stopping|Stopped/)).first().waitFor({ timeout: 30_000 });
+      await b.notification(/Stopping gitspace|failed/).or(b.treeRow(new RegExp(`${repoName}.*(Stopping|Stopped)`))).first().waitFor({ timeout: 30_000 });
     });
 
     await step("stopped", async () => {
-      await b.outcome(b.treeRow(/Stopped/), b.notification(/failed/i), 180_000);
+      await b.outcome(b.treeRow(new RegExp(`${repoName}.*Stopped`)), b.notification(/failed/i), 180_000);
     });
 
     await step("delete-confirm", async () => {
       await b.runCommand("Gitspaces: Delete Gitspace");
       await b.pickPlaceholder("Gitspace to delete");
+      await b.filterPick(repoName);
       await b.page.keyboard.press("Enter");
       await b.page.locator(".monaco-dialog-box", { hasText: "Uncommitted changes" }).waitFor({ timeout: 30_000 });
     });
     await b.page.locator(".monaco-dialog-box .monaco-button", { hasText: "Delete" }).first().click();
 
     await step("deleted", async () => {
-      await b.view().getByText("No gitspaces yet.").waitFor({ timeout: 120_000 });
+      await b.treeRow(repoName).waitFor({ state: "detached", timeout: 120_000 });
+      expect(await b.view().getByText("Could not list gitspaces").count()).toBe(0);
     });
 
     expect(b.steps.length).toBeGreaterThanOrEqual(12);

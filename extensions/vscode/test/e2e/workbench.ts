@@ -78,6 +78,12 @@ export class Workbench {
     await this.page.locator(".quick-input-widget .quick-input-list .monaco-list-row").first().waitFor({ timeout: timeoutMs });
   }
 
+  /** Types text into the open quick pick's filter and waits until the first row matches it. */
+  async filterPick(text: string): Promise<void> {
+    await this.page.locator(".quick-input-widget .quick-input-box input").fill(text);
+    await this.page.locator(".quick-input-widget .quick-input-list .monaco-list-row", { hasText: text }).first().waitFor({ timeout: 15_000 });
+  }
+
   /** In the open quick pick, chooses the row containing text. */
   async choose(widget: Locator, text: string): Promise<void> {
     const row = widget.locator(".quick-input-list .monaco-list-row", { hasText: text }).first();
