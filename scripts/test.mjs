@@ -67,7 +67,14 @@ for (const dir of readdirSync(join(root, 'tests')).sort()) {
   }
 }
 if (existsSync(join(root, 'extensions', 'vscode', 'package.json'))) {
-  suites.push({ name: 'vscode extension', command: 'npm', args: ['test', '--silent'], options: { cwd: join(root, 'extensions', 'vscode') } });
+  const cwd = join(root, 'extensions', 'vscode');
+  suites.push({
+    name: 'vscode extension',
+    prepare: () => runSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd }),
+    command: 'npm',
+    args: ['test', '--silent'],
+    options: { cwd },
+  });
 }
 if (existsSync(join(root, 'extensions', 'jetbrains', 'test.sh'))) {
   suites.push({ name: 'jetbrains core', command: 'bash', args: [join(root, 'extensions', 'jetbrains', 'test.sh')] });
@@ -94,7 +101,14 @@ const summary = [];
 for (const suite of suites.filter((s) => wanted(s.name))) {
   step(suite.name);
   const suiteStarted = Date.now();
-  const { code, output } = await run(suite.command, suite.args, suite.options);
+  let code = 1;
+  let output = '';
+  try {
+    suite.prepare?.();
+    ({ code, output } = await run(suite.command, suite.args, suite.options));
+  } catch (error) {
+    console.error(`${suite.name}: ${error.message}`);
+  }
   let { passed, failed, found } = counts(output);
   if (!found || (code !== 0 && failed === 0)) {
     // A suite that crashed or printed no counts is a failure, never a silent pass.

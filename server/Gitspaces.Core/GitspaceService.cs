@@ -178,6 +178,9 @@ public sealed class GitspaceService
         };
         var gitspace = await this.RunLockedAsync(provider, name, null, context => provider.CreateAsync(createRequest, context), progress, cancellationToken);
         this.providerOfId[gitspace.Id] = provider;
+
+        // Clients hear the final state from the service, whatever the provider reported on the way.
+        this.observers.Changed(gitspace);
         return gitspace;
     }
 
@@ -389,7 +392,9 @@ public sealed class GitspaceService
     private async Task<Gitspace> RunOnExistingAsync(string id, Func<IGitspaceProvider, IOperationContext, Task<Gitspace>> operation, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
     {
         var (provider, gitspace) = await this.ResolveAsync(id, cancellationToken);
-        return await this.RunLockedAsync(provider, id, gitspace.State, context => operation(provider, context), progress, cancellationToken);
+        var result = await this.RunLockedAsync(provider, id, gitspace.State, context => operation(provider, context), progress, cancellationToken);
+        this.observers.Changed(result);
+        return result;
     }
 
     private async Task<T> RunLockedAsync<T>(IGitspaceProvider provider, string id, GitspaceState? state, Func<IOperationContext, Task<T>> operation, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
