@@ -9,9 +9,23 @@ using Gitspaces.DevContainers;
 //   ReadBench micro <folder> <iterations>    in-process: warm-up, then per-read times and allocations
 if (args.Length >= 2 && args[0] == "read")
 {
+    var cold = Stopwatch.StartNew();
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var result = await DevContainerReader.ReadAsync(args[1], args.Length > 2 ? args[2] : null);
+    if (Environment.GetEnvironmentVariable("READBENCH_COLD") is not null)
+    {
+        Console.Error.WriteLine($"cold read: {cold.Elapsed.TotalMilliseconds:F1} ms wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds:F0} ms cpu, process so far: {(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds:F0} ms");
+    }
     var output = new JsonObject { ["configuration"] = result.Configuration?.DeepClone(), ["workspace"] = result.Workspace?.Json.DeepClone() };
-    Console.WriteLine(output.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+
+    // A writer with an encoder, not JsonSerializerOptions: the latter loads the reflection-based serializer at start-up.
+    using (var stdout = Console.OpenStandardOutput())
+    using (var writer = new Utf8JsonWriter(stdout, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+    {
+        output.WriteTo(writer);
+    }
+
+    Console.WriteLine();
     return result.Configuration is null ? 1 : 0;
 }
 

@@ -252,24 +252,9 @@ internal sealed class JsoncParser
         var hasIndexKey = false;
         while (this.token is not Token.CloseBrace and not Token.Eof)
         {
-            if (this.token == Token.Comma)
+            if (!this.ConsumeSeparator(needsComma, Token.CloseBrace, "a property"))
             {
-                if (!needsComma)
-                {
-                    this.Error("a property was expected before this comma");
-                }
-
-                this.ScanNext();
-                if (this.token == Token.CloseBrace)
-                {
-                    // jsonc-parser goes on to fail on the '}' and then stops: the same object, with more noise.
-                    this.errors.Add(new JsoncSyntaxError(this.tokenOffset, DiagnosticCodes.TrailingComma, "trailing comma before '}'"));
-                    break;
-                }
-            }
-            else if (needsComma)
-            {
-                this.Error("a comma was expected");
+                break;
             }
 
             if (!this.ParseProperty(result, ref hasIndexKey))
@@ -351,23 +336,9 @@ internal sealed class JsoncParser
         var needsComma = false;
         while (this.token is not Token.CloseBracket and not Token.Eof)
         {
-            if (this.token == Token.Comma)
+            if (!this.ConsumeSeparator(needsComma, Token.CloseBracket, "a value"))
             {
-                if (!needsComma)
-                {
-                    this.Error("a value was expected before this comma");
-                }
-
-                this.ScanNext();
-                if (this.token == Token.CloseBracket)
-                {
-                    this.errors.Add(new JsoncSyntaxError(this.tokenOffset, DiagnosticCodes.TrailingComma, "trailing comma before ']'"));
-                    break;
-                }
-            }
-            else if (needsComma)
-            {
-                this.Error("a comma was expected");
+                break;
             }
 
             if (this.ParseValue(out var value))
@@ -393,6 +364,35 @@ internal sealed class JsoncParser
 
         this.depth--;
         return result;
+    }
+
+    /// <summary>Handles what comes between two members; false when a trailing comma ends the container.</summary>
+    private bool ConsumeSeparator(bool needsComma, Token close, string member)
+    {
+        if (this.token != Token.Comma)
+        {
+            if (needsComma)
+            {
+                this.Error("a comma was expected");
+            }
+
+            return true;
+        }
+
+        if (!needsComma)
+        {
+            this.Error($"{member} was expected before this comma");
+        }
+
+        this.ScanNext();
+        if (this.token != close)
+        {
+            return true;
+        }
+
+        // jsonc-parser goes on to fail on the closing token and then stops: the same value, with more noise.
+        this.errors.Add(new JsoncSyntaxError(this.tokenOffset, DiagnosticCodes.TrailingComma, $"trailing comma before '{(close == Token.CloseBrace ? '}' : ']')}'"));
+        return false;
     }
 
     private void Enter()
