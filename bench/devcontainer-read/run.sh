@@ -11,6 +11,10 @@ ref="$root/tests/node-tools/node_modules/.bin/devcontainer"
 
 dotnet build "$here/ReadBench" -c Release -nologo -v q >/dev/null
 bench="$root/artifacts/build/bin/ReadBench/release/ReadBench"
+# The same console, Native AOT (the library is AOT-compatible): what a CLI published that way costs. gcc links it here.
+aot_dir="$root/artifacts/bench/readbench-aot"
+aot="$aot_dir/ReadBench"
+dotnet publish "$here/ReadBench" -c Release -r linux-x64 -p:PublishAot=true -p:CppCompilerAndLinker=gcc -o "$aot_dir" -nologo -v q >/dev/null 2>&1 || aot=""
 cli="$root/artifacts/bin/gitspaces"
 
 work=$(mktemp -d)
@@ -27,10 +31,11 @@ have_cli=no
 if [ -x "$cli" ] && "$cli" devcontainer read "$folder" --json >/dev/null 2>&1; then have_cli=yes; fi
 
 now() { date +%s%N; }
-declare -a t_ref t_bench t_cli
+declare -a t_ref t_bench t_cli t_aot
 for ((i = 0; i < runs; i++)); do
   s=$(now); "$ref" read-configuration --workspace-folder "$folder" >/dev/null 2>&1; t_ref+=($(( ($(now) - s) / 1000000 )))
   s=$(now); "$bench" read "$folder" >/dev/null; t_bench+=($(( ($(now) - s) / 1000000 )))
+  if [ -n "$aot" ]; then s=$(now); "$aot" read "$folder" >/dev/null; t_aot+=($(( ($(now) - s) / 1000000 ))); fi
   if [ "$have_cli" = yes ]; then s=$(now); "$cli" devcontainer read "$folder" --json >/dev/null; t_cli+=($(( ($(now) - s) / 1000000 ))); fi
 done
 
@@ -48,6 +53,10 @@ load=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "|---|---|---|"
   echo "| \`devcontainer read-configuration\` (@devcontainers/cli 0.89.0, node $(node --version)) | $m_ref | 1× |"
   echo "| ReadBench read (DevContainerReader in a bare .NET console, JIT) | $m_bench | $(awk "BEGIN {printf \"%.1f\", $m_ref/$m_bench}")× |"
+  if [ -n "$aot" ]; then
+    m_aot=$(median "${t_aot[@]}")
+    echo "| ReadBench read, Native AOT | $m_aot | $(awk "BEGIN {printf \"%.1f\", $m_ref/($m_aot>0?$m_aot:1)}")× |"
+  fi
   if [ "$have_cli" = yes ]; then
     m_cli=$(median "${t_cli[@]}")
     echo "| \`gitspaces devcontainer read --json\` | $m_cli | $(awk "BEGIN {printf \"%.1f\", $m_ref/$m_cli}")× |"
