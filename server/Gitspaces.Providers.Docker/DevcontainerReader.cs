@@ -1,17 +1,15 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Gitspaces.Core.Errors;
+using Gitspaces.DevContainers;
 using Gitspaces.Protocol;
 
 namespace Gitspaces.Providers.Docker;
 
 /// <summary>
-/// Reads the parts of devcontainer.json the Docker provider applies, from a clone. This is the narrow adapter the
-/// provider uses until <c>Gitspaces.DevContainers</c> provides the full reader; problems become
-/// <see cref="ErrorCodes.DevcontainerInvalid"/> with positions, before anything is created.
+/// Turns a repository's devcontainer.json, read by <c>Gitspaces.DevContainers</c>, into what the Docker provider
+/// applies. Problems become <see cref="ErrorCodes.DevcontainerInvalid"/> with positions, before anything is created.
 /// </summary>
-internal static partial class DevcontainerReader
+internal static class DevcontainerReader
 {
     private static readonly string[] MetadataProperties =
     [
@@ -21,46 +19,39 @@ internal static partial class DevcontainerReader
         "forwardPorts", "shutdownAction", "updateRemoteUserUID", "hostRequirements",
     ];
 
-    /// <summary>Finds and reads the configuration.</summary>
-    /// <param name="repositoryRoot">The clone.</param>
+    /// <summary>Finds and reads the configuration with <c>Gitspaces.DevContainers</c> (the reference's discovery, JSONC, variables and workspace defaults).</summary>
+    /// <param name="repositoryRoot">The clone; its folder name is the repository's, so the default workspace folder is <c>/workspaces/&lt;repository&gt;</c>.</param>
     /// <param name="configPath">The configuration file relative to the root, or <see langword="null"/> to discover it.</param>
-    /// <param name="containerWorkspaceFolder">The default workspace folder in the container, for variables.</param>
-    /// <param name="environment">Reads host environment variables for <c>${localEnv:…}</c>.</param>
+    /// <param name="cancellationToken">Stops reading.</param>
     /// <returns>The plan.</returns>
-    public static DevcontainerPlan Read(string repositoryRoot, string? configPath, string containerWorkspaceFolder, Func<string, string?> environment)
+    public static async Task<DevcontainerPlan> ReadAsync(string repositoryRoot, string? configPath, CancellationToken cancellationToken)
     {
-        var relative = configPath ?? Discover(repositoryRoot);
-        var file = Path.GetFullPath(Path.Combine(repositoryRoot, relative));
-        if (!file.StartsWith(Path.GetFullPath(repositoryRoot), StringComparison.Ordinal))
+        var root = Path.GetFullPath(repositoryRoot);
+        if (configPath is not null && !Path.GetFullPath(Path.Combine(root, configPath)).StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
             throw GitspaceException.InvalidParams("$.devcontainerPath", $"Invalid params: devcontainerPath '{configPath}' points outside the repository.");
         }
 
-        if (!File.Exists(file))
+        var result = await DevContainerReader.ReadAsync(root, configPath, null, cancellationToken);
+        var file = result.ConfigFilePath ?? Path.Combine(root, ".devcontainer", "devcontainer.json");
+        var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+        if (result.HasErrors || result.Configuration is null)
         {
-            throw Invalid(relative, 1, 1, "missing-config", configPath is null
-                ? "The repository has no .devcontainer/devcontainer.json or .devcontainer.json."
-                : $"The repository has no file '{relative}'.");
+            var diagnostics = result.Diagnostics
+                .Where(d => d.Severity == DiagnosticSeverity.Error)
+                .Select(d => new Diagnostic { File = relative, Line = d.Line, Column = d.Column, Severity = d.SeverityName, Message = d.Message, Code = d.Code, Path = d.Path })
+                .ToList();
+            var first = diagnostics.FirstOrDefault();
+            throw new GitspaceException(ErrorCodes.DevcontainerInvalid, first is null ? $"{relative} cannot be read." : $"{relative}({first.Line},{first.Column}): {first.Message}", new ErrorData
+            {
+                Kind = nameof(ErrorCodes.DevcontainerInvalid),
+                Diagnostics = diagnostics,
+                Hint = "Fix devcontainer.json in the repository and create the gitspace again.",
+            });
         }
 
-        JsonObject config;
-        try
-        {
-            var node = JsonNode.Parse(File.ReadAllBytes(file), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            config = node as JsonObject ?? throw Invalid(relative, 1, 1, "not-an-object", "devcontainer.json must hold a JSON object.");
-        }
-        catch (JsonException ex)
-        {
-            throw Invalid(relative, (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1, "syntax", $"devcontainer.json is not valid JSON: {ex.Message}");
-        }
-
-        var localFolder = Path.GetFullPath(repositoryRoot).TrimEnd(Path.DirectorySeparatorChar);
-        var workspaceFolder = Text(config, "workspaceFolder", relative) is { } wf
-            ? Substitute(wf, localFolder, containerWorkspaceFolder, environment)
-            : null;
-        var containerFolder = workspaceFolder ?? containerWorkspaceFolder;
-        config = (JsonObject)SubstituteAll(config, localFolder, containerFolder, environment);
-
+        var config = result.Configuration;
+        var workspaceFolder = result.Workspace?.WorkspaceFolder;
         if (config["dockerComposeFile"] is not null)
         {
             throw new GitspaceException(ErrorCodes.NotSupported, $"{relative} uses Docker Compose (dockerComposeFile); the Docker provider runs image and Dockerfile configurations only for now. Use \"image\" or \"build.dockerfile\" for the development container.", new ErrorData
@@ -134,73 +125,6 @@ internal static partial class DevcontainerReader
             Features = config["features"] is JsonObject features ? [.. features.Select(f => f.Key)] : [],
             MetadataEntry = entry,
         };
-    }
-
-    /// <summary>Finds the configuration as the reference does: <c>.devcontainer/devcontainer.json</c>, then <c>.devcontainer.json</c>.</summary>
-    /// <param name="repositoryRoot">The clone.</param>
-    /// <returns>The path relative to the root.</returns>
-    public static string Discover(string repositoryRoot)
-    {
-        var primary = Path.Combine(".devcontainer", "devcontainer.json");
-        return File.Exists(Path.Combine(repositoryRoot, primary)) || !File.Exists(Path.Combine(repositoryRoot, ".devcontainer.json"))
-            ? primary
-            : ".devcontainer.json";
-    }
-
-    /// <summary>Replaces the local variables the reference resolves at read time.</summary>
-    /// <param name="value">The text.</param>
-    /// <param name="localFolder">The workspace folder on this machine.</param>
-    /// <param name="containerFolder">The workspace folder in the container.</param>
-    /// <param name="environment">Reads host environment variables.</param>
-    /// <returns>The text with the variables replaced; unknown ones are left as written.</returns>
-    public static string Substitute(string value, string localFolder, string containerFolder, Func<string, string?> environment) =>
-        VariablePattern().Replace(value, match =>
-        {
-            var body = match.Groups[1].Value;
-            var parts = body.Split(':');
-            return parts[0] switch
-            {
-                "localWorkspaceFolder" => localFolder,
-                "localWorkspaceFolderBasename" => Path.GetFileName(localFolder),
-                "containerWorkspaceFolder" => containerFolder,
-                "containerWorkspaceFolderBasename" => containerFolder.TrimEnd('/').Split('/')[^1],
-                "localEnv" or "env" when parts.Length >= 2 => environment(parts[1]) ?? (parts.Length >= 3 ? parts[2] : string.Empty),
-                _ => match.Value,
-            };
-        });
-
-    [GeneratedRegex(@"\$\{([^}]+)\}")]
-    private static partial Regex VariablePattern();
-
-    private static JsonNode SubstituteAll(JsonNode node, string localFolder, string containerFolder, Func<string, string?> environment)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var key in obj.Select(p => p.Key).ToList())
-                {
-                    if (obj[key] is { } child)
-                    {
-                        obj[key] = SubstituteAll(child.DeepClone(), localFolder, containerFolder, environment);
-                    }
-                }
-
-                return obj;
-            case JsonArray array:
-                for (var i = 0; i < array.Count; i++)
-                {
-                    if (array[i] is { } child)
-                    {
-                        array[i] = SubstituteAll(child.DeepClone(), localFolder, containerFolder, environment);
-                    }
-                }
-
-                return array;
-            case JsonValue value when value.TryGetValue<string>(out var text):
-                return JsonValue.Create(Substitute(text, localFolder, containerFolder, environment));
-            default:
-                return node;
-        }
     }
 
     private static void CheckCommand(JsonNode? command, string file, string hook)

@@ -54,7 +54,7 @@ public sealed partial class DockerProvider
         ClonedRepository clone;
         try
         {
-            clone = await RepositoryCloner.CloneAsync(id, source, this.CloneFolder(id), context);
+            clone = await RepositoryCloner.CloneAsync(id, source, Path.Combine(this.CloneFolder(id), RepositoryName(display)), context);
         }
         catch (GitspaceException ex)
         {
@@ -64,8 +64,7 @@ public sealed partial class DockerProvider
         }
 
         context.RecordEvent(id, EventTypes.RepositoryCloneCompleted, $"Cloned {display} ({clone.Branch} at {clone.Commit[..12]})");
-        var mountTarget = "/workspaces/" + RepositoryName(display);
-        var plan = this.ReadPlan(id, clone.Folder, request.DevcontainerPath, mountTarget, context);
+        var plan = await ReadPlanAsync(id, clone.Folder, request.DevcontainerPath, context);
         labels[DockerLabels.Branch] = clone.Branch ?? string.Empty;
         labels[DockerLabels.Commit] = clone.Commit;
         labels[DockerLabels.ConfigPath] = plan.ConfigPath;
@@ -140,7 +139,7 @@ public sealed partial class DockerProvider
             ?? (await this.Client.Volumes.InspectAsync(DockerLabels.VolumeName(id), token)).Labels;
         var display = labels[DockerLabels.Repository];
         var mountTarget = container is null ? "/workspaces/" + RepositoryName(display) : WorkspaceMountOf(container, id);
-        var cloneFolder = this.CloneFolder(id);
+        var cloneFolder = labels.TryGetValue(DockerLabels.LocalFolder, out var local) ? local : Path.Combine(this.CloneFolder(id), RepositoryName(display));
         var configPath = labels.TryGetValue(DockerLabels.ConfigPath, out var path) && path.Length > 0 ? path : null;
         Directory.CreateDirectory(cloneFolder);
         if (container is not null && configPath is not null)
@@ -149,7 +148,7 @@ public sealed partial class DockerProvider
             await this.CopyConfigurationOutAsync(container.ID, mountTarget, configPath, cloneFolder, token);
         }
 
-        var plan = this.ReadPlan(id, cloneFolder, configPath, mountTarget, context);
+        var plan = await ReadPlanAsync(id, cloneFolder, configPath, context);
         if (container is not null)
         {
             context.RecordEvent(id, EventTypes.AgentGitspaceDeletionStart, "Removing the old container (the workspace volume stays)...");
@@ -213,11 +212,11 @@ public sealed partial class DockerProvider
         context.RecordEvent(id, EventTypes.AgentGitspaceDeletionCompleted, "Gitspace deleted");
     }
 
-    private DevcontainerPlan ReadPlan(string id, string folder, string? configPath, string mountTarget, IOperationContext context)
+    private static async Task<DevcontainerPlan> ReadPlanAsync(string id, string folder, string? configPath, IOperationContext context)
     {
         try
         {
-            var plan = DevcontainerReader.Read(folder, configPath, mountTarget, this.options.Environment);
+            var plan = await DevcontainerReader.ReadAsync(folder, configPath, context.CancellationToken);
             if (plan.Features.Count > 0)
             {
                 throw new GitspaceException(ErrorCodes.NotSupported, $"{plan.ConfigPath} asks for Features ({string.Join(", ", plan.Features)}); the Docker provider does not install Features yet.", new ErrorData

@@ -530,7 +530,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         var eventTime = DateTimeOffset.FromUnixTimeMilliseconds(message.TimeNano / 1_000_000);
 
         // Our own operations change containers too; only what happened outside one of them is "external".
-        var ours = this.active.ContainsKey(id) || record.Operation is not null || eventTime <= record.UpdatedAt.AddSeconds(1);
+        var ours = this.active.ContainsKey(id) || record.Operation is not null || eventTime < record.UpdatedAt;
         Gitspace? gitspace;
         try
         {

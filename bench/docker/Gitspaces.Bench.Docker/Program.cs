@@ -28,6 +28,7 @@ try
         "delete" => await service.DeleteAsync(args[1], null, CancellationToken.None),
         "get" => await service.GetAsync(args[1], CancellationToken.None),
         "list" => await service.ListAsync(null, CancellationToken.None),
+        "watch" => await WatchAsync(provider, TimeSpan.FromSeconds(double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture))),
         _ => throw new ArgumentException("unknown command " + args[0]),
     };
     if (!args.Contains("--no-wait"))
@@ -47,4 +48,12 @@ catch (GitspaceException ex)
     }
 
     return 1;
+}
+
+static async Task<object> WatchAsync(DockerProvider provider, TimeSpan duration)
+{
+    using var stop = new CancellationTokenSource(duration);
+    var seen = new List<Gitspace>();
+    await provider.WatchAsync(g => { lock (seen) { seen.Add(g); Console.Error.WriteLine($"{g.Id}: {g.State}"); } }, stop.Token);
+    return new ListGitspacesResult { Gitspaces = seen };
 }

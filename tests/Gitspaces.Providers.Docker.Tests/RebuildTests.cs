@@ -1,0 +1,61 @@
+using Gitspaces.Protocol;
+
+namespace Gitspaces.Providers.Docker.Tests;
+
+[Collection(DockerTests.Name)]
+public sealed class RebuildTests(DockerEnvironment environment)
+{
+    [Fact]
+    public async Task ADockerfileGitspaceRunsCommandsAsTheRemoteUser_RebuildKeepsTheWorkspaceAndReadsItsConfig_DeleteRemovesTheImage()
+    {
+        var repo = environment.Repository("built", Configs.Files(
+            """
+            {
+              "build": { "dockerfile": "Dockerfile", "args": { "GREETING": "hello-arg" } },
+              "remoteUser": "dev",
+              "containerEnv": { "FROM_CONFIG": "first" },
+              "postCreateCommand": "whoami > who.txt && touch created-by-postcreate",
+            }
+            """,
+            (".devcontainer/Dockerfile", $"FROM {DockerEnvironment.BaseImage}\nARG GREETING\nRUN useradd -m dev && echo $GREETING > /greeting\n")));
+        using var sandbox = new Sandbox();
+        var id = environment.Name("built");
+        var container = "gitspace-" + id;
+
+        var created = await sandbox.CreateAsync(id, repo);
+        await sandbox.Provider.WaitForBackgroundCommandsAsync(id);
+
+        Assert.Equal("dev", created.RemoteUser);
+        Assert.Equal("dev", DockerCli.Docker("exec", container, "cat", "/workspaces/built/who.txt"));
+        Assert.Equal("hello-arg", DockerCli.Docker("exec", container, "cat", "/greeting"));
+        Assert.Equal("dev dev", DockerCli.Docker("exec", container, "stat", "-c", "%U %G", "/workspaces/built/README.md"));
+        var firstContainer = DockerCli.Docker("inspect", "-f", "{{.Id}}", container);
+
+        // Work done in the gitspace, and a changed devcontainer.json, both inside the workspace volume.
+        DockerCli.Docker("exec", container, "sh", "-c", "echo precious > /workspaces/built/mine.txt && sed -i 's/\"first\"/\"second\"/' /workspaces/built/.devcontainer/devcontainer.json");
+
+        var rebuilt = await sandbox.Service.RebuildAsync(id, null, CancellationToken.None);
+        await sandbox.Provider.WaitForBackgroundCommandsAsync(id);
+
+        Assert.Equal(GitspaceState.Running, rebuilt.State);
+        Assert.NotEqual(firstContainer, DockerCli.Docker("inspect", "-f", "{{.Id}}", container));
+        Assert.Equal("precious", DockerCli.Docker("exec", container, "cat", "/workspaces/built/mine.txt"));
+        Assert.Equal("second", DockerCli.Docker("exec", container, "printenv", "FROM_CONFIG"));
+        Assert.Equal("dev", DockerCli.Docker("exec", container, "cat", "/workspaces/built/who.txt"));
+        Assert.Single(DockerCli.Docker("images", "-q", "--filter", "label=dev.gitspaces.id=" + id).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+        // Removed behind our back: the gitspace is still listed (from its volume), and start re-creates the container.
+        DockerCli.Docker("rm", "-f", container);
+        var orphan = await sandbox.Service.GetAsync(id, CancellationToken.None);
+        Assert.Equal(GitspaceState.Error, orphan.State);
+        Assert.Contains("container is gone", orphan.ErrorMessage, StringComparison.Ordinal);
+        var restarted = await sandbox.Service.StartAsync(id, null, CancellationToken.None);
+        Assert.Equal(GitspaceState.Running, restarted.State);
+        Assert.Equal("precious", DockerCli.Docker("exec", container, "cat", "/workspaces/built/mine.txt"));
+
+        await sandbox.Service.DeleteAsync(id, null, CancellationToken.None);
+        Assert.False(DockerCli.Exists("container", container));
+        Assert.False(DockerCli.Exists("volume", $"gitspace-{id}-workspace"));
+        Assert.Empty(DockerCli.Docker("images", "-q", "--filter", "label=dev.gitspaces.id=" + id));
+    }
+}
