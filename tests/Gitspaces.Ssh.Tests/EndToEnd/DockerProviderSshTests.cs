@@ -15,10 +15,10 @@ public sealed class DockerProviderSshTests
     private static readonly TimeSpan OperationTimeout = TimeSpan.FromMinutes(3);
 
     [Fact]
-    public async Task Create_connect_ssh_stop_start_and_delete_through_the_Docker_provider()
+    public async Task Create_connect_ssh_stop_start_and_delete_through_the_real_gitspaces_ssh_proxy()
     {
         using var cts = new CancellationTokenSource(OperationTimeout);
-        await using var world = await DockerGitspaceWorld.CreateAsync(cts.Token);
+        await using var world = await DockerGitspaceWorld.CreateAsync(cts.Token, await RealSidecar.RequireAsync());
 
         var connect = await world.ConnectAsync(cts.Token);
         var whoami = await world.SshAsync(connect.SshHost, "whoami");

@@ -9,8 +9,8 @@ namespace Gitspaces.Ssh.Tests.Support;
 
 /// <summary>
 /// A gitspace made by the product: GitspaceService and the Docker provider from a real git repository, with our
-/// identity store and registry, in a temp HOME and state directory. The ProxyCommand runs this assembly's apphost
-/// with <c>--provider docker</c>, which opens the Docker provider's own channel.
+/// identity store and registry, in a temp HOME and state directory. The ProxyCommand runs the real <c>gitspaces
+/// ssh-proxy</c>, or this assembly's apphost with the same arguments; either opens the Docker provider's own channel.
 /// </summary>
 internal sealed class DockerGitspaceWorld : IAsyncDisposable
 {
@@ -37,7 +37,10 @@ internal sealed class DockerGitspaceWorld : IAsyncDisposable
 
     public string Home => this.temp.Combine("home");
 
-    public static async Task<DockerGitspaceWorld> CreateAsync(CancellationToken cancellationToken)
+    /// <summary>Creates a gitspace through the service.</summary>
+    /// <param name="cancellationToken">Cancels the creation.</param>
+    /// <param name="sidecar">The ProxyCommand's program: this assembly's apphost by default, or the real <c>gitspaces</c>.</param>
+    public static async Task<DockerGitspaceWorld> CreateAsync(CancellationToken cancellationToken, string? sidecar = null)
     {
         var temp = new TempDirectory();
         var home = Directory.CreateDirectory(temp.Combine("home")).FullName;
@@ -50,7 +53,7 @@ internal sealed class DockerGitspaceWorld : IAsyncDisposable
             _ => System.Environment.GetEnvironmentVariable(variable),
         };
 
-        var options = SshHostRegistryOptions.Create(paths, environment: Environment) with { SidecarCommand = [SshWorld.TestProxyHost] };
+        var options = SshHostRegistryOptions.Create(paths, environment: Environment) with { SidecarCommand = [sidecar ?? SshWorld.TestProxyHost] };
         var provider = Program.CreateDockerProvider(paths, options, Environment);
         var world = new DockerGitspaceWorld(temp, "ssh-e2e-" + Guid.NewGuid().ToString("N")[..8], new GitspaceService([provider], paths), new SshHostRegistry(options), new SshIdentityStore(paths), provider);
         try
