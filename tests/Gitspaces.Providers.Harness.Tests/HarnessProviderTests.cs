@@ -153,7 +153,8 @@ public sealed class HarnessProviderTests
     [MemberData(nameof(Flavours))]
     public async Task Cancelling_stops_following_and_says_what_state_the_gitspace_is_in(HarnessFlavour flavour)
     {
-        await using var bed = await HarnessTestBed.StartAsync(flavour);
+        // Slow steps: the start must still be under way when the provider looks after the cancellation.
+        await using var bed = await HarnessTestBed.StartAsync(flavour, step: TimeSpan.FromMilliseconds(500));
         var service = new GitspaceService([bed.Provider], bed.Paths);
         var observer = new RecordingObserver();
         using var subscription = service.Subscribe(observer);

@@ -40,9 +40,9 @@ internal sealed class HarnessTestBed : IAsyncDisposable
         Http = new HarnessClientOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(50), AttemptTimeout = TimeSpan.FromSeconds(5), TotalTimeout = TimeSpan.FromSeconds(20) },
     };
 
-    public static async Task<HarnessTestBed> StartAsync(HarnessFlavour flavour, bool configure = true, Func<string, string?>? environment = null)
+    public static async Task<HarnessTestBed> StartAsync(HarnessFlavour flavour, bool configure = true, Func<string, string?>? environment = null, TimeSpan? step = null)
     {
-        var standIn = await HarnessStandIn.StartAsync(Token);
+        var standIn = await HarnessStandIn.StartAsync(Token, step);
         var home = Directory.CreateTempSubdirectory("gitspaces-harness-").FullName;
         var paths = new StatePaths(home, Path.Combine(home, "config"));
         var provider = new HarnessProvider(paths, FastOptions, environment ?? (_ => null));
