@@ -26,7 +26,8 @@ internal sealed class CliOutput : IGitspaceObserver, IProgress<OperationProgress
     {
         this.json = json;
         this.verbose = verbose;
-        this.interactive = !json && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Ansi;
+        // Spectre.Console loads only for a person at a terminal; pipes and scripts never pay for it.
+        this.interactive = !json && !Console.IsOutputRedirected && SupportsAnsi();
         this.progressWriter = json ? Console.Error : Console.Out;
     }
 
@@ -174,6 +175,8 @@ internal sealed class CliOutput : IGitspaceObserver, IProgress<OperationProgress
 
         return 130;
     }
+
+    private static bool SupportsAnsi() => AnsiConsole.Profile.Capabilities.Ansi;
 
     public static string Describe(Gitspace gitspace) =>
         gitspace.State == GitspaceState.Running && gitspace.Readiness is { } readiness

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gitspaces.Core.State;
+using Gitspaces.DevContainers;
 using Gitspaces.Protocol;
 using Gitspaces.Server.Composition;
 
@@ -10,10 +11,6 @@ namespace Gitspaces.Server.Cli;
 /// <summary><c>gitspaces devcontainer read</c>: what a repository's configuration resolves to, and what is wrong with it.</summary>
 internal static class DevcontainerCommands
 {
-    private static readonly JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static void AddTo(RootCommand root)
     {
         var folder = new Argument<string>("folder") { Description = "The repository folder (or a clone URL).", DefaultValueFactory = _ => "." };
@@ -27,17 +24,7 @@ internal static class DevcontainerCommands
             var result = await DevcontainerReading.ReadRawAsync(new DevcontainerReadParams { Repository = source, ConfigPath = parse.GetValue(config) }, StatePaths.FromEnvironment(), ct);
             if (parse.GetValue(json))
             {
-                var output = new JsonObject
-                {
-                    ["configuration"] = result.Configuration?.DeepClone(),
-                    ["workspace"] = result.Workspace?.Json.DeepClone(),
-                    ["diagnostics"] = new JsonArray([.. result.Diagnostics.Select(d => (JsonNode)new JsonObject
-                    {
-                        ["file"] = d.File, ["line"] = d.Line, ["column"] = d.Column, ["severity"] = d.SeverityName, ["message"] = d.Message, ["code"] = d.Code,
-                    })]),
-                    ["candidates"] = new JsonArray([.. result.Candidates.Select(c => (JsonNode)JsonValue.Create(c))]),
-                };
-                Console.Out.WriteLine(output.ToJsonString(Compact));
+                WriteJson(result);
                 return result.HasErrors ? 1 : 0;
             }
 
@@ -65,12 +52,62 @@ internal static class DevcontainerCommands
 
             if (!result.HasErrors && result.Configuration is { } configuration && !Console.IsOutputRedirected)
             {
-                Console.Out.WriteLine(configuration.ToJsonString(Indented));
+                Console.Out.WriteLine(configuration.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
             }
 
             return result.HasErrors ? 1 : 0;
         }));
         var devcontainer = new Command("devcontainer", "Work with devcontainer.json files.") { read };
         root.Subcommands.Add(devcontainer);
+    }
+
+    // Written with Utf8JsonWriter: the reflection-based serializer would cost more start-up than the whole read.
+    private static void WriteJson(DevContainerReadResult result)
+    {
+        using var stdout = Console.OpenStandardOutput();
+        using (var writer = new Utf8JsonWriter(stdout, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = 256 }))
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("configuration");
+            WriteNode(writer, result.Configuration);
+            writer.WritePropertyName("workspace");
+            WriteNode(writer, result.Workspace?.Json);
+            writer.WriteStartArray("diagnostics");
+            foreach (var d in result.Diagnostics)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("file", d.File);
+                writer.WriteNumber("line", d.Line);
+                writer.WriteNumber("column", d.Column);
+                writer.WriteString("severity", d.SeverityName);
+                writer.WriteString("message", d.Message);
+                writer.WriteString("code", d.Code);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("candidates");
+            foreach (var candidate in result.Candidates)
+            {
+                writer.WriteStringValue(candidate);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        stdout.WriteByte((byte)'\n');
+    }
+
+    private static void WriteNode(Utf8JsonWriter writer, JsonNode? node)
+    {
+        if (node is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            node.WriteTo(writer);
+        }
     }
 }

@@ -28,6 +28,9 @@ internal static class RpcServer
             JsonSerializerOptions = new JsonSerializerOptions(GitspacesJsonContext.Default.Options)
             {
                 TypeInfoResolver = JsonTypeInfoResolver.Combine(GitspacesJsonContext.Default, new DefaultJsonTypeInfoResolver()),
+
+                // A devcontainer.json may nest 64 levels and the result wraps it in more.
+                MaxDepth = 256,
             },
         };
         var handler = new HeaderDelimitedMessageHandler(transport.RpcOutput, transport.RpcInput, formatter);
