@@ -44,7 +44,7 @@ public sealed class BadInputTests(DockerEnvironment environment)
     [Fact]
     public async Task AnInvalidDevcontainerJsonIsDevcontainerInvalidWithItsPositionAndNoContainerIsMade()
     {
-        var repo = environment.Repository("invalid", Configs.Files("{\n  \"image\": \"x\"\n  \"oops\": 1\n}\n"));
+        var repo = environment.Repository("invalid", Configs.Files("{\n  \"image\": \"x\",\n  \"runArgs\": \"--init\"\n}\n"));
         using var sandbox = new Sandbox();
         var id = environment.Name("invalid");
 
@@ -53,6 +53,7 @@ public sealed class BadInputTests(DockerEnvironment environment)
         Assert.Equal(ErrorCodes.DevcontainerInvalid, error.Code);
         var diagnostic = Assert.Single(error.Details.Diagnostics!);
         Assert.Equal(3, diagnostic.Line);
+        Assert.Equal(".devcontainer/devcontainer.json", diagnostic.File);
         Assert.Equal("error", diagnostic.Severity);
         Assert.Empty(DockerCli.ContainersWithLabel("dev.gitspaces.id=" + id));
         Assert.Equal(GitspaceState.Error, (await sandbox.Service.GetAsync(id, CancellationToken.None)).State);

@@ -35,7 +35,11 @@ public sealed class ReconcileTests(DockerEnvironment environment)
             var deadline = DateTime.UtcNow.AddSeconds(180);
             while (!sandbox.LogText(id).Contains("holding"))
             {
-                Assert.False(child.HasExited, "the child exited early: " + await child.StandardOutput.ReadToEndAsync());
+                if (child.HasExited)
+                {
+                    Assert.Fail("the child exited early: " + await child.StandardOutput.ReadToEndAsync());
+                }
+
                 Assert.True(DateTime.UtcNow < deadline, "the child never reached postCreateCommand");
                 await Task.Delay(100);
             }
@@ -43,7 +47,9 @@ public sealed class ReconcileTests(DockerEnvironment environment)
             // Two sidecars, one gitspace: the other process holds it, so this one is told it is busy.
             var busy = await Assert.ThrowsAsync<GitspaceException>(() => sandbox.Service.DeleteAsync(id, null, CancellationToken.None));
             Assert.Equal(ErrorCodes.GitspaceBusy, busy.Code);
-            Assert.Equal(GitspaceState.Starting, (await sandbox.Service.GetAsync(id, CancellationToken.None)).State);
+            var meanwhile = await sandbox.Service.GetAsync(id, CancellationToken.None);
+            Assert.Equal(GitspaceState.Running, meanwhile.State);
+            Assert.Equal(GitspaceReadiness.SettingUp, meanwhile.Readiness);
         }
         finally
         {
