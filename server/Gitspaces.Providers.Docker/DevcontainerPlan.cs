@@ -38,6 +38,9 @@ internal sealed record DevcontainerPlan
     /// <summary>Gets the Feature ids the configuration asks for.</summary>
     public IReadOnlyList<string> Features { get; init; } = [];
 
+    /// <summary>Gets the whole configuration as read (variables substituted).</summary>
+    public required JsonObject Configuration { get; init; }
+
     /// <summary>Gets the properties devcontainer.json contributes to the image metadata (raw, as the reference picks them).</summary>
     public required JsonObject MetadataEntry { get; init; }
 }

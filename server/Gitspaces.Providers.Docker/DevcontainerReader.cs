@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Gitspaces.Core.Errors;
 using Gitspaces.DevContainers;
+using ReferenceMetadata = Gitspaces.DevContainers.Metadata.ImageMetadata;
 using Gitspaces.Protocol;
 
 namespace Gitspaces.Providers.Docker;
@@ -11,14 +12,6 @@ namespace Gitspaces.Providers.Docker;
 /// </summary>
 internal static class DevcontainerReader
 {
-    private static readonly string[] MetadataProperties =
-    [
-        "onCreateCommand", "updateContentCommand", "postCreateCommand", "postStartCommand", "postAttachCommand", "waitFor",
-        "customizations", "mounts", "containerEnv", "containerUser", "init", "privileged", "capAdd", "securityOpt",
-        "remoteUser", "userEnvProbe", "remoteEnv", "overrideCommand", "portsAttributes", "otherPortsAttributes",
-        "forwardPorts", "shutdownAction", "updateRemoteUserUID", "hostRequirements",
-    ];
-
     /// <summary>Finds and reads the configuration with <c>Gitspaces.DevContainers</c> (the reference's discovery, JSONC, variables and workspace defaults).</summary>
     /// <param name="repositoryRoot">The clone; its folder name is the repository's, so the default workspace folder is <c>/workspaces/&lt;repository&gt;</c>.</param>
     /// <param name="configPath">The configuration file relative to the root, or <see langword="null"/> to discover it.</param>
@@ -91,14 +84,7 @@ internal static class DevcontainerReader
             throw Invalid(relative, 1, 1, "missing-image", "devcontainer.json needs \"image\", \"build.dockerfile\" or \"dockerComposeFile\".", "$");
         }
 
-        var entry = new JsonObject();
-        foreach (var property in MetadataProperties)
-        {
-            if (config[property] is { } value)
-            {
-                entry[property] = value.DeepClone();
-            }
-        }
+        var entry = ReferenceMetadata.FromConfig(config);
 
         foreach (var hook in LifecycleHooks.All)
         {
@@ -124,6 +110,7 @@ internal static class DevcontainerReader
             },
             Features = config["features"] is JsonObject features ? [.. features.Select(f => f.Key)] : [],
             MetadataEntry = entry,
+            Configuration = config,
         };
     }
 

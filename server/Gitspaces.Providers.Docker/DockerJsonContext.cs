@@ -9,6 +9,4 @@ namespace Gitspaces.Providers.Docker;
 [JsonSerializable(typeof(LifecyclePlan))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonNode))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonArray))]
-[JsonSerializable(typeof(DockerCliConfig))]
-[JsonSerializable(typeof(CredentialHelperReply))]
 internal sealed partial class DockerJsonContext : JsonSerializerContext;

@@ -248,7 +248,7 @@ public sealed partial class DockerProvider
         var entries = ImageMetadata.ParseLabel(image.Inspect.Config?.Labels is { } imageLabels && imageLabels.TryGetValue(DockerLabels.Metadata, out var label) ? label : null);
         var origins = entries.Select(e => e["id"] is JsonValue featureId ? $"Feature '{featureId}'" : "image").Append("devcontainer.json").ToList();
         entries.Add(plan.MetadataEntry);
-        var metadata = ImageMetadata.Merge(entries, origins);
+        var metadata = ImageMetadata.Merge(plan.Configuration, entries, origins);
         var (parameters, _, remoteUser) = ContainerSpec.Build(id, labels, plan, metadata, image, mountTarget, workspaceFolder);
         var created = await this.Client.Containers.CreateContainerAsync(parameters, token);
         var passwd = await this.ReadContainerFileAsync(created.ID, "/etc/passwd", token);

@@ -461,7 +461,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
     private LifecycleRunner RunnerFor(string id, string containerId, IDictionary<string, string> labels, IEnumerable<string>? containerEnv)
     {
         var entries = ImageMetadata.ParseLabel(labels.TryGetValue(DockerLabels.Metadata, out var metadata) ? metadata : null);
-        var merged = ImageMetadata.Merge(entries, [.. entries.Select(_ => "image")]);
+        var merged = ImageMetadata.Merge(entries.Count > 0 ? entries[^1] : new System.Text.Json.Nodes.JsonObject(), entries, [.. entries.Select(_ => "image")]);
         var environment = merged.RemoteEnv.Select(e => e.Key + "=" + e.Value).ToList();
         return new LifecycleRunner(this.Client, id, containerId, labels[DockerLabels.RemoteUser], labels[DockerLabels.WorkspaceFolder], environment);
     }

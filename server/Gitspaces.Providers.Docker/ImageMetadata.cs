@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ReferenceMetadata = Gitspaces.DevContainers.Metadata.ImageMetadata;
 
 namespace Gitspaces.Providers.Docker;
 
@@ -51,167 +52,69 @@ internal sealed record ImageMetadata
     /// <summary>Parses an image's <c>devcontainer.metadata</c> label: an array of entries or one object; invalid JSON counts as none.</summary>
     /// <param name="label">The label value, or <see langword="null"/>.</param>
     /// <returns>The entries.</returns>
-    public static List<JsonObject> ParseLabel(string? label)
-    {
-        if (string.IsNullOrWhiteSpace(label))
-        {
-            return [];
-        }
+    public static List<JsonObject> ParseLabel(string? label) => ReferenceMetadata.ParseLabel(label, out _);
 
-        try
-        {
-            return JsonNode.Parse(label) switch
-            {
-                JsonArray array => [.. array.OfType<JsonObject>()],
-                JsonObject single => [single],
-                _ => [],
-            };
-        }
-        catch (JsonException)
-        {
-            return [];
-        }
-    }
-
-    /// <summary>Merges entries with the spec's rules.</summary>
-    /// <param name="entries">The entries, base image first, devcontainer.json last.</param>
+    /// <summary>Merges entries with the reference's rules (<c>Gitspaces.DevContainers</c>), keeping who contributed each lifecycle command.</summary>
+    /// <param name="config">The configuration.</param>
+    /// <param name="entries">The entries, base image first, devcontainer.json (<paramref name="config"/>'s entry) last.</param>
     /// <param name="origins">Who contributed each entry, for lifecycle messages.</param>
     /// <returns>The merged metadata.</returns>
-    public static ImageMetadata Merge(IReadOnlyList<JsonObject> entries, IReadOnlyList<string> origins)
+    public static ImageMetadata Merge(JsonObject config, IReadOnlyList<JsonObject> entries, IReadOnlyList<string> origins)
     {
-        var capAdd = new List<string>();
-        var securityOpt = new List<string>();
-        var entrypoints = new List<string>();
-        var mounts = new List<(string? Target, JsonNode Mount)>();
-        var containerEnv = new Dictionary<string, string>(StringComparer.Ordinal);
-        var remoteEnv = new Dictionary<string, string>(StringComparer.Ordinal);
-        var lifecycle = new LifecyclePlan();
-        bool init = false, privileged = false;
-        bool? overrideCommand = null;
-        string? remoteUser = null, containerUser = null, waitFor = null;
-        for (var i = 0; i < entries.Count; i++)
+        var merged = ReferenceMetadata.Merge(config, entries);
+        var lifecycle = new LifecyclePlan { WaitFor = Text(merged["waitFor"]) ?? LifecycleHooks.DefaultWaitFor };
+        foreach (var hook in LifecycleHooks.All)
         {
-            var entry = entries[i];
-            init |= entry["init"] is JsonValue v1 && v1.TryGetValue<bool>(out var b1) && b1;
-            privileged |= entry["privileged"] is JsonValue v2 && v2.TryGetValue<bool>(out var b2) && b2;
-            AddUnion(capAdd, entry["capAdd"]);
-            AddUnion(securityOpt, entry["securityOpt"]);
-            if (Text(entry["entrypoint"]) is { } entrypoint)
+            // The merged "<hook>s" list drops who contributed each command; the entries still say it.
+            var commands = new List<LifecycleCommand>();
+            for (var i = 0; i < entries.Count; i++)
             {
-                entrypoints.Add(entrypoint);
-            }
-
-            if (entry["mounts"] is JsonArray entryMounts)
-            {
-                foreach (var mount in entryMounts.OfType<JsonNode>())
+                if (entries[i][hook] is { } command)
                 {
-                    var target = MountTarget(mount);
-                    mounts.RemoveAll(m => target is not null && m.Target == target);
-                    mounts.Add((target, mount.DeepClone()));
+                    commands.Add(new LifecycleCommand { Origin = origins[i], Command = JsonSerializer.SerializeToElement(command, DockerJsonContext.Default.JsonNode) });
                 }
             }
 
-            remoteUser = Text(entry["remoteUser"]) ?? remoteUser;
-            containerUser = Text(entry["containerUser"]) ?? containerUser;
-            waitFor = Text(entry["waitFor"]) ?? waitFor;
-            if (entry["overrideCommand"] is JsonValue ov && ov.TryGetValue<bool>(out var overrideValue))
-            {
-                overrideCommand = overrideValue;
-            }
-
-            CopyEnv(containerEnv, entry["containerEnv"]);
-            CopyEnv(remoteEnv, entry["remoteEnv"]);
-            foreach (var hook in LifecycleHooks.All)
-            {
-                if (entry[hook] is { } command)
-                {
-                    if (!lifecycle.Hooks.TryGetValue(hook, out var list))
-                    {
-                        lifecycle.Hooks[hook] = list = [];
-                    }
-
-                    list.Add(new LifecycleCommand { Origin = origins[i], Command = JsonSerializer.SerializeToElement(command, DockerJsonContext.Default.JsonNode) });
-                }
-            }
+            lifecycle.Hooks[hook] = commands;
         }
 
         return new ImageMetadata
         {
             Entries = entries,
-            Init = init,
-            Privileged = privileged,
-            CapAdd = capAdd,
-            SecurityOpt = securityOpt,
-            Entrypoints = entrypoints,
-            Mounts = [.. mounts.Select(m => m.Mount)],
-            RemoteUser = remoteUser,
-            ContainerUser = containerUser,
-            OverrideCommand = overrideCommand,
-            ContainerEnv = containerEnv,
-            RemoteEnv = remoteEnv,
-            Lifecycle = lifecycle with { WaitFor = waitFor ?? LifecycleHooks.DefaultWaitFor },
+            Init = merged["init"] is JsonValue init && init.TryGetValue<bool>(out var initValue) && initValue,
+            Privileged = merged["privileged"] is JsonValue privileged && privileged.TryGetValue<bool>(out var privilegedValue) && privilegedValue,
+            CapAdd = Strings(merged["capAdd"]),
+            SecurityOpt = Strings(merged["securityOpt"]),
+            Entrypoints = Strings(merged["entrypoints"]),
+            Mounts = merged["mounts"] is JsonArray mounts ? [.. mounts.OfType<JsonNode>().Select(m => m.DeepClone())] : [],
+            RemoteUser = Text(merged["remoteUser"]),
+            ContainerUser = Text(merged["containerUser"]),
+            OverrideCommand = merged["overrideCommand"] is JsonValue ov && ov.TryGetValue<bool>(out var overrideValue) ? overrideValue : null,
+            ContainerEnv = Env(merged["containerEnv"]),
+            RemoteEnv = Env(merged["remoteEnv"]),
+            Lifecycle = lifecycle,
         };
-    }
-
-    /// <summary>Returns a mount's target: the <c>target</c> property, or <c>target=</c>/<c>dst=</c>/<c>destination=</c> in the string form.</summary>
-    /// <param name="mount">The mount.</param>
-    /// <returns>The target, when there is one.</returns>
-    public static string? MountTarget(JsonNode mount)
-    {
-        if (mount is JsonObject obj)
-        {
-            return Text(obj["target"]);
-        }
-
-        if (Text(mount) is not { } text)
-        {
-            return null;
-        }
-
-        foreach (var part in text.Split(','))
-        {
-            var pair = part.Split('=', 2);
-            if (pair.Length == 2 && pair[0].Trim() is "target" or "dst" or "destination")
-            {
-                return pair[1].Trim();
-            }
-        }
-
-        return null;
     }
 
     private static string? Text(JsonNode? node) =>
         node is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text : null;
 
-    private static void AddUnion(List<string> into, JsonNode? node)
-    {
-        if (node is JsonArray array)
-        {
-            foreach (var item in array.Select(Text).OfType<string>())
-            {
-                if (!into.Contains(item, StringComparer.Ordinal))
-                {
-                    into.Add(item);
-                }
-            }
-        }
-    }
+    private static List<string> Strings(JsonNode? node) => node is JsonArray array ? [.. array.Select(Text).OfType<string>()] : [];
 
-    private static void CopyEnv(Dictionary<string, string> into, JsonNode? node)
+    private static Dictionary<string, string> Env(JsonNode? node)
     {
-        if (node is JsonObject env)
+        var env = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (node is JsonObject values)
         {
-            foreach (var (key, value) in env)
+            foreach (var (key, value) in values)
             {
-                if (value is JsonValue v && v.TryGetValue<string>(out var text))
+                if (value is not null)
                 {
-                    into[key] = text;
-                }
-                else if (value is not null)
-                {
-                    into[key] = value.ToJsonString();
+                    env[key] = value is JsonValue v && v.TryGetValue<string>(out var text) ? text : value.ToJsonString();
                 }
             }
         }
+
+        return env;
     }
 }

@@ -2,6 +2,7 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using Gitspaces.Core.Errors;
 using Gitspaces.Core.Operations;
+using Gitspaces.DevContainers.Features;
 using Gitspaces.Protocol;
 
 namespace Gitspaces.Providers.Docker;
@@ -35,6 +36,16 @@ internal sealed class ImagePreparer
             ? this.BuildAsync(gitspaceId, plan, context)
             : this.PullIfMissingAsync(gitspaceId, plan.Image!, context);
 
+    /// <summary>Returns the registry host of an image reference (<c>docker.io</c> when it names none).</summary>
+    /// <param name="image">The image reference.</param>
+    /// <returns>The registry host.</returns>
+    public static string RegistryOf(string image)
+    {
+        var slash = image.IndexOf('/', StringComparison.Ordinal);
+        var first = slash < 0 ? string.Empty : image[..slash];
+        return first.Contains('.', StringComparison.Ordinal) || first.Contains(':', StringComparison.Ordinal) || first == "localhost" ? first : "docker.io";
+    }
+
     private static (string Name, string Tag) Split(string image)
     {
         var at = image.IndexOf('@', StringComparison.Ordinal);
@@ -45,6 +56,24 @@ internal sealed class ImagePreparer
 
         var colon = image.LastIndexOf(':');
         return colon > image.LastIndexOf('/') ? (image[..colon], image[(colon + 1)..]) : (image, "latest");
+    }
+
+    private async Task<AuthConfig> LoginForAsync(string image, CancellationToken cancellationToken)
+    {
+        // The docker CLI's own lookup (credHelpers, credsStore, auths), shared with the Feature fetcher.
+        var folder = this.environment("DOCKER_CONFIG") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(this.environment("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".docker");
+        var registry = RegistryOf(image);
+        var store = new DockerCredentialStore(Path.Combine(folder, "config.json"));
+        var key = registry == "docker.io" ? "https://index.docker.io/v1/" : registry;
+        var login = await store.GetAsync(key, cancellationToken) ?? (registry == "docker.io" ? await store.GetAsync(registry, cancellationToken) : null);
+        return login switch
+        {
+            null => new AuthConfig(),
+            { UserName: "<token>" } => new AuthConfig { IdentityToken = login.Secret, ServerAddress = key },
+            _ => new AuthConfig { Username = login.UserName, Password = login.Secret, ServerAddress = key },
+        };
     }
 
     private async Task<PreparedImage> PullIfMissingAsync(string gitspaceId, string image, IOperationContext context)
@@ -75,7 +104,7 @@ internal sealed class ImagePreparer
         });
         try
         {
-            await this.client.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = name, Tag = tag }, RegistryCredentials.For(image, this.environment), progress, token);
+            await this.client.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = name, Tag = tag }, await this.LoginForAsync(image, token), progress, token);
             var inspected = await this.client.Images.InspectImageAsync(image, token);
             context.RecordEvent(gitspaceId, EventTypes.ImagePullCompleted, $"Pulled image {image}");
             return new PreparedImage(image, inspected);
@@ -92,7 +121,7 @@ internal sealed class ImagePreparer
             Kind = nameof(ErrorCodes.OperationFailed),
             GitspaceId = gitspaceId,
             Step = "image_pull",
-            Hint = $"Check the image name, log in to its registry with `docker login {RegistryCredentials.RegistryOf(image)}`, or build or load '{image}' on the engine.",
+            Hint = $"Check the image name, log in to its registry with `docker login {RegistryOf(image)}`, or build or load '{image}' on the engine.",
         });
     }
 
