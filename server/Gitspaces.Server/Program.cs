@@ -1,9 +1,29 @@
+using System.Runtime.CompilerServices;
 using Gitspaces.Server.Cli;
+using Gitspaces.Ssh.Proxy;
 
 namespace Gitspaces.Server;
 
 /// <summary>The entry point of <c>gitspaces</c>: the JSON-RPC sidecar (<c>serve</c>) and the command-line tool.</summary>
 internal static class Program
 {
-    public static Task<int> Main(string[] args) => CommandLineApp.RunAsync(args);
+    public static Task<int> Main(string[] args)
+    {
+        // The two paths an editor starts over and over go straight to their work: every assembly the command-line
+        // parser would load is start-up time an editor waits for (serve) or every SSH connection pays (ssh-proxy).
+        if (SshProxyArguments.Parse(args) is { } proxy)
+        {
+            return RunSshProxyAsync(proxy);
+        }
+
+        if (ServeArguments.TryParse(args, out var logLevel))
+        {
+            return ServeCommand.RunAsync(logLevel);
+        }
+
+        return CommandLineApp.RunAsync(args);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Task<int> RunSshProxyAsync(SshProxyArguments proxy) => ConnectCommands.RunSshProxyAsync(proxy.Home, proxy.Provider, proxy.GitspaceId, CancellationToken.None);
 }

@@ -77,21 +77,29 @@ internal static class ConnectCommands
         var home = new Option<string?>("--home") { Description = "The state directory (GITSPACES_HOME) the entry was written with." };
         var proxy = new Command("ssh-proxy", "The ProxyCommand of a gitspace's SSH host: carries the SSH stream to sshd inside it, with no port opened.") { id, provider, home };
         proxy.Hidden = true;
-        proxy.SetAction(async (parse, ct) =>
-        {
-            // stdout carries the SSH stream: nothing else may be written there.
-            var stdout = Console.OpenStandardOutput();
-            var stdin = Console.OpenStandardInput();
-            Console.SetOut(Console.Error);
-            var paths = parse.GetValue(home) is { Length: > 0 } h ? new StatePaths(Path.GetFullPath(h), Path.Combine(Path.GetFullPath(h), "config")) : StatePaths.FromEnvironment();
-            if (parse.GetValue(provider) != "docker")
-            {
-                await Console.Error.WriteLineAsync($"gitspaces ssh-proxy: provider '{parse.GetValue(provider)}' has no SSH channel; connect with the SSH command its gitspaces/connect returns.");
-                return 2;
-            }
-
-            return await SshProxy.RunAsync(ProviderFactory.CreateDocker(paths), parse.GetValue(id)!, stdin, stdout, Console.Error, ct);
-        });
+        proxy.SetAction((parse, ct) => RunSshProxyAsync(parse.GetValue(home), parse.GetValue(provider)!, parse.GetValue(id)!, ct));
         return proxy;
+    }
+
+    /// <summary>Runs the proxy: the SSH stream between this process's stdio and sshd in the gitspace.</summary>
+    /// <param name="home">The state directory the SSH entry was written with, or null for the environment's.</param>
+    /// <param name="provider">The provider.</param>
+    /// <param name="gitspaceId">The gitspace.</param>
+    /// <param name="cancellationToken">Ends the session.</param>
+    /// <returns>The exit code.</returns>
+    public static async Task<int> RunSshProxyAsync(string? home, string provider, string gitspaceId, CancellationToken cancellationToken)
+    {
+        // stdout carries the SSH stream: nothing else may be written there.
+        var stdout = Console.OpenStandardOutput();
+        var stdin = Console.OpenStandardInput();
+        Console.SetOut(Console.Error);
+        var paths = home is { Length: > 0 } h ? new StatePaths(Path.GetFullPath(h), Path.Combine(Path.GetFullPath(h), "config")) : StatePaths.FromEnvironment();
+        if (provider != "docker")
+        {
+            await Console.Error.WriteLineAsync($"gitspaces ssh-proxy: provider '{provider}' has no SSH channel; connect with the SSH command its gitspaces/connect returns.");
+            return 2;
+        }
+
+        return await SshProxy.RunAsync(ProviderFactory.CreateDocker(paths), gitspaceId, stdin, stdout, Console.Error, cancellationToken);
     }
 }
