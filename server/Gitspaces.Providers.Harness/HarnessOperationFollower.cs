@@ -89,9 +89,19 @@ internal sealed class HarnessOperationFollower
                 {
                     current = await this.client.FindGitspaceAsync(this.id, cancellationToken);
                     progressed = current is not null && this.Report(current);
-                    (failedEvent, var newEvents) = current is null ? (null, false) : await this.ReportNewEventsAsync(verb, cancellationToken);
-                    var newLines = current is not null && !this.client.StreamsLogs && await this.ReportNewLogLinesAsync(cancellationToken);
-                    progressed |= newEvents || newLines;
+                    failedEvent = null;
+                    try
+                    {
+                        (failedEvent, var newEvents) = current is null ? (null, false) : await this.ReportNewEventsAsync(verb, cancellationToken);
+                        var newLines = current is not null && !this.client.StreamsLogs && await this.ReportNewLogLinesAsync(cancellationToken);
+                        progressed |= newEvents || newLines;
+                    }
+                    catch (GitspaceException ex) when (ex.Code == ErrorCodes.GitspaceNotFound)
+                    {
+                        // It went away between reading it and reading its history (a delete finishing).
+                        current = null;
+                    }
+
                     failures = 0;
                 }
                 catch (GitspaceException ex) when (ex.Code == ErrorCodes.ProviderUnavailable && ++failures < MaxConsecutivePollFailures)

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Gitspaces.Core;
 using Gitspaces.Core.Errors;
 using Gitspaces.Protocol;
 using Gitspaces.Providers.Harness.Tests.StandIn;
@@ -57,7 +56,7 @@ public sealed class HarnessConfigurationTests
         Assert.True(info.Configured);
         Assert.False(info.Reachable);
         Assert.Contains("Cannot reach the Harness control plane", info.Message, StringComparison.Ordinal);
-        var error = await Assert.ThrowsAsync<GitspaceException>(() => new GitspaceService([bed.Provider], bed.Paths).ListAsync("harness", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<GitspaceException>(() => bed.Service.ListAsync("harness", CancellationToken.None));
         Assert.Equal(ErrorCodes.ProviderUnavailable, error.Code);
     }
 
@@ -147,9 +146,7 @@ public sealed class HarnessConfigurationTests
     public async Task The_token_never_reaches_an_event_a_log_line_a_change_or_a_file_other_than_its_own(HarnessFlavour flavour)
     {
         await using var bed = await HarnessTestBed.StartAsync(flavour);
-        var service = new GitspaceService([bed.Provider], bed.Paths);
-        var observer = new RecordingObserver();
-        using var subscription = service.Subscribe(observer);
+        var (service, observer) = (bed.Service, bed.Observer);
 
         var created = await service.CreateAsync(new CreateGitspaceParams { Provider = "harness", Repository = new RepositorySource { Url = "https://github.com/acme/leak.git", Token = "repo-token-xyz" } }, null, CancellationToken.None);
         await service.ConnectAsync(created.Id, null, null, CancellationToken.None);

@@ -14,9 +14,7 @@ public sealed class HarnessProviderTests
     public async Task Create_runs_stop_and_delete_stream_states_events_and_logs_to_observers(HarnessFlavour flavour)
     {
         await using var bed = await HarnessTestBed.StartAsync(flavour);
-        var service = new GitspaceService([bed.Provider], bed.Paths);
-        var observer = new RecordingObserver();
-        using var subscription = service.Subscribe(observer);
+        var (service, observer) = (bed.Service, bed.Observer);
         var progress = new List<string>();
 
         var created = await service.CreateAsync(
@@ -66,10 +64,25 @@ public sealed class HarnessProviderTests
 
     [Theory]
     [MemberData(nameof(Flavours))]
+    public async Task Delete_ends_well_when_the_gitspace_vanishes_between_reading_it_and_reading_its_events(HarnessFlavour flavour)
+    {
+        await using var bed = await HarnessTestBed.StartAsync(flavour);
+        var id = bed.StandIn.Seed("vanishing", state: "running");
+
+        // The first events read (before the delete) goes through; the next finds the gitspace gone.
+        bed.StandIn.Fail("GET", "/events", 404, """{"message":"Failed to find gitspace config: resource not found"}""", skip: 1);
+        var deleted = await bed.Service.DeleteAsync(id, null, CancellationToken.None);
+
+        Assert.True(deleted.Deleted);
+        Assert.Contains(bed.StandIn.Requests, r => r.Path.Contains("/events", StringComparison.Ordinal) && r.Status == 404);
+    }
+
+    [Theory]
+    [MemberData(nameof(Flavours))]
     public async Task Connect_turns_the_instance_into_ssh_details_and_editor_links(HarnessFlavour flavour)
     {
         await using var bed = await HarnessTestBed.StartAsync(flavour);
-        var service = new GitspaceService([bed.Provider], bed.Paths);
+        var service = bed.Service;
         var id = bed.StandIn.Seed("shop");
 
         // Stopped (never started): connect starts it first.
@@ -95,7 +108,7 @@ public sealed class HarnessProviderTests
     public async Task Connect_to_a_hosted_web_ide_adds_the_gateway_token_to_the_web_link()
     {
         await using var bed = await HarnessTestBed.StartAsync(HarnessFlavour.Cde);
-        var service = new GitspaceService([bed.Provider], bed.Paths);
+        var service = bed.Service;
         var created = await service.CreateAsync(
             new CreateGitspaceParams { Provider = "harness", Repository = new RepositorySource { Url = "https://github.com/acme/site.git", Branch = "dev" }, Ide = Ides.VsCodeWeb },
             null,
@@ -112,9 +125,7 @@ public sealed class HarnessProviderTests
     public async Task A_failed_start_is_OperationFailed_with_the_step_the_reason_and_the_log_tail(HarnessFlavour flavour)
     {
         await using var bed = await HarnessTestBed.StartAsync(flavour);
-        var service = new GitspaceService([bed.Provider], bed.Paths);
-        var observer = new RecordingObserver();
-        using var subscription = service.Subscribe(observer);
+        var (service, observer) = (bed.Service, bed.Observer);
         var id = bed.StandIn.Seed("broken");
         bed.StandIn.FailNextStart(id);
 
@@ -134,9 +145,7 @@ public sealed class HarnessProviderTests
     public async Task Rebuild_resets_then_starts_again(HarnessFlavour flavour)
     {
         await using var bed = await HarnessTestBed.StartAsync(flavour);
-        var service = new GitspaceService([bed.Provider], bed.Paths);
-        var observer = new RecordingObserver();
-        using var subscription = service.Subscribe(observer);
+        var (service, observer) = (bed.Service, bed.Observer);
         var id = bed.StandIn.Seed("rebuilt", state: "running");
 
         var rebuilt = await service.RebuildAsync(id, null, CancellationToken.None);
@@ -155,9 +164,7 @@ public sealed class HarnessProviderTests
     {
         // Slow steps: the start must still be under way when the provider looks after the cancellation.
         await using var bed = await HarnessTestBed.StartAsync(flavour, step: TimeSpan.FromMilliseconds(500));
-        var service = new GitspaceService([bed.Provider], bed.Paths);
-        var observer = new RecordingObserver();
-        using var subscription = service.Subscribe(observer);
+        var (service, observer) = (bed.Service, bed.Observer);
         var id = bed.StandIn.Seed("cancelled");
         using var cancellation = new CancellationTokenSource();
         observer.OnFirstEvent = () => cancellation.Cancel();
@@ -172,7 +179,7 @@ public sealed class HarnessProviderTests
     public async Task A_gitspace_busy_on_the_control_plane_is_GitspaceBusy()
     {
         await using var bed = await HarnessTestBed.StartAsync(HarnessFlavour.Cde);
-        var service = new GitspaceService([bed.Provider], bed.Paths);
+        var service = bed.Service;
         var id = bed.StandIn.Seed("elsewhere", state: "stopping");
 
         var error = await Assert.ThrowsAsync<GitspaceException>(() => service.StartAsync(id, null, CancellationToken.None));
@@ -185,7 +192,7 @@ public sealed class HarnessProviderTests
     public async Task Create_picks_the_machine_by_region_and_names_the_offer_when_nothing_matches()
     {
         await using var bed = await HarnessTestBed.StartAsync(HarnessFlavour.Cde);
-        var service = new GitspaceService([bed.Provider], bed.Paths);
+        var service = bed.Service;
         var repository = new RepositorySource { Url = "https://github.com/acme/api.git", Branch = "main" };
 
         var east = await service.CreateAsync(new CreateGitspaceParams { Provider = "harness", Repository = repository, Resource = new ResourceSpec { Region = "us-east" } }, null, CancellationToken.None);
@@ -204,7 +211,7 @@ public sealed class HarnessProviderTests
     public async Task Create_refuses_a_repository_the_control_plane_cannot_clone(string url, string field)
     {
         await using var bed = await HarnessTestBed.StartAsync(HarnessFlavour.Cde);
-        var service = new GitspaceService([bed.Provider], bed.Paths);
+        var service = bed.Service;
 
         var error = await Assert.ThrowsAsync<GitspaceException>(() => service.CreateAsync(new CreateGitspaceParams { Provider = "harness", Repository = new RepositorySource { Url = url } }, null, CancellationToken.None));
 
@@ -217,7 +224,7 @@ public sealed class HarnessProviderTests
     public async Task Create_of_a_repository_the_control_plane_cannot_read_is_RepositoryUnavailable()
     {
         await using var bed = await HarnessTestBed.StartAsync(HarnessFlavour.Oss);
-        var service = new GitspaceService([bed.Provider], bed.Paths);
+        var service = bed.Service;
 
         var error = await Assert.ThrowsAsync<GitspaceException>(() => service.CreateAsync(new CreateGitspaceParams { Provider = "harness", Repository = new RepositorySource { Url = "https://git.example.test/acme/missing.git" } }, null, CancellationToken.None));
 

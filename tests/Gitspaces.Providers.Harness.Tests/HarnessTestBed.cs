@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Gitspaces.Core;
 using Gitspaces.Core.State;
 using Gitspaces.Protocol;
 using Gitspaces.Providers.Harness.Tests.StandIn;
@@ -11,6 +12,8 @@ internal sealed class HarnessTestBed : IAsyncDisposable
 {
     public const string Token = "pat.s3cr3t-T0KEN-never-log-me.9f8e7d";
 
+    private readonly IDisposable subscription;
+
     private HarnessTestBed(HarnessStandIn standIn, string home, HarnessFlavour flavour, HarnessProvider provider)
     {
         this.StandIn = standIn;
@@ -18,7 +21,15 @@ internal sealed class HarnessTestBed : IAsyncDisposable
         this.Flavour = flavour;
         this.Provider = provider;
         this.Paths = new StatePaths(home, Path.Combine(home, "config"));
+        this.Service = new GitspaceService([provider], this.Paths);
+        this.subscription = this.Service.Subscribe(this.Observer);
     }
+
+    /// <summary>Gets the service over the provider, as the RPC host and the CLI use it.</summary>
+    public GitspaceService Service { get; }
+
+    /// <summary>Gets what the service told observers (what would go out as notifications).</summary>
+    public RecordingObserver Observer { get; } = new();
 
     public HarnessStandIn StandIn { get; }
 
@@ -93,6 +104,7 @@ internal sealed class HarnessTestBed : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        this.subscription.Dispose();
         this.Provider.Dispose();
         await this.StandIn.DisposeAsync();
         Directory.Delete(this.Home, recursive: true);

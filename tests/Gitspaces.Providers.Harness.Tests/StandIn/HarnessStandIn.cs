@@ -79,11 +79,11 @@ internal sealed class HarnessStandIn : IAsyncDisposable
     }
 
     /// <summary>Scripts the next <paramref name="times"/> matching requests to fail.</summary>
-    public void Fail(string method, string pathSuffix, int status, string? body = null, int times = 1, int? retryAfterSeconds = null, string contentType = "application/json")
+    public void Fail(string method, string pathSuffix, int status, string? body = null, int times = 1, int? retryAfterSeconds = null, string contentType = "application/json", int skip = 0)
     {
         lock (this.gate)
         {
-            this.faults.Add(new StandInFault { Method = method, PathSuffix = pathSuffix, Status = status, Body = body, Remaining = times, RetryAfterSeconds = retryAfterSeconds, ContentType = contentType });
+            this.faults.Add(new StandInFault { Method = method, PathSuffix = pathSuffix, Status = status, Body = body, Remaining = times, RetryAfterSeconds = retryAfterSeconds, ContentType = contentType, Skip = skip });
         }
     }
 
@@ -184,7 +184,12 @@ internal sealed class HarnessStandIn : IAsyncDisposable
         lock (this.gate)
         {
             fault = this.faults.FirstOrDefault(f => f.Matches(method, path));
-            if (fault is not null)
+            if (fault is { Skip: > 0 })
+            {
+                fault.Skip--;
+                fault = null;
+            }
+            else if (fault is not null)
             {
                 fault.Remaining--;
             }

@@ -18,6 +18,9 @@ internal sealed class StandInFault
 
     public int Remaining { get; set; } = 1;
 
+    /// <summary>Gets or sets how many matching requests to let through before failing.</summary>
+    public int Skip { get; set; }
+
     public bool Matches(string method, string path) =>
         this.Remaining > 0 && string.Equals(method, this.Method, StringComparison.OrdinalIgnoreCase) && path.EndsWith(this.PathSuffix, StringComparison.Ordinal);
 }
