@@ -23,7 +23,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-dotnet build -c Release -v q -nologo "$ROOT/bench/docker/Gitspaces.Bench.Docker" >/dev/null
+dotnet build -c Release -v q -nologo "$ROOT/bench/docker/Gitspaces.Bench.Docker" >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; exit 1; }
 BENCH="$ROOT/artifacts/build/bin/Gitspaces.Bench.Docker/release/gitspaces-docker-bench.dll"
 
 # One repository, used by both tools; waitFor postStartCommand so both return after every command ran.
