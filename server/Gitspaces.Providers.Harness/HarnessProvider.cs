@@ -134,11 +134,6 @@ public sealed class HarnessProvider : IGitspaceProvider, IDisposable
         }
 
         var cleanUrl = HarnessClient.RedactUserInfo(url);
-        if (request.Repository.Token is not null || cleanUrl != url)
-        {
-            context.WriteLog(request.Name, "system", "Harness clones with its own SCM credentials (connectors, OAuth); the repository token was not sent.");
-        }
-
         var repoType = HarnessRepoTypes.FromUrl(cleanUrl);
         var branch = request.Repository.Branch ?? request.Repository.Ref ?? await DefaultBranchAsync(client, cleanUrl, repoType, cancellationToken);
         var resource = await HarnessMachinePicker.PickAsync(client, request.Resource, cancellationToken);
@@ -159,6 +154,11 @@ public sealed class HarnessProvider : IGitspaceProvider, IDisposable
             },
             cancellationToken);
         context.Changed(HarnessMapping.ToGitspace(created));
+        if (request.Repository.Token is not null || cleanUrl != url)
+        {
+            context.WriteLog(created.Identifier, "system", "Harness clones with its own SCM credentials (connectors, OAuth); the repository token was not sent.");
+        }
+
         var follower = this.Follower(client, created.Identifier, context);
         var started = await client.ActionAsync(created.Identifier, "start", cancellationToken);
         return HarnessMapping.ToGitspace(await follower.FollowAsync(FollowGoal.Running, "start", started) ?? throw GitspaceException.NotFound(created.Identifier));
