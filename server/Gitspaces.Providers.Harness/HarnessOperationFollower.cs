@@ -275,6 +275,7 @@ internal sealed class HarnessOperationFollower
     private void WriteLine(string text, DateTimeOffset time)
     {
         var stream = HarnessMapping.LogStream(text);
+        long? position = null;
         lock (this.linesGate)
         {
             this.lastLines.Enqueue(text);
@@ -284,10 +285,10 @@ internal sealed class HarnessOperationFollower
             }
 
             // The open-source server forgets a log when its operation ends: keep it so gitspaces/logs can show it.
-            this.streamedLogStore?.AppendLog(HarnessErrors.Provider, this.id, stream, text, time);
+            position = this.streamedLogStore?.AppendLog(HarnessErrors.Provider, this.id, stream, text, time).Pos;
         }
 
-        this.context.WriteLog(this.id, stream, text);
+        this.context.WriteLog(this.id, stream, text, position);
     }
 
     private async Task DrainLogsAsync(Task logTask, CancellationTokenSource logCancellation, bool gone)

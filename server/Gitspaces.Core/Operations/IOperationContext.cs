@@ -21,7 +21,8 @@ public interface IOperationContext
     /// <param name="gitspaceId">The gitspace.</param>
     /// <param name="stream"><c>stdout</c>, <c>stderr</c> or <c>system</c>.</param>
     /// <param name="line">The text, without the line break.</param>
-    void WriteLog(string gitspaceId, string stream, string line);
+    /// <param name="position">The line's position in the provider's own log, for providers that keep their history.</param>
+    void WriteLog(string gitspaceId, string stream, string line, long? position = null);
 
     /// <summary>Reports that the gitspace changed (state, readiness, error).</summary>
     /// <param name="gitspace">The gitspace as it is now.</param>

@@ -11,6 +11,7 @@ internal sealed class OperationContext : IOperationContext
     private readonly HistoryStore history;
     private readonly ObserverSet observers;
     private readonly IProgress<OperationProgress>? progress;
+    private long unpositionedLines;
 
     public OperationContext(string provider, bool recordHistory, HistoryStore history, ObserverSet observers, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
     {
@@ -36,12 +37,12 @@ internal sealed class OperationContext : IOperationContext
         this.progress?.Report(new OperationProgress(message));
     }
 
-    public void WriteLog(string gitspaceId, string stream, string line)
+    public void WriteLog(string gitspaceId, string stream, string line, long? position = null)
     {
         var time = DateTimeOffset.UtcNow;
         var logLine = this.recordHistory
             ? this.history.AppendLog(this.provider, gitspaceId, stream, line, time)
-            : new LogLine { Pos = -1, Line = line, Time = time, Stream = stream };
+            : new LogLine { Pos = position ?? Interlocked.Increment(ref this.unpositionedLines) - 1, Line = line, Time = time, Stream = stream };
         this.observers.Log(gitspaceId, logLine);
     }
 
