@@ -13,7 +13,7 @@ public sealed partial class DockerProvider
 {
     private static readonly string[] NewContainerOrder = [.. LifecycleHooks.OnNewContainer];
 
-    private async Task<Gitspace> CreateCoreAsync(CreateRequest request, IOperationContext context)
+    private async Task<Gitspace?> CreateCoreAsync(CreateRequest request, IOperationContext context)
     {
         var id = request.Name;
         var token = context.CancellationToken;
@@ -71,10 +71,10 @@ public sealed partial class DockerProvider
         labels[DockerLabels.LocalFolder] = clone.Folder;
         await this.ProvisionAsync(id, labels, plan, clone.Folder, context);
         context.RecordEvent(id, EventTypes.ActionStartCompleted, "Gitspace set up successfully");
-        return await this.CurrentAsync(id, token);
+        return null;
     }
 
-    private async Task<Gitspace> StartCoreAsync(string id, IOperationContext context)
+    private async Task<Gitspace?> StartCoreAsync(string id, IOperationContext context)
     {
         var token = context.CancellationToken;
         var container = await this.InspectContainerAsync(id, token);
@@ -86,7 +86,7 @@ public sealed partial class DockerProvider
 
         if (container.State.Running)
         {
-            return await this.CurrentAsync(id, token);
+            return null;
         }
 
         context.RecordEvent(id, EventTypes.ActionStart, "Starting gitspace...");
@@ -102,13 +102,12 @@ public sealed partial class DockerProvider
             await this.SetUpSshAsync(id, container.ID, labels[DockerLabels.RemoteUser], WorkspaceMountOf(container, id), context);
         }
 
-        context.Changed(await this.CurrentAsync(id, token));
         await this.RunLifecycleAsync(id, container.ID, labels, newContainer: !(sameContainer && record.CreateCommandsDone), context);
         context.RecordEvent(id, EventTypes.ActionStartCompleted, "Gitspace started");
-        return await this.CurrentAsync(id, token);
+        return null;
     }
 
-    private async Task<Gitspace> StopCoreAsync(string id, IOperationContext context)
+    private async Task<Gitspace?> StopCoreAsync(string id, IOperationContext context)
     {
         var token = context.CancellationToken;
         var current = await this.CurrentAsync(id, token);
@@ -125,10 +124,10 @@ public sealed partial class DockerProvider
         this.records.Update(id, r => r with { Readiness = null });
         context.RecordEvent(id, EventTypes.AgentGitspaceStopCompleted, "Stopped the gitspace container");
         context.RecordEvent(id, EventTypes.ActionStopCompleted, "Gitspace stopped");
-        return await this.CurrentAsync(id, token);
+        return null;
     }
 
-    private async Task<Gitspace> RebuildCoreAsync(string id, IOperationContext context)
+    private async Task<Gitspace?> RebuildCoreAsync(string id, IOperationContext context)
     {
         var token = context.CancellationToken;
         var current = await this.CurrentAsync(id, token);
@@ -168,7 +167,7 @@ public sealed partial class DockerProvider
         }
 
         context.RecordEvent(id, EventTypes.ActionResetCompleted, "Gitspace rebuilt");
-        return await this.CurrentAsync(id, token);
+        return null;
     }
 
     private async Task DeleteCoreAsync(string id, IOperationContext context)
@@ -322,13 +321,13 @@ public sealed partial class DockerProvider
             await runner.RunHookAsync(hook, plan.For(hook), context, context.CancellationToken);
         }
 
-        var createDone = !newContainer || !later.Contains(LifecycleHooks.PostCreate);
+        var nothingLater = !later.Any(h => plan.For(h).Count > 0);
+        var createDone = nothingLater || !newContainer || !later.Contains(LifecycleHooks.PostCreate);
         this.records.Update(id, r => r with { Readiness = GitspaceReadiness.Ready, CreateCommandsDone = r.CreateCommandsDone || createDone });
         context.RecordEvent(id, EventTypes.GitspaceReady, "Gitspace is ready");
         context.Changed(await this.CurrentAsync(id, context.CancellationToken));
-        if (!later.Any(h => plan.For(h).Count > 0))
+        if (nothingLater)
         {
-            this.records.Update(id, r => r with { CreateCommandsDone = true });
             return;
         }
 

@@ -136,20 +136,20 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
             });
         }
 
-        return await this.OperateAsync(request.Name, "create", EventTypes.ActionStartFailed, context, () => this.CreateCoreAsync(request, context));
+        return await this.OperateAsync<Gitspace>(request.Name, "create", EventTypes.ActionStartFailed, context, async () => (await this.CreateCoreAsync(request, context))!);
     }
 
     /// <inheritdoc/>
     public Task<Gitspace> StartAsync(string id, IOperationContext context) =>
-        this.OperateAsync(id, "start", EventTypes.ActionStartFailed, context, () => this.StartCoreAsync(id, context));
+        this.OperateAsync<Gitspace>(id, "start", EventTypes.ActionStartFailed, context, async () => (await this.StartCoreAsync(id, context))!);
 
     /// <inheritdoc/>
     public Task<Gitspace> StopAsync(string id, IOperationContext context) =>
-        this.OperateAsync(id, "stop", EventTypes.ActionStopFailed, context, () => this.StopCoreAsync(id, context));
+        this.OperateAsync<Gitspace>(id, "stop", EventTypes.ActionStopFailed, context, async () => (await this.StopCoreAsync(id, context))!);
 
     /// <inheritdoc/>
     public Task<Gitspace> RebuildAsync(string id, IOperationContext context) =>
-        this.OperateAsync(id, "rebuild", EventTypes.ActionResetFailed, context, () => this.RebuildCoreAsync(id, context));
+        this.OperateAsync<Gitspace>(id, "rebuild", EventTypes.ActionResetFailed, context, async () => (await this.RebuildCoreAsync(id, context))!);
 
     /// <inheritdoc/>
     public Task DeleteAsync(string id, IOperationContext context) =>
@@ -400,7 +400,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
             }
 
             this.records.Update(id, r => r with { Operation = null });
-            return result is Gitspace ? (TResult)(object)await this.CurrentAsync(id, context.CancellationToken) : result;
+            return typeof(TResult) == typeof(Gitspace) ? (TResult)(object)await this.CurrentAsync(id, context.CancellationToken) : result;
         }
         catch (Exception ex)
         {
@@ -496,7 +496,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         {
             ["type"] = new Dictionary<string, bool> { ["container"] = true },
             ["label"] = new Dictionary<string, bool> { [DockerLabels.ProviderFilter] = true },
-            ["event"] = new Dictionary<string, bool> { ["start"] = true, ["die"] = true, ["destroy"] = true, ["pause"] = true, ["unpause"] = true },
+            ["event"] = new Dictionary<string, bool> { ["start"] = true, ["die"] = true, ["stop"] = true, ["destroy"] = true, ["pause"] = true, ["unpause"] = true },
         };
         var queue = System.Threading.Channels.Channel.CreateUnbounded<Message>(new() { SingleReader = true });
         var pump = Task.Run(
@@ -504,7 +504,16 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
             {
                 await foreach (var message in queue.Reader.ReadAllAsync(cancellationToken))
                 {
-                    await this.HandleEngineEventAsync(message, onChange, cancellationToken);
+                    try
+                    {
+                        await this.HandleEngineEventAsync(message, onChange, cancellationToken);
+                    }
+#pragma warning disable CA1031 // One bad event (or a failing observer) must not end watching.
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+                    {
+                        this.options.Log?.Invoke($"docker event {message.Action} of {message.ID}: {ex.Message}");
+                    }
                 }
             },
             cancellationToken);
@@ -550,7 +559,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         {
             var what = message.Action switch
             {
-                "die" => "stopped",
+                "die" or "stop" => "stopped",
                 "start" => "started",
                 "destroy" => "removed",
                 var other => other,
