@@ -8,6 +8,7 @@ using Gitspaces.Core.Providers;
 using Gitspaces.Core.Ssh;
 using Gitspaces.Core.State;
 using Gitspaces.Protocol;
+using Gitspaces.Ssh.Links;
 
 namespace Gitspaces.Providers.Docker;
 
@@ -207,16 +208,20 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
             this.records.Update(id, r => r with { SshHost = alias });
             context.RecordEvent(id, EventTypes.AgentConnectCompleted, $"Connect with `ssh {alias}`");
             var current = await this.FindAsync(id, context.CancellationToken) ?? gitspace;
-            return new ConnectResult
-            {
-                SshHost = alias,
-                User = user,
-                WorkspaceFolder = workspace,
-                SshCommand = $"ssh -t {alias} 'cd \"{workspace}\" && exec \"$SHELL\" -l'",
-                RemoteUri = $"vscode-remote://ssh-remote+{alias}{workspace}",
-                Links = new ConnectLinks { Vscode = $"vscode://vscode-remote/ssh-remote+{alias}{workspace}" },
-                Gitspace = current,
-            };
+
+            // One builder for every editor's link, shared with the CLI's `open`.
+            return ConnectResults.WithStandardLinks(
+                new ConnectResult
+                {
+                    SshHost = alias,
+                    User = user,
+                    WorkspaceFolder = workspace,
+                    SshCommand = string.Empty,
+                    RemoteUri = string.Empty,
+                    Links = new ConnectLinks(),
+                    Gitspace = current,
+                },
+                ide);
         });
     }
 

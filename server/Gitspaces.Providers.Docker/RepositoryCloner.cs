@@ -74,7 +74,19 @@ internal static class RepositoryCloner
         var options = new CloneOptions(fetch) { BranchName = branch, Checkout = true, RecurseSubmodules = false };
         try
         {
-            await Task.Run(() => Repository.Clone(cloneSource, destination, options), context.CancellationToken);
+            // libgit2 checks for cancellation only between transfer callbacks; a server that accepts the connection and
+            // then says nothing would hold the operation forever. On cancellation the clone is abandoned, and its
+            // folder removed once libgit2 gives up.
+            var clone = Task.Run(() => Repository.Clone(cloneSource, destination, options), CancellationToken.None);
+            try
+            {
+                await clone.WaitAsync(context.CancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                _ = clone.ContinueWith(_ => DeleteFolder(destination), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                throw;
+            }
         }
         catch (Exception ex) when (ex is LibGit2SharpException or ArgumentException)
         {

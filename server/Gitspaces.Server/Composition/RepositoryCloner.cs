@@ -7,7 +7,23 @@ namespace Gitspaces.Server.Composition;
 /// <summary>Clones a repository to read its configuration (kept apart so LibGit2Sharp loads only when a URL is read).</summary>
 internal static class RepositoryCloner
 {
-    public static Task CloneAsync(string url, string? branch, string? token, string destination, CancellationToken cancellationToken) =>
+    public static async Task CloneAsync(string url, string? branch, string? token, string destination, CancellationToken cancellationToken)
+    {
+        // libgit2 notices cancellation only between transfer callbacks: a silent server would hold the request
+        // forever, so a cancelled clone is abandoned and its folder removed when libgit2 gives up.
+        var clone = RunCloneAsync(url, branch, token, destination, cancellationToken);
+        try
+        {
+            await clone.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            _ = clone.ContinueWith(_ => DeleteClone(destination), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            throw;
+        }
+    }
+
+    private static Task RunCloneAsync(string url, string? branch, string? token, string destination, CancellationToken cancellationToken) =>
         Task.Run(
             () =>
             {
@@ -34,7 +50,7 @@ internal static class RepositoryCloner
 
                 cancellationToken.ThrowIfCancellationRequested();
             },
-            cancellationToken);
+            CancellationToken.None);
 
     public static void DeleteClone(string path)
     {
