@@ -24,6 +24,8 @@ public sealed class CancellationTests
         });
         var port = ((IPEndPoint)silent.LocalEndpoint).Port;
 
+        // Gitspaces live in the engine, which every test run shares: a name of its own keeps runs apart.
+        var name = "never-cloned-" + Guid.NewGuid().ToString("N")[..8];
         await using var server = SidecarProcess.Start();
         await server.InitializeAsync();
         await server.SendAsync(new JsonObject
@@ -33,7 +35,7 @@ public sealed class CancellationTests
             ["method"] = "gitspaces/create",
             ["params"] = new JsonObject
             {
-                ["name"] = "never-cloned",
+                ["name"] = name,
                 ["repository"] = new JsonObject { ["url"] = $"git://127.0.0.1:{port}/repo.git" },
                 ["workDoneToken"] = "create-77",
             },
@@ -53,10 +55,10 @@ public sealed class CancellationTests
         // The progress ended before the response, and the server still serves.
         var received = server.Received.ToList();
         Assert.True(received.IndexOf(end) < received.IndexOf(response));
-        var get = await server.RequestAsync("gitspaces/get", new JsonObject { ["id"] = "never-cloned" });
+        var get = await server.RequestAsync("gitspaces/get", new JsonObject { ["id"] = name });
         var state = get["result"]?["gitspace"]?["state"]?.GetValue<string>();
         Assert.True(get["error"] is not null || state == "error", $"a cancelled create leaves no running gitspace: {get.ToJsonString()}");
-        await server.RequestAsync("gitspaces/delete", new JsonObject { ["id"] = "never-cloned" });
+        await server.RequestAsync("gitspaces/delete", new JsonObject { ["id"] = name });
         silent.Stop();
         foreach (var socket in accepted)
         {
