@@ -151,7 +151,9 @@ internal static class GitspaceCommands
             var gitspace = await service.GetAsync(parse.GetValue(id)!, ct);
             if (parse.GetValue(JsonOption))
             {
-                return output.Success(gitspace, string.Empty) is var code && gitspace.State == GitspaceState.Error ? 0 : code;
+                // `get` succeeded even when the gitspace it shows is in error: the JSON line says so, the exit code does not.
+                output.Success(gitspace, string.Empty);
+                return 0;
             }
 
             Console.Out.WriteLine($"name:        {gitspace.Id}");
