@@ -1,6 +1,5 @@
 using System.Text;
-using Docker.DotNet;
-using Docker.DotNet.Models;
+using Gitspaces.Providers.Docker.Engine;
 
 namespace Gitspaces.Providers.Docker;
 
@@ -18,7 +17,7 @@ internal static class ContainerExec
     /// <param name="cancellationToken">Stops waiting (the process may go on in the container).</param>
     /// <returns>The exit code.</returns>
     public static async Task<long> RunAsync(
-        IDockerClient client,
+        EngineClient client,
         string container,
         IReadOnlyList<string> argv,
         string? user,
@@ -27,41 +26,46 @@ internal static class ContainerExec
         Action<string, string> onLine,
         CancellationToken cancellationToken)
     {
-        var created = await client.Exec.ExecCreateContainerAsync(
+        var created = await client.CreateExecAsync(
             container,
-            new ContainerExecCreateParameters
+            new EngineExecCreate
             {
-                Cmd = [.. argv],
-                User = user ?? string.Empty,
-                WorkingDir = workingDirectory ?? string.Empty,
-                Env = environment is null ? null : [.. environment],
-                AttachStdout = true,
-                AttachStderr = true,
+                Cmd = argv,
+                User = user,
+                WorkingDir = workingDirectory,
+                Env = environment,
             },
             cancellationToken);
-        using (var stream = await client.Exec.StartAndAttachContainerExecAsync(created.ID, tty: false, cancellationToken))
+        await using (var stream = await client.StartExecAsync(created, cancellationToken))
         {
             await PumpLinesAsync(stream, onLine, cancellationToken);
         }
 
-        var inspected = await client.Exec.InspectContainerExecAsync(created.ID, cancellationToken);
-        return inspected.ExitCode;
+        // The output ends when the process closes it; the exit code can lag behind by a moment.
+        var inspected = await client.InspectExecAsync(created, cancellationToken);
+        for (var attempt = 0; inspected.Running && attempt < 100; attempt++)
+        {
+            await Task.Delay(10, cancellationToken);
+            inspected = await client.InspectExecAsync(created, cancellationToken);
+        }
+
+        return inspected.ExitCode ?? -1;
     }
 
-    private static async Task PumpLinesAsync(MultiplexedStream stream, Action<string, string> onLine, CancellationToken cancellationToken)
+    private static async Task PumpLinesAsync(EngineExecStream stream, Action<string, string> onLine, CancellationToken cancellationToken)
     {
         var buffer = new byte[16 * 1024];
         var stdout = new LineSplitter("stdout", onLine);
         var stderr = new LineSplitter("stderr", onLine);
         while (true)
         {
-            var read = await stream.ReadOutputAsync(buffer, 0, buffer.Length, cancellationToken);
-            if (read.EOF)
+            var (count, fromStandardError) = await stream.ReadOutputAsync(buffer, cancellationToken);
+            if (count == 0)
             {
                 break;
             }
 
-            (read.Target == MultiplexedStream.TargetStream.StandardError ? stderr : stdout).Append(buffer.AsSpan(0, read.Count));
+            (fromStandardError ? stderr : stdout).Append(buffer.AsSpan(0, count));
         }
 
         stdout.Flush();

@@ -2,6 +2,7 @@ using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Docker.DotNet;
 using Docker.DotNet.X509;
+using Gitspaces.Providers.Docker.Engine;
 
 namespace Gitspaces.Providers.Docker;
 
@@ -71,26 +72,47 @@ internal sealed record DockerEndpoint
             $"Invalid Docker host '{value}' ({origin}): use unix:///path/to/docker.sock, tcp://host:port or npipe://./pipe/name.");
     }
 
-    /// <summary>Creates a client for the endpoint.</summary>
-    /// <returns>The client; the caller disposes it.</returns>
-    public DockerClient CreateClient()
+    /// <summary>
+    /// Returns how to talk TLS to this engine: for a <c>tcp://</c> engine with <c>cert.pem</c> in the cert path (or an
+    /// <c>https://</c> address), else <see langword="null"/> for plain transport.
+    /// </summary>
+    /// <returns>The TLS settings, or <see langword="null"/>.</returns>
+    public EngineTls? Tls()
     {
-        Credentials? credentials = null;
-        var address = this.Address;
-        if (this.CertPath is { } certPath && address.Scheme == "tcp" && File.Exists(Path.Combine(certPath, "cert.pem")))
+        var withClientCertificate = this.CertPath is { } certPath && this.Address.Scheme == "tcp" && File.Exists(Path.Combine(certPath, "cert.pem"));
+        if (!withClientCertificate && this.Address.Scheme != "https")
         {
-            var certificate = X509Certificate2.CreateFromPemFile(Path.Combine(certPath, "cert.pem"), Path.Combine(certPath, "key.pem"));
-            var tls = new CertificateCredentials(certificate);
-            var caFile = Path.Combine(certPath, "ca.pem");
+            return null;
+        }
+
+        X509Certificate2? certificate = null;
+        System.Net.Security.RemoteCertificateValidationCallback? validate = null;
+        if (withClientCertificate)
+        {
+            certificate = X509Certificate2.CreateFromPemFile(Path.Combine(this.CertPath!, "cert.pem"), Path.Combine(this.CertPath!, "key.pem"));
+            var caFile = Path.Combine(this.CertPath!, "ca.pem");
+
             // Unlike the docker CLI we never accept an unverified engine: with ca.pem we trust that authority,
             // without it the system's.
             if (File.Exists(caFile))
             {
                 var authority = X509CertificateLoader.LoadCertificateFromFile(caFile);
-                tls.ServerCertificateValidationCallback = (_, cert, _, errors) => VerifyAgainst(authority, cert, errors);
+                validate = (_, cert, _, errors) => VerifyAgainst(authority, cert, errors);
             }
+        }
 
-            credentials = tls;
+        return new EngineTls(certificate, validate);
+    }
+
+    /// <summary>Creates a Docker.DotNet client for the endpoint (the calls <see cref="EngineClient"/> does not make).</summary>
+    /// <returns>The client; the caller disposes it.</returns>
+    public DockerClient CreateClient()
+    {
+        Credentials? credentials = null;
+        var address = this.Address;
+        if (this.Tls() is { ClientCertificate: { } certificate } tls)
+        {
+            credentials = new CertificateCredentials(certificate) { ServerCertificateValidationCallback = tls.Validate };
             address = new UriBuilder(address) { Scheme = "https" }.Uri;
         }
 

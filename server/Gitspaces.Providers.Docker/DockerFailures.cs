@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Docker.DotNet;
 using Gitspaces.Core.Errors;
+using Gitspaces.Providers.Docker.Engine;
 
 namespace Gitspaces.Providers.Docker;
 
@@ -15,7 +16,7 @@ internal static class DockerFailures
     {
         HttpRequestException or SocketException or TimeoutException => true,
         IOException io => io.InnerException is SocketException || io.Message.Contains("connect", StringComparison.OrdinalIgnoreCase),
-        DockerApiException => false,
+        DockerApiException or EngineException => false,
         _ => exception.InnerException is { } inner && IsUnreachable(inner),
     };
 
@@ -23,7 +24,7 @@ internal static class DockerFailures
     /// <param name="exception">The exception.</param>
     /// <returns>Whether the object does not exist.</returns>
     public static bool IsNotFound(Exception exception) =>
-        exception is DockerApiException { StatusCode: HttpStatusCode.NotFound } or DockerContainerNotFoundException or DockerImageNotFoundException;
+        exception is EngineException { StatusCode: HttpStatusCode.NotFound } || IsDockerDotNetNotFound(exception);
 
     /// <summary>Creates the error for an engine that does not answer.</summary>
     /// <param name="endpoint">The engine address.</param>
@@ -56,6 +57,11 @@ internal static class DockerFailures
     /// <returns>The message.</returns>
     public static string EngineMessage(Exception exception)
     {
+        if (exception is EngineException engine)
+        {
+            return engine.Message;
+        }
+
         if (exception is DockerApiException api && !string.IsNullOrWhiteSpace(api.ResponseBody))
         {
             var body = api.ResponseBody.Trim();
@@ -75,4 +81,9 @@ internal static class DockerFailures
 
         return Innermost(exception).Message;
     }
+
+    // Kept apart so that a process that only uses EngineClient never loads Docker.DotNet to answer this question.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static bool IsDockerDotNetNotFound(Exception exception) =>
+        exception is DockerApiException { StatusCode: HttpStatusCode.NotFound } or DockerContainerNotFoundException or DockerImageNotFoundException;
 }

@@ -5,6 +5,7 @@ using Gitspaces.Core.Errors;
 using Gitspaces.Core.Operations;
 using Gitspaces.Core.Providers;
 using Gitspaces.Protocol;
+using Gitspaces.Providers.Docker.Engine;
 
 namespace Gitspaces.Providers.Docker;
 
@@ -46,7 +47,7 @@ public sealed partial class DockerProvider
 
         // The labelled volume comes first: whatever fails later, the gitspace is listed (in error) and can be deleted.
         context.RecordEvent(id, EventTypes.InfraProvisioningStart, "Provisioning the workspace volume...");
-        await this.Client.Volumes.CreateAsync(new VolumesCreateParameters { Name = DockerLabels.VolumeName(id), Labels = new Dictionary<string, string>(labels) }, token);
+        await this.Engine.CreateVolumeAsync(DockerLabels.VolumeName(id), new Dictionary<string, string>(labels), token);
         context.RecordEvent(id, EventTypes.InfraProvisioningCompleted, $"Created volume {DockerLabels.VolumeName(id)}");
 
         context.RecordEvent(id, EventTypes.FetchDevcontainerStart, "Fetching devcontainer configuration...");
@@ -91,18 +92,18 @@ public sealed partial class DockerProvider
 
         context.RecordEvent(id, EventTypes.ActionStart, "Starting gitspace...");
         context.Changed((await this.CurrentAsync(id, token)) with { State = GitspaceState.Starting, ErrorMessage = null });
-        await this.Client.Containers.StartContainerAsync(container.ID, new ContainerStartParameters(), token);
-        var labels = container.Config.Labels;
+        await this.Engine.StartContainerAsync(container.Id, token);
+        var labels = container.Config.Labels ?? [];
         var record = this.records.Read(id);
-        var sameContainer = record.ContainerId == container.ID;
-        this.records.Update(id, r => r with { ContainerId = container.ID, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = sameContainer && r.CreateCommandsDone });
+        var sameContainer = record.ContainerId == container.Id;
+        this.records.Update(id, r => r with { ContainerId = container.Id, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = sameContainer && r.CreateCommandsDone });
         if (!sameContainer)
         {
             // A container we did not set up (made by an older sidecar, or its setup was interrupted): set up SSH again.
-            await this.SetUpSshAsync(id, container.ID, labels[DockerLabels.RemoteUser], WorkspaceMountOf(container, id), context);
+            await this.SetUpSshAsync(id, container.Id, labels[DockerLabels.RemoteUser], WorkspaceMountOf(container, id), context);
         }
 
-        await this.RunLifecycleAsync(id, container.ID, labels, newContainer: !(sameContainer && record.CreateCommandsDone), context);
+        await this.RunLifecycleAsync(id, container.Id, labels, newContainer: !(sameContainer && record.CreateCommandsDone), context);
         context.RecordEvent(id, EventTypes.ActionStartCompleted, "Gitspace started");
         return null;
     }
@@ -118,7 +119,7 @@ public sealed partial class DockerProvider
         context.RecordEvent(id, EventTypes.AgentGitspaceStopStart, "Stopping the gitspace container...");
         if (container.State.Running)
         {
-            await this.Client.Containers.StopContainerAsync(container.ID, new ContainerStopParameters { WaitBeforeKillSeconds = (uint)this.options.StopTimeout.TotalSeconds }, token);
+            await this.Engine.StopContainerAsync(container.Id, this.options.StopTimeout, token);
         }
 
         this.records.Update(id, r => r with { Readiness = null });
@@ -144,14 +145,14 @@ public sealed partial class DockerProvider
         if (container is not null && configPath is not null)
         {
             // The user may have changed devcontainer.json inside the gitspace: rebuild from the workspace's copy.
-            await this.CopyConfigurationOutAsync(container.ID, mountTarget, configPath, cloneFolder, token);
+            await this.CopyConfigurationOutAsync(container.Id, mountTarget, configPath, cloneFolder, token);
         }
 
         var plan = await ReadPlanAsync(id, cloneFolder, configPath, context);
         if (container is not null)
         {
             context.RecordEvent(id, EventTypes.AgentGitspaceDeletionStart, "Removing the old container (the workspace volume stays)...");
-            await this.Client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true }, token);
+            await this.Client.Containers.RemoveContainerAsync(container.Id, new ContainerRemoveParameters { Force = true }, token);
             context.RecordEvent(id, EventTypes.AgentGitspaceDeletionCompleted, "Removed the old container");
         }
 
@@ -257,12 +258,12 @@ public sealed partial class DockerProvider
         {
             context.Progress("Copying the repository into the workspace volume...");
             using var tar = TarArchives.FromFolder(uploadFolder, user.Uid, user.Gid, token);
-            await this.Client.Containers.ExtractArchiveToContainerAsync(created.ID, new ContainerPathStatParameters { Path = mountTarget }, tar, token);
+            await this.Engine.PutArchiveAsync(created.ID, mountTarget, tar, token);
         }
 
         context.RecordEvent(id, EventTypes.SshSetupStart, "Setting up SSH...");
         await this.InstallSshFilesAsync(created.ID, this.identities.GetOrCreate(ProviderId, id), remoteUser, token);
-        await this.Client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), token);
+        await this.Engine.StartContainerAsync(created.ID, token);
         this.records.Update(id, r => r with { ContainerId = created.ID, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = false });
         await this.SetUpSshAsync(id, created.ID, remoteUser, mountTarget, context);
         context.RecordEvent(id, EventTypes.AgentGitspaceCreationCompleted, $"Started container {DockerLabels.ContainerName(id)} from {image.Reference}");
@@ -274,7 +275,7 @@ public sealed partial class DockerProvider
     {
         var lines = new List<string>();
         var exitCode = await ContainerExec.RunAsync(
-            this.Client,
+            this.Engine,
             containerId,
             ["/bin/sh", "-c", SshSetup.Script, "sh", remoteUser, mountTarget],
             "root",
@@ -306,7 +307,7 @@ public sealed partial class DockerProvider
     private async Task RunLifecycleAsync(string id, string containerId, IDictionary<string, string> labels, bool newContainer, IOperationContext context)
     {
         var plan = LifecyclePlanOf(labels);
-        var runner = this.RunnerFor(id, containerId, labels, null);
+        var runner = this.RunnerFor(id, containerId, labels);
         IReadOnlyList<string> hooks = newContainer ? NewContainerOrder : [LifecycleHooks.PostStart];
         var waitIndex = plan.WaitFor == "initializeCommand" ? -1 : Array.IndexOf(NewContainerOrder, plan.WaitFor);
         if (waitIndex < 0 && plan.WaitFor != "initializeCommand")
@@ -353,7 +354,7 @@ public sealed partial class DockerProvider
                     context.RecordEvent(id, EventTypes.AgentGitspaceStateReportError, ex.Message);
                     await this.ReportAsync(id, context);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException && (DockerFailures.IsUnreachable(ex) || ex is global::Docker.DotNet.DockerApiException))
+                catch (Exception ex) when (ex is not OperationCanceledException && (DockerFailures.IsUnreachable(ex) || ex is global::Docker.DotNet.DockerApiException or EngineException))
                 {
                     this.options.Log?.Invoke($"lifecycle commands of '{id}' stopped: {ex.Message}");
                 }
@@ -362,17 +363,10 @@ public sealed partial class DockerProvider
         this.background[id] = new BackgroundLifecycle(task, cancellation);
     }
 
-    private async Task<ContainerInspectResponse?> InspectContainerAsync(string id, CancellationToken cancellationToken)
+    private async Task<EngineContainerDetails?> InspectContainerAsync(string id, CancellationToken cancellationToken)
     {
-        try
-        {
-            var container = await this.Client.Containers.InspectContainerAsync(DockerLabels.ContainerName(id), cancellationToken);
-            return container.Config.Labels?.TryGetValue(DockerLabels.Id, out var labelled) == true && labelled == id ? container : null;
-        }
-        catch (Exception ex) when (DockerFailures.IsNotFound(ex))
-        {
-            return null;
-        }
+        var container = await this.Engine.InspectContainerAsync(DockerLabels.ContainerName(id), cancellationToken);
+        return container?.Config.Labels?.TryGetValue(DockerLabels.Id, out var labelled) == true && labelled == id ? container : null;
     }
 
     private async Task<ImageInspectResponse?> InspectImageAsync(string image, CancellationToken cancellationToken)
@@ -433,7 +427,7 @@ public sealed partial class DockerProvider
         }
     }
 
-    private static string WorkspaceMountOf(ContainerInspectResponse container, string id) =>
+    private static string WorkspaceMountOf(EngineContainerDetails container, string id) =>
         container.Mounts?.FirstOrDefault(m => m.Name == DockerLabels.VolumeName(id))?.Destination
-        ?? container.Config.Labels[DockerLabels.WorkspaceFolder];
+        ?? container.Config.Labels![DockerLabels.WorkspaceFolder];
 }

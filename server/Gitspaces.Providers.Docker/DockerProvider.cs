@@ -8,6 +8,7 @@ using Gitspaces.Core.Providers;
 using Gitspaces.Core.Ssh;
 using Gitspaces.Core.State;
 using Gitspaces.Protocol;
+using Gitspaces.Providers.Docker.Engine;
 using Gitspaces.Ssh.Links;
 
 namespace Gitspaces.Providers.Docker;
@@ -31,6 +32,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
     private readonly Lock clientLock = new();
     private DockerEndpoint endpoint;
     private DockerClient? client;
+    private EngineClient? engine;
 
     /// <summary>Initializes a new instance of the <see cref="DockerProvider"/> class.</summary>
     /// <param name="paths">The state directory (records, cached clones, settings).</param>
@@ -61,6 +63,18 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
             lock (this.clientLock)
             {
                 return this.client ??= this.endpoint.CreateClient();
+            }
+        }
+    }
+
+    // The calls people wait for go through our own client; Docker.DotNet (and Newtonsoft.Json) loads only for the rest.
+    private EngineClient Engine
+    {
+        get
+        {
+            lock (this.clientLock)
+            {
+                return this.engine ??= new EngineClient(this.endpoint);
             }
         }
     }
@@ -109,6 +123,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
             this.endpoint = DockerEndpoint.Resolve(value, this.options.Environment);
             this.client?.Dispose();
             this.client = null;
+            this.engine = null;
         }
 
         return await this.DescribeAsync(true, cancellationToken);
@@ -181,18 +196,19 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
 
         return await this.GuardAsync(async () =>
         {
-            var container = await this.Client.Containers.InspectContainerAsync(DockerLabels.ContainerName(id), context.CancellationToken);
-            var user = container.Config.Labels[DockerLabels.RemoteUser];
-            var workspace = container.Config.Labels[DockerLabels.WorkspaceFolder];
+            var container = await this.Engine.InspectContainerAsync(DockerLabels.ContainerName(id), context.CancellationToken) ?? throw GitspaceException.NotFound(id);
+            var containerLabels = container.Config.Labels ?? [];
+            var user = containerLabels[DockerLabels.RemoteUser];
+            var workspace = containerLabels[DockerLabels.WorkspaceFolder];
             var identity = this.identities.GetOrCreate(ProviderId, id);
 
             // The keys live on this machine; re-installing them costs one small upload and heals a gitspace whose keys were re-created.
-            await this.InstallSshFilesAsync(container.ID, identity, user, context.CancellationToken);
+            await this.InstallSshFilesAsync(container.Id, identity, user, context.CancellationToken);
             context.RecordEvent(id, EventTypes.AgentConnectStart, "Connecting to the gitspace...");
-            var plan = LifecyclePlanOf(container.Config.Labels);
+            var plan = LifecyclePlanOf(containerLabels);
             if (plan.For(LifecycleHooks.PostAttach).Count > 0)
             {
-                var runner = this.RunnerFor(id, container.ID, container.Config.Labels, container.Config.Env);
+                var runner = this.RunnerFor(id, container.Id, containerLabels);
                 try
                 {
                     await runner.RunHookAsync(LifecycleHooks.PostAttach, plan.For(LifecycleHooks.PostAttach), context, context.CancellationToken);
@@ -234,46 +250,8 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         Task.FromResult(this.history.ReadLog(ProviderId, id, from, limit));
 
     /// <inheritdoc/>
-    public async Task<Stream> OpenSshChannelAsync(string gitspaceId, CancellationToken cancellationToken) =>
-        await this.GuardAsync(async () =>
-        {
-            ContainerInspectResponse container;
-            try
-            {
-                container = await this.Client.Containers.InspectContainerAsync(DockerLabels.ContainerName(gitspaceId), cancellationToken);
-            }
-            catch (Exception ex) when (DockerFailures.IsNotFound(ex))
-            {
-                throw GitspaceException.NotFound(gitspaceId);
-            }
-
-            // A container that merely has our name is not enough: it must carry this gitspace's labels.
-            var labels = container.Config.Labels ?? new Dictionary<string, string>();
-            if (!labels.TryGetValue(DockerLabels.Id, out var labelled) || labelled != gitspaceId
-                || !labels.TryGetValue(DockerLabels.Provider, out var provider) || provider != ProviderId)
-            {
-                throw GitspaceException.NotFound(gitspaceId);
-            }
-
-            if (!container.State.Running)
-            {
-                throw new GitspaceException(ErrorCodes.InvalidState, $"Gitspace '{gitspaceId}' is not running; start it first.", new ErrorData { Kind = nameof(ErrorCodes.InvalidState), GitspaceId = gitspaceId, State = "stopped" });
-            }
-
-            var exec = await this.Client.Exec.ExecCreateContainerAsync(
-                container.ID,
-                new ContainerExecCreateParameters
-                {
-                    Cmd = ["/bin/sh", "-c", "mkdir -p /run/sshd && exec /usr/sbin/sshd -i -f " + SshSetup.ConfigFile],
-                    User = "root",
-                    AttachStdin = true,
-                    AttachStdout = true,
-                    AttachStderr = true,
-                },
-                cancellationToken);
-            var stream = await this.Client.Exec.StartAndAttachContainerExecAsync(exec.ID, tty: false, cancellationToken);
-            return (Stream)new SshExecStream(stream, this.options.Log);
-        });
+    public Task<Stream> OpenSshChannelAsync(string gitspaceId, CancellationToken cancellationToken) =>
+        new DockerSshChannel(this.Engine, this.options.Log).OpenSshChannelAsync(gitspaceId, cancellationToken);
 
     /// <inheritdoc/>
     public async Task WatchAsync(Action<Gitspace> onChange, CancellationToken cancellationToken)
@@ -289,7 +267,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
             {
                 return;
             }
-            catch (Exception ex) when (DockerFailures.IsUnreachable(ex) || ex is DockerApiException or IOException)
+            catch (Exception ex) when (DockerFailures.IsUnreachable(ex) || ex is DockerApiException or EngineException or IOException)
             {
                 this.options.Log?.Invoke($"docker events: {DockerFailures.Innermost(ex).Message}; watching again in {delay.TotalSeconds:0.#} s");
             }
@@ -361,17 +339,11 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
 
     private async Task<IReadOnlyList<Gitspace>> ReadGitspacesAsync(string? id, CancellationToken cancellationToken)
     {
-        var labels = new Dictionary<string, bool> { [DockerLabels.ProviderFilter] = true };
-        if (id is not null)
-        {
-            labels[DockerLabels.IdFilter(id)] = true;
-        }
-
-        var filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = labels };
-        var containers = this.Client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filters }, cancellationToken);
-        var volumes = this.Client.Volumes.ListAsync(new VolumesListParameters { Filters = filters }, cancellationToken);
+        IReadOnlyList<string> filters = id is null ? [DockerLabels.ProviderFilter] : [DockerLabels.ProviderFilter, DockerLabels.IdFilter(id)];
+        var containers = this.Engine.ListContainersAsync(filters, cancellationToken);
+        var volumes = this.Engine.ListVolumesAsync(filters, cancellationToken);
         await Task.WhenAll(containers, volumes);
-        var found = new SortedDictionary<string, (ContainerListResponse? Container, VolumeResponse? Volume)>(StringComparer.Ordinal);
+        var found = new SortedDictionary<string, (EngineContainer? Container, EngineVolume? Volume)>(StringComparer.Ordinal);
         foreach (var container in await containers)
         {
             if (container.Labels?.TryGetValue(DockerLabels.Id, out var gitspaceId) == true && container.Names.Contains("/" + DockerLabels.ContainerName(gitspaceId)))
@@ -380,7 +352,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
             }
         }
 
-        foreach (var volume in (await volumes).Volumes ?? [])
+        foreach (var volume in await volumes)
         {
             if (volume.Labels?.TryGetValue(DockerLabels.Id, out var gitspaceId) == true && volume.Name == DockerLabels.VolumeName(gitspaceId))
             {
@@ -438,7 +410,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         OperationCanceledException => null,
         LifecycleCommandFailedException failed => GitspaceException.OperationFailed(id, failed.Hook, failed.Message, failed.Log),
         _ when DockerFailures.IsUnreachable(ex) => DockerFailures.Unreachable(this.endpoint, ex),
-        DockerApiException api => GitspaceException.OperationFailed(id, operation, $"The Docker engine refused to {operation} gitspace '{id}': {DockerFailures.EngineMessage(api)}", null, api),
+        DockerApiException or EngineException => GitspaceException.OperationFailed(id, operation, $"The Docker engine refused to {operation} gitspace '{id}': {DockerFailures.EngineMessage(ex)}", null, ex),
         _ => GitspaceException.OperationFailed(id, operation, $"Could not {operation} gitspace '{id}': {ex.Message}", null, ex),
     };
 
@@ -451,7 +423,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
                 context.Changed(gitspace);
             }
         }
-        catch (Exception ex) when (DockerFailures.IsUnreachable(ex) || ex is DockerApiException)
+        catch (Exception ex) when (DockerFailures.IsUnreachable(ex) || ex is DockerApiException or EngineException)
         {
             // The engine is gone too; the failure itself is what the caller reports.
             this.options.Log?.Invoke($"could not read gitspace '{id}' back: {ex.Message}");
@@ -463,18 +435,18 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
 
     private string CloneFolder(string id) => Path.Combine(this.paths.DataDirectory, "docker", "clones", id);
 
-    private LifecycleRunner RunnerFor(string id, string containerId, IDictionary<string, string> labels, IEnumerable<string>? containerEnv)
+    private LifecycleRunner RunnerFor(string id, string containerId, IDictionary<string, string> labels)
     {
         var entries = ImageMetadata.ParseLabel(labels.TryGetValue(DockerLabels.Metadata, out var metadata) ? metadata : null);
         var merged = ImageMetadata.Merge(entries.Count > 0 ? entries[^1] : new System.Text.Json.Nodes.JsonObject(), entries, [.. entries.Select(_ => "image")]);
         var environment = merged.RemoteEnv.Select(e => e.Key + "=" + e.Value).ToList();
-        return new LifecycleRunner(this.Client, id, containerId, labels[DockerLabels.RemoteUser], labels[DockerLabels.WorkspaceFolder], environment);
+        return new LifecycleRunner(this.Engine, id, containerId, labels[DockerLabels.RemoteUser], labels[DockerLabels.WorkspaceFolder], environment);
     }
 
     private async Task InstallSshFilesAsync(string containerId, SshIdentity identity, string remoteUser, CancellationToken cancellationToken)
     {
         using var tar = TarArchives.FromFiles(SshSetup.Files(identity, remoteUser));
-        await this.Client.Containers.ExtractArchiveToContainerAsync(containerId, new ContainerPathStatParameters { Path = "/" }, tar, cancellationToken);
+        await this.Engine.PutArchiveAsync(containerId, "/", tar, cancellationToken);
     }
 
     private async Task StopBackgroundAsync(string id)
@@ -550,7 +522,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         {
             gitspace = (await this.ReadGitspacesAsync(id, cancellationToken)) is [var found, ..] ? found : null;
         }
-        catch (Exception ex) when (DockerFailures.IsUnreachable(ex) || ex is DockerApiException)
+        catch (Exception ex) when (DockerFailures.IsUnreachable(ex) || ex is DockerApiException or EngineException)
         {
             return;
         }

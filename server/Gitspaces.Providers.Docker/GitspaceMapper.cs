@@ -1,7 +1,7 @@
 using System.Globalization;
-using Docker.DotNet.Models;
 using Gitspaces.Core.State;
 using Gitspaces.Protocol;
+using Gitspaces.Providers.Docker.Engine;
 
 namespace Gitspaces.Providers.Docker;
 
@@ -15,12 +15,12 @@ internal static class GitspaceMapper
     /// <param name="record">Its record.</param>
     /// <param name="isLocked">Tells whether an operation holds the gitspace now (in any process).</param>
     /// <returns>The gitspace.</returns>
-    public static Gitspace Map(string id, ContainerListResponse? container, VolumeResponse? volume, GitspaceRecord record, Func<bool> isLocked)
+    public static Gitspace Map(string id, EngineContainer? container, EngineVolume? volume, GitspaceRecord record, Func<bool> isLocked)
     {
-        IDictionary<string, string> labels = container?.Labels ?? volume?.Labels ?? new Dictionary<string, string>();
+        var labels = container?.Labels ?? volume?.Labels ?? [];
         var created = labels.TryGetValue(DockerLabels.Created, out var createdText) && DateTimeOffset.TryParse(createdText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
             ? parsed
-            : container?.Created is { } containerCreated ? new DateTimeOffset(DateTime.SpecifyKind(containerCreated, DateTimeKind.Utc)) : record.UpdatedAt;
+            : container is { Created: > 0 } ? DateTimeOffset.FromUnixTimeSeconds(container.Created) : record.UpdatedAt;
         var (state, readiness, error) = StateOf(container, record, isLocked);
         return new Gitspace
         {
@@ -57,14 +57,14 @@ internal static class GitspaceMapper
         return probe is null;
     }
 
-    private static (GitspaceState State, GitspaceReadiness? Readiness, string? Error) StateOf(ContainerListResponse? container, GitspaceRecord record, Func<bool> isLocked)
+    private static (GitspaceState State, GitspaceReadiness? Readiness, string? Error) StateOf(EngineContainer? container, GitspaceRecord record, Func<bool> isLocked)
     {
         if (record.Operation is { } operation)
         {
             if (isLocked())
             {
                 // Our own create or start reports running (setting up, ready) once its container runs.
-                if (operation is "create" or "start" or "rebuild" && container?.State == "running" && record.ContainerId == container.ID && record.Readiness is { } ongoing)
+                if (operation is "create" or "start" or "rebuild" && container?.State == "running" && record.ContainerId == container.Id && record.Readiness is { } ongoing)
                 {
                     return (GitspaceState.Running, ongoing, null);
                 }
@@ -77,7 +77,7 @@ internal static class GitspaceMapper
         }
 
         var running = container?.State == "running";
-        if (record.ErrorMessage is { } message && !(running && record.Readiness == GitspaceReadiness.StartError && record.ContainerId == container!.ID))
+        if (record.ErrorMessage is { } message && !(running && record.Readiness == GitspaceReadiness.StartError && record.ContainerId == container!.Id))
         {
             return (GitspaceState.Error, null, message);
         }
@@ -89,14 +89,14 @@ internal static class GitspaceMapper
 
         return container.State switch
         {
-            "running" when record.ContainerId == container.ID => (GitspaceState.Running, record.Readiness ?? GitspaceReadiness.Ready, record.Readiness == GitspaceReadiness.StartError ? record.ErrorMessage : null),
+            "running" when record.ContainerId == container.Id => (GitspaceState.Running, record.Readiness ?? GitspaceReadiness.Ready, record.Readiness == GitspaceReadiness.StartError ? record.ErrorMessage : null),
             "running" => (GitspaceState.Running, GitspaceReadiness.Ready, null),
             "exited" or "created" => (GitspaceState.Stopped, null, null),
             _ => (GitspaceState.Error, null, $"The gitspace's container is {container.State}."),
         };
     }
 
-    private static string? Label(IDictionary<string, string> labels, string key) => labels.TryGetValue(key, out var value) ? value : null;
+    private static string? Label(Dictionary<string, string> labels, string key) => labels.TryGetValue(key, out var value) ? value : null;
 
     private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

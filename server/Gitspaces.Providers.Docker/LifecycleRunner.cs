@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Docker.DotNet;
 using Gitspaces.Core.Operations;
 using Gitspaces.Protocol;
+using Gitspaces.Providers.Docker.Engine;
 
 namespace Gitspaces.Providers.Docker;
 
@@ -13,7 +13,7 @@ namespace Gitspaces.Providers.Docker;
 internal sealed class LifecycleRunner
 {
     private const int KeptLines = 60;
-    private readonly IDockerClient client;
+    private readonly EngineClient client;
     private readonly string gitspaceId;
     private readonly string container;
     private readonly string user;
@@ -27,7 +27,7 @@ internal sealed class LifecycleRunner
     /// <param name="user">The remote user.</param>
     /// <param name="workspaceFolder">The working folder.</param>
     /// <param name="environment">The remote environment (<c>K=V</c>).</param>
-    public LifecycleRunner(IDockerClient client, string gitspaceId, string container, string user, string workspaceFolder, IReadOnlyList<string> environment)
+    public LifecycleRunner(EngineClient client, string gitspaceId, string container, string user, string workspaceFolder, IReadOnlyList<string> environment)
     {
         this.client = client;
         this.gitspaceId = gitspaceId;
@@ -127,7 +127,7 @@ internal sealed class LifecycleRunner
                 },
                 cancellationToken);
         }
-        catch (DockerApiException ex)
+        catch (EngineException ex)
         {
             throw new LifecycleCommandFailedException(hook, $"{label} could not run: {DockerFailures.EngineMessage(ex)}", []);
         }

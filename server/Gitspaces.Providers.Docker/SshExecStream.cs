@@ -1,5 +1,5 @@
 using System.Text;
-using Docker.DotNet;
+using Gitspaces.Providers.Docker.Engine;
 
 namespace Gitspaces.Providers.Docker;
 
@@ -9,14 +9,14 @@ namespace Gitspaces.Providers.Docker;
 /// </summary>
 internal sealed class SshExecStream : Stream
 {
-    private readonly MultiplexedStream inner;
+    private readonly EngineExecStream inner;
     private readonly Action<string>? log;
     private bool disposed;
 
     /// <summary>Initializes a new instance of the <see cref="SshExecStream"/> class.</summary>
     /// <param name="inner">The attached exec.</param>
     /// <param name="log">Receives sshd's stderr lines.</param>
-    public SshExecStream(MultiplexedStream inner, Action<string>? log)
+    public SshExecStream(EngineExecStream inner, Action<string>? log)
     {
         this.inner = inner;
         this.log = log;
@@ -40,23 +40,21 @@ internal sealed class SshExecStream : Stream
     /// <inheritdoc/>
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var array = new byte[buffer.Length];
         while (true)
         {
-            var result = await this.inner.ReadOutputAsync(array, 0, array.Length, cancellationToken);
-            if (result.EOF)
+            var (count, fromStandardError) = await this.inner.ReadOutputAsync(buffer, cancellationToken);
+            if (count == 0)
             {
                 return 0;
             }
 
-            if (result.Target == MultiplexedStream.TargetStream.StandardError)
+            if (fromStandardError)
             {
-                this.log?.Invoke("sshd: " + Encoding.UTF8.GetString(array, 0, result.Count).TrimEnd());
+                this.log?.Invoke("sshd: " + Encoding.UTF8.GetString(buffer.Span[..count]).TrimEnd());
                 continue;
             }
 
-            array.AsSpan(0, result.Count).CopyTo(buffer.Span);
-            return result.Count;
+            return count;
         }
     }
 
@@ -69,14 +67,11 @@ internal sealed class SshExecStream : Stream
 
     /// <inheritdoc/>
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        this.inner.WriteAsync(buffer, offset, count, cancellationToken);
+        this.inner.WriteInputAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     /// <inheritdoc/>
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        var array = buffer.ToArray();
-        await this.inner.WriteAsync(array, 0, array.Length, cancellationToken);
-    }
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
+        this.inner.WriteInputAsync(buffer, cancellationToken);
 
     /// <inheritdoc/>
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException("The SSH channel is asynchronous; use WriteAsync.");
@@ -105,7 +100,7 @@ internal sealed class SshExecStream : Stream
             {
                 this.inner.CloseWrite();
             }
-            catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException or System.Net.Sockets.SocketException)
             {
                 // The other side is already gone; nothing is left to close.
             }

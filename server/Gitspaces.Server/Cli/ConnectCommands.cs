@@ -100,6 +100,6 @@ internal static class ConnectCommands
             return 2;
         }
 
-        return await SshProxy.RunAsync(ProviderFactory.CreateDocker(paths), gitspaceId, stdin, stdout, Console.Error, cancellationToken);
+        return await SshProxy.RunAsync(ProviderFactory.CreateDockerSshChannel(paths), gitspaceId, stdin, stdout, Console.Error, cancellationToken);
     }
 }

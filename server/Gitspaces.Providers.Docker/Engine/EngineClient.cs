@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Gitspaces.Providers.Docker.Engine;
+
+/// <summary>
+/// The engine calls on the paths people wait for — list, inspect, start, stop, exec, archive upload, volume create —
+/// over <see cref="EngineConnection"/> with source-generated JSON. Docker.DotNet stays for the rest (build, pull,
+/// events, images). Paths carry no API version, so the engine answers in its own (as with the docker CLI's
+/// negotiation, every field read here exists from API 1.41 on).
+/// </summary>
+internal sealed class EngineClient
+{
+    private readonly Lazy<EngineTls?> tls;
+
+    /// <summary>Initializes a new instance of the <see cref="EngineClient"/> class.</summary>
+    /// <param name="endpoint">The engine.</param>
+    public EngineClient(DockerEndpoint endpoint)
+    {
+        this.Endpoint = endpoint;
+        this.tls = new Lazy<EngineTls?>(endpoint.Tls, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Gets the engine.</summary>
+    public DockerEndpoint Endpoint { get; }
+
+    /// <summary>Lists containers (running or not) that carry every given label.</summary>
+    /// <param name="labels">Label filters (<c>key</c> or <c>key=value</c>).</param>
+    /// <param name="cancellationToken">Stops the call.</param>
+    /// <returns>The containers.</returns>
+    public async Task<List<EngineContainer>> ListContainersAsync(IReadOnlyList<string> labels, CancellationToken cancellationToken) =>
+        await this.GetAsync("/containers/json?all=1&filters=" + LabelFilters(labels), EngineJsonContext.Default.ListEngineContainer, cancellationToken) ?? [];
+
+    /// <summary>Lists volumes that carry every given label.</summary>
+    /// <param name="labels">Label filters (<c>key</c> or <c>key=value</c>).</param>
+    /// <param name="cancellationToken">Stops the call.</param>
+    /// <returns>The volumes.</returns>
+    public async Task<IReadOnlyList<EngineVolume>> ListVolumesAsync(IReadOnlyList<string> labels, CancellationToken cancellationToken) =>
+        (await this.GetAsync("/volumes?filters=" + LabelFilters(labels), EngineJsonContext.Default.EngineVolumeList, cancellationToken))?.Volumes ?? [];
+
+    /// <summary>Inspects a container.</summary>
+    /// <param name="nameOrId">The container's name or id.</param>
+    /// <param name="cancellationToken">Stops the call.</param>
+    /// <returns>The container, or <see langword="null"/> when there is none.</returns>
+    public async Task<EngineContainerDetails?> InspectContainerAsync(string nameOrId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await this.GetAsync("/containers/" + Uri.EscapeDataString(nameOrId) + "/json", EngineJsonContext.Default.EngineContainerDetails, cancellationToken);
+        }
+        catch (EngineException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Starts a container; one that already runs is left alone.</summary>
+    /// <param name="id">The container.</param>
+    /// <param name="cancellationToken">Stops the call.</param>
+    /// <returns>A task that completes when the engine has started it.</returns>
+    public Task StartContainerAsync(string id, CancellationToken cancellationToken) =>
+        this.SendAsync("POST", "/containers/" + Uri.EscapeDataString(id) + "/start", null, cancellationToken);
+
+    /// <summary>Stops a container (SIGTERM, then SIGKILL after the timeout); one that does not run is left alone.</summary>
+    /// <param name="id">The container.</param>
+    /// <param name="timeout">How long to wait before killing it.</param>
+    /// <param name="cancellationToken">Stops the call.</param>
+    /// <returns>A task that completes when it has stopped.</returns>
+    public Task StopContainerAsync(string id, TimeSpan timeout, CancellationToken cancellationToken) =>
+        this.SendAsync("POST", "/containers/" + Uri.EscapeDataString(id) + "/stop?t=" + ((int)timeout.TotalSeconds).ToString(CultureInfo.InvariantCulture), null, cancellationToken);
+
+    /// <summary>Creates a labelled volume.</summary>
+    /// <param name="name">Its name.</param>
+    /// <param name="labels">Its labels.</param>
+    /// <param name="cancellationToken">Stops the call.</param>
+    /// <returns>A task that completes when it exists.</returns>
+    public Task CreateVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken) =>
+        this.SendJsonAsync("POST", "/volumes/create", new EngineVolumeCreate { Name = name, Labels = labels }, EngineJsonContext.Default.EngineVolumeCreate, cancellationToken);
+
+    /// <summary>Extracts a tar into a container (running or not).</summary>
+    /// <param name="container">The container.</param>
+    /// <param name="path">The folder to extract into, which must exist.</param>
+    /// <param name="tar">The archive, read from its position to its end.</param>
+    /// <param name="cancellationToken">Stops the call.</param>
+    /// <returns>A task that completes when the engine has extracted it.</returns>
+    public Task PutArchiveAsync(string container, string path, Stream tar, CancellationToken cancellationToken) =>
+        this.SendAsync("PUT", "/containers/" + Uri.EscapeDataString(container) + "/archive?path=" + Uri.EscapeDataString(path), tar, cancellationToken, "application/x-tar");
+
+    /// <summary>Creates an exec.</summary>
+    /// <param name="container">The container.</param>
+    /// <param name="exec">What to run and how.</param>
+    /// <param name="cancellationToken">Stops the call.</param>
+    /// <returns>The exec's id.</returns>
+    public async Task<string> CreateExecAsync(string container, EngineExecCreate exec, CancellationToken cancellationToken)
+    {
+        var body = await this.SendJsonAsync("POST", "/containers/" + Uri.EscapeDataString(container) + "/exec", exec, EngineJsonContext.Default.EngineExecCreate, cancellationToken);
+        return JsonSerializer.Deserialize(body, EngineJsonContext.Default.EngineIdentifier)?.Id
+            ?? throw new EngineException("The Docker engine created an exec without telling its id.");
+    }
+
+    /// <summary>Starts an exec and attaches to its stdio.</summary>
+    /// <param name="execId">The exec.</param>
+    /// <param name="cancellationToken">Stops the call (and the stream).</param>
+    /// <returns>The multiplexed stream; the caller disposes it.</returns>
+    public async Task<EngineExecStream> StartExecAsync(string execId, CancellationToken cancellationToken)
+    {
+        var connection = await EngineConnection.OpenAsync(this.Endpoint, this.tls.Value, cancellationToken);
+        try
+        {
+            using var body = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(new EngineExecStart(), EngineJsonContext.Default.EngineExecStart));
+            await connection.SendAsync("POST", "/exec/" + Uri.EscapeDataString(execId) + "/start", "application/json", body, upgrade: true, cancellationToken);
+            await connection.ReadHeadAsync(cancellationToken);
+
+            // 101 after the upgrade; engines that ignore the upgrade answer 200 and stream the same frames.
+            if (connection.StatusCode is not (101 or 200))
+            {
+                throw Failure(connection.StatusCode, await connection.ReadBodyAsync(cancellationToken));
+            }
+
+            return new EngineExecStream(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Inspects an exec (its exit code once it has ended).</summary>
+    /// <param name="execId">The exec.</param>
+    /// <param name="cancellationToken">Stops the call.</param>
+    /// <returns>The exec.</returns>
+    public async Task<EngineExecDetails> InspectExecAsync(string execId, CancellationToken cancellationToken) =>
+        await this.GetAsync("/exec/" + Uri.EscapeDataString(execId) + "/json", EngineJsonContext.Default.EngineExecDetails, cancellationToken)
+        ?? throw new EngineException("The Docker engine answered an exec inspect with nothing.");
+
+    private static string LabelFilters(IReadOnlyList<string> labels) =>
+        Uri.EscapeDataString(JsonSerializer.Serialize(new Dictionary<string, string[]> { ["label"] = [.. labels] }, EngineJsonContext.Default.DictionaryStringStringArray));
+
+    private static EngineException Failure(int status, byte[] body)
+    {
+        string? message = null;
+        try
+        {
+            message = body.Length > 0 ? JsonSerializer.Deserialize(body, EngineJsonContext.Default.EngineError)?.Message : null;
+        }
+        catch (JsonException)
+        {
+            message = System.Text.Encoding.UTF8.GetString(body).Trim();
+        }
+
+        return new EngineException((HttpStatusCode)status, string.IsNullOrWhiteSpace(message) ? $"the engine answered HTTP {status}" : message);
+    }
+
+    private async Task<T?> GetAsync<T>(string pathAndQuery, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        var body = await this.SendAsync("GET", pathAndQuery, null, cancellationToken);
+        return JsonSerializer.Deserialize(body, type);
+    }
+
+    private async Task<byte[]> SendJsonAsync<T>(string method, string pathAndQuery, T value, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        using var body = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(value, type));
+        return await this.SendAsync(method, pathAndQuery, body, cancellationToken, "application/json");
+    }
+
+    private async Task<byte[]> SendAsync(string method, string pathAndQuery, Stream? body, CancellationToken cancellationToken, string? contentType = null)
+    {
+        await using var connection = await EngineConnection.OpenAsync(this.Endpoint, this.tls.Value, cancellationToken);
+        await connection.SendAsync(method, pathAndQuery, contentType, body, upgrade: false, cancellationToken);
+        await connection.ReadHeadAsync(cancellationToken);
+        var response = await connection.ReadBodyAsync(cancellationToken);
+
+        // 304: already started or stopped, which is what the caller wanted.
+        if (connection.StatusCode >= 400)
+        {
+            throw Failure(connection.StatusCode, response);
+        }
+
+        return response;
+    }
+}
