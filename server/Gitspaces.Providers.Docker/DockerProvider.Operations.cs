@@ -14,7 +14,7 @@ public sealed partial class DockerProvider
 {
     private static readonly string[] NewContainerOrder = [.. LifecycleHooks.OnNewContainer];
 
-    private async Task<Gitspace?> CreateCoreAsync(CreateRequest request, IOperationContext context)
+    private async Task<EngineContainer?> CreateCoreAsync(CreateRequest request, IOperationContext context)
     {
         var id = request.Name;
         var token = context.CancellationToken;
@@ -70,12 +70,12 @@ public sealed partial class DockerProvider
         labels[DockerLabels.Commit] = clone.Commit;
         labels[DockerLabels.ConfigPath] = plan.ConfigPath;
         labels[DockerLabels.LocalFolder] = clone.Folder;
-        await this.ProvisionAsync(id, labels, plan, clone.Folder, context);
+        var running = await this.ProvisionAsync(id, labels, plan, clone.Folder, context);
         context.RecordEvent(id, EventTypes.ActionStartCompleted, "Gitspace set up successfully");
-        return null;
+        return running;
     }
 
-    private async Task<Gitspace?> StartCoreAsync(string id, IOperationContext context)
+    private async Task<EngineContainer?> StartCoreAsync(string id, IOperationContext context)
     {
         var token = context.CancellationToken;
         var container = await this.InspectContainerAsync(id, token);
@@ -87,11 +87,11 @@ public sealed partial class DockerProvider
 
         if (container.State.Running)
         {
-            return null;
+            return container.AsSummary(container.State.Status);
         }
 
         context.RecordEvent(id, EventTypes.ActionStart, "Starting gitspace...");
-        context.Changed((await this.CurrentAsync(id, token)) with { State = GitspaceState.Starting, ErrorMessage = null });
+        context.Changed(this.MapKnown(id, container.AsSummary(container.State.Status)) with { State = GitspaceState.Starting, ErrorMessage = null });
         await this.Engine.StartContainerAsync(container.Id, token);
         var labels = container.Config.Labels ?? [];
         var record = this.records.Read(id);
@@ -103,19 +103,19 @@ public sealed partial class DockerProvider
             await this.SetUpSshAsync(id, container.Id, labels[DockerLabels.RemoteUser], WorkspaceMountOf(container, id), context);
         }
 
-        await this.RunLifecycleAsync(id, container.Id, labels, newContainer: !(sameContainer && record.CreateCommandsDone), context);
+        var running = container.AsSummary("running");
+        await this.RunLifecycleAsync(id, running, labels, newContainer: !(sameContainer && record.CreateCommandsDone), context);
         context.RecordEvent(id, EventTypes.ActionStartCompleted, "Gitspace started");
-        return null;
+        return running;
     }
 
-    private async Task<Gitspace?> StopCoreAsync(string id, IOperationContext context)
+    private async Task<EngineContainer?> StopCoreAsync(string id, IOperationContext context)
     {
         var token = context.CancellationToken;
-        var current = await this.CurrentAsync(id, token);
         var container = await this.InspectContainerAsync(id, token)
             ?? throw new GitspaceException(ErrorCodes.InvalidState, $"Gitspace '{id}' has no container to stop.", new ErrorData { Kind = nameof(ErrorCodes.InvalidState), GitspaceId = id, State = "error" });
         context.RecordEvent(id, EventTypes.ActionStop, "Stopping gitspace...");
-        context.Changed(current with { State = GitspaceState.Stopping, Readiness = null });
+        context.Changed(this.MapKnown(id, container.AsSummary(container.State.Status)) with { State = GitspaceState.Stopping, Readiness = null });
         context.RecordEvent(id, EventTypes.AgentGitspaceStopStart, "Stopping the gitspace container...");
         if (container.State.Running)
         {
@@ -125,10 +125,10 @@ public sealed partial class DockerProvider
         this.records.Update(id, r => r with { Readiness = null });
         context.RecordEvent(id, EventTypes.AgentGitspaceStopCompleted, "Stopped the gitspace container");
         context.RecordEvent(id, EventTypes.ActionStopCompleted, "Gitspace stopped");
-        return null;
+        return container.AsSummary(container.State.Running ? "exited" : container.State.Status);
     }
 
-    private async Task<Gitspace?> RebuildCoreAsync(string id, IOperationContext context)
+    private async Task<EngineContainer?> RebuildCoreAsync(string id, IOperationContext context)
     {
         var token = context.CancellationToken;
         var current = await this.CurrentAsync(id, token);
@@ -161,14 +161,14 @@ public sealed partial class DockerProvider
         var newLabels = labels.Where(l => keep.Contains(l.Key)).ToDictionary(StringComparer.Ordinal);
         newLabels[DockerLabels.ConfigPath] = plan.ConfigPath;
         newLabels[DockerLabels.LocalFolder] = cloneFolder;
-        await this.ProvisionAsync(id, newLabels, plan, null, context);
+        var running = await this.ProvisionAsync(id, newLabels, plan, null, context);
         if (oldImage is not null && (await this.InspectImageAsync(DockerLabels.BuiltImageTag(id), token))?.ID != oldImage)
         {
             await this.RemoveImageQuietlyAsync(oldImage, token);
         }
 
         context.RecordEvent(id, EventTypes.ActionResetCompleted, "Gitspace rebuilt");
-        return null;
+        return running;
     }
 
     private async Task DeleteCoreAsync(string id, IOperationContext context)
@@ -237,7 +237,7 @@ public sealed partial class DockerProvider
         }
     }
 
-    private async Task ProvisionAsync(string id, Dictionary<string, string> labels, DevcontainerPlan plan, string? uploadFolder, IOperationContext context)
+    private async Task<EngineContainer> ProvisionAsync(string id, Dictionary<string, string> labels, DevcontainerPlan plan, string? uploadFolder, IOperationContext context)
     {
         var token = context.CancellationToken;
         var defaultMount = "/workspaces/" + RepositoryName(labels[DockerLabels.Repository]);
@@ -267,8 +267,18 @@ public sealed partial class DockerProvider
         this.records.Update(id, r => r with { ContainerId = created.ID, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = false });
         await this.SetUpSshAsync(id, created.ID, remoteUser, mountTarget, context);
         context.RecordEvent(id, EventTypes.AgentGitspaceCreationCompleted, $"Started container {DockerLabels.ContainerName(id)} from {image.Reference}");
-        context.Changed(await this.CurrentAsync(id, token));
-        await this.RunLifecycleAsync(id, created.ID, labels, newContainer: true, context);
+        var running = new EngineContainer
+        {
+            Id = created.ID,
+            Names = ["/" + DockerLabels.ContainerName(id)],
+            Image = image.Reference,
+            State = "running",
+            Created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            Labels = labels,
+        };
+        context.Changed(this.MapKnown(id, running));
+        await this.RunLifecycleAsync(id, running, labels, newContainer: true, context);
+        return running;
     }
 
     private async Task SetUpSshAsync(string id, string containerId, string remoteUser, string mountTarget, IOperationContext context)
@@ -304,10 +314,10 @@ public sealed partial class DockerProvider
         context.RecordEvent(id, EventTypes.SshSetupCompleted, "SSH is ready (sshd over docker exec, no ports)");
     }
 
-    private async Task RunLifecycleAsync(string id, string containerId, IDictionary<string, string> labels, bool newContainer, IOperationContext context)
+    private async Task RunLifecycleAsync(string id, EngineContainer container, IDictionary<string, string> labels, bool newContainer, IOperationContext context)
     {
         var plan = LifecyclePlanOf(labels);
-        var runner = this.RunnerFor(id, containerId, labels);
+        var runner = this.RunnerFor(id, container.Id, labels);
         IReadOnlyList<string> hooks = newContainer ? NewContainerOrder : [LifecycleHooks.PostStart];
         var waitIndex = plan.WaitFor == "initializeCommand" ? -1 : Array.IndexOf(NewContainerOrder, plan.WaitFor);
         if (waitIndex < 0 && plan.WaitFor != "initializeCommand")
@@ -326,7 +336,7 @@ public sealed partial class DockerProvider
         var createDone = nothingLater || !newContainer || !later.Contains(LifecycleHooks.PostCreate);
         this.records.Update(id, r => r with { Readiness = GitspaceReadiness.Ready, CreateCommandsDone = r.CreateCommandsDone || createDone });
         context.RecordEvent(id, EventTypes.GitspaceReady, "Gitspace is ready");
-        context.Changed(await this.CurrentAsync(id, context.CancellationToken));
+        context.Changed(this.MapKnown(id, container));
         if (nothingLater)
         {
             return;

@@ -135,7 +135,18 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
 
     /// <inheritdoc/>
     public async Task<Gitspace?> FindAsync(string id, CancellationToken cancellationToken) =>
-        (await this.GuardAsync(() => this.ReadGitspacesAsync(id, cancellationToken))) is [var found, ..] ? found : null;
+        await this.GuardAsync(async () =>
+        {
+            // One inspect by name answers for every gitspace that has its container; only one without falls back to
+            // the labelled volume. (A label-filtered list makes the engine look at every container it has.)
+            if (await this.InspectContainerAsync(id, cancellationToken) is { } container
+                && container.Config.Labels!.TryGetValue(DockerLabels.Provider, out var provider) && provider == ProviderId)
+            {
+                return this.MapKnown(id, container.AsSummary(container.State.Status));
+            }
+
+            return (await this.ReadGitspacesAsync(id, cancellationToken)) is [var found, ..] ? found : null;
+        });
 
     /// <inheritdoc/>
     public async Task<Gitspace> CreateAsync(CreateRequest request, IOperationContext context)
@@ -152,27 +163,27 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
             });
         }
 
-        return await this.OperateAsync<Gitspace>(request.Name, "create", EventTypes.ActionStartFailed, context, async () => (await this.CreateCoreAsync(request, context))!);
+        return (await this.OperateAsync(request.Name, "create", EventTypes.ActionStartFailed, context, () => this.CreateCoreAsync(request, context)))!;
     }
 
     /// <inheritdoc/>
-    public Task<Gitspace> StartAsync(string id, IOperationContext context) =>
-        this.OperateAsync<Gitspace>(id, "start", EventTypes.ActionStartFailed, context, async () => (await this.StartCoreAsync(id, context))!);
+    public async Task<Gitspace> StartAsync(string id, IOperationContext context) =>
+        (await this.OperateAsync(id, "start", EventTypes.ActionStartFailed, context, () => this.StartCoreAsync(id, context)))!;
 
     /// <inheritdoc/>
-    public Task<Gitspace> StopAsync(string id, IOperationContext context) =>
-        this.OperateAsync<Gitspace>(id, "stop", EventTypes.ActionStopFailed, context, async () => (await this.StopCoreAsync(id, context))!);
+    public async Task<Gitspace> StopAsync(string id, IOperationContext context) =>
+        (await this.OperateAsync(id, "stop", EventTypes.ActionStopFailed, context, () => this.StopCoreAsync(id, context)))!;
 
     /// <inheritdoc/>
-    public Task<Gitspace> RebuildAsync(string id, IOperationContext context) =>
-        this.OperateAsync<Gitspace>(id, "rebuild", EventTypes.ActionResetFailed, context, async () => (await this.RebuildCoreAsync(id, context))!);
+    public async Task<Gitspace> RebuildAsync(string id, IOperationContext context) =>
+        (await this.OperateAsync(id, "rebuild", EventTypes.ActionResetFailed, context, () => this.RebuildCoreAsync(id, context)))!;
 
     /// <inheritdoc/>
     public Task DeleteAsync(string id, IOperationContext context) =>
         this.OperateAsync(id, "delete", EventTypes.AgentGitspaceDeletionFailed, context, async () =>
         {
             await this.DeleteCoreAsync(id, context);
-            return (Gitspace?)null;
+            return (EngineContainer?)null;
         });
 
     /// <inheritdoc/>
@@ -363,21 +374,25 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         return [.. found.Select(f => GitspaceMapper.Map(f.Key, f.Value.Container, f.Value.Volume, this.records.Read(f.Key), () => GitspaceMapper.IsLocked(this.paths, f.Key)))];
     }
 
-    private async Task<TResult> OperateAsync<TResult>(string id, string operation, string failedEvent, IOperationContext context, Func<Task<TResult>> body)
+    /// <summary>
+    /// Runs an operation under the gitspace's record and reports its outcome. The body returns the container as it
+    /// left it (so that the result needs no engine call), or <see langword="null"/> to read the gitspace back.
+    /// </summary>
+    private async Task<Gitspace?> OperateAsync(string id, string operation, string failedEvent, IOperationContext context, Func<Task<EngineContainer?>> body)
     {
         await this.StopBackgroundAsync(id);
         this.active[id] = Environment.ProcessId;
         this.records.Update(id, r => r with { Operation = operation, ErrorMessage = null });
         try
         {
-            var result = await body();
+            var known = await body();
             if (operation == "delete")
             {
-                return result;
+                return null;
             }
 
             this.records.Update(id, r => r with { Operation = null });
-            return typeof(TResult) == typeof(Gitspace) ? (TResult)(object)await this.CurrentAsync(id, context.CancellationToken) : result;
+            return known is null ? await this.CurrentAsync(id, context.CancellationToken) : this.MapKnown(id, known);
         }
         catch (Exception ex)
         {
@@ -429,6 +444,9 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
             this.options.Log?.Invoke($"could not read gitspace '{id}' back: {ex.Message}");
         }
     }
+
+    private Gitspace MapKnown(string id, EngineContainer container) =>
+        GitspaceMapper.Map(id, container, null, this.records.Read(id), () => GitspaceMapper.IsLocked(this.paths, id));
 
     private async Task<Gitspace> CurrentAsync(string id, CancellationToken cancellationToken) =>
         (await this.ReadGitspacesAsync(id, cancellationToken)) is [var found, ..] ? found : throw GitspaceException.NotFound(id);

@@ -9,10 +9,22 @@ using Gitspaces.Ssh.Keys;
 
 // Usage: gitspaces-docker-bench up <repo> [--name N] [--config PATH] | start|stop|rebuild|delete|get <id> | list
 // Prints one JSON line with the outcome, like `gitspaces up --json` will.
+// GITSPACES_BENCH_TIMING=1 prints where one process's time goes (since process start) to stderr.
+var timing = Environment.GetEnvironmentVariable("GITSPACES_BENCH_TIMING") is not null;
+void Mark(string what)
+{
+    if (timing)
+    {
+        Console.Error.WriteLine($"{(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds,7:0.0} ms {what}");
+    }
+}
+
+Mark("main");
 var paths = StatePaths.FromEnvironment();
 var registryOptions = SshHostRegistryOptions.Create(paths) with { SidecarCommand = [Environment.ProcessPath ?? "/usr/bin/dotnet"] };
 using var provider = new DockerProvider(paths, new SshIdentityStore(paths), new SshHostRegistry(registryOptions));
 var service = new GitspaceService([provider], paths);
+Mark("composed");
 string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 try
 {
@@ -31,12 +43,14 @@ try
         "watch" => await WatchAsync(provider, TimeSpan.FromSeconds(double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture))),
         _ => throw new ArgumentException("unknown command " + args[0]),
     };
+    Mark(args[0] + " returned");
     if (!args.Contains("--no-wait"))
     {
         await provider.WaitForBackgroundCommandsAsync();
     }
 
     Console.WriteLine(JsonSerializer.Serialize(result, result.GetType(), GitspacesJsonContext.Default));
+    Mark("printed");
     return 0;
 }
 catch (GitspaceException ex)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace Gitspaces.Providers.Docker.Engine;
@@ -8,6 +9,14 @@ internal sealed record EngineContainerDetails
     /// <summary>Gets the container id.</summary>
     [JsonPropertyName("Id")]
     public string Id { get; init; } = string.Empty;
+
+    /// <summary>Gets the name, with a leading slash.</summary>
+    [JsonPropertyName("Name")]
+    public string Name { get; init; } = string.Empty;
+
+    /// <summary>Gets when it was created (RFC 3339).</summary>
+    [JsonPropertyName("Created")]
+    public string? Created { get; init; }
 
     /// <summary>Gets the state.</summary>
     [JsonPropertyName("State")]
@@ -20,4 +29,17 @@ internal sealed record EngineContainerDetails
     /// <summary>Gets the mounts.</summary>
     [JsonPropertyName("Mounts")]
     public IReadOnlyList<EngineMountPoint>? Mounts { get; init; }
+
+    /// <summary>Returns the container as the list would show it, in a given state.</summary>
+    /// <param name="state">The state to show (the engine's <c>State.Status</c> values).</param>
+    /// <returns>The summary.</returns>
+    public EngineContainer AsSummary(string? state) => new()
+    {
+        Id = this.Id,
+        Names = [this.Name],
+        Image = this.Config.Image,
+        State = state,
+        Created = DateTimeOffset.TryParse(this.Created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created) ? created.ToUnixTimeSeconds() : 0,
+        Labels = this.Config.Labels,
+    };
 }
