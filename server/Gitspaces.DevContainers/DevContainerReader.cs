@@ -23,8 +23,24 @@ public static class DevContainerReader
     /// <param name="workspaceFolder">The workspace folder (usually a repository's root); a <c>.code-workspace</c> file stands for its folder.</param>
     /// <param name="configPath">An explicit configuration file, relative to <paramref name="workspaceFolder"/> or absolute; discovered when null.</param>
     /// <param name="options">Environment, image metadata and limits; defaults when null.</param>
-    /// <param name="cancellationToken">Cancels reading the file.</param>
-    public static async Task<DevContainerReadResult> ReadAsync(string workspaceFolder, string? configPath, DevContainerReadOptions? options = null, CancellationToken cancellationToken = default)
+    /// <param name="cancellationToken">Cancels the read before it starts (the read itself takes well under a millisecond).</param>
+    public static Task<DevContainerReadResult> ReadAsync(string workspaceFolder, string? configPath, DevContainerReadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        return cancellationToken.IsCancellationRequested
+            ? Task.FromCanceled<DevContainerReadResult>(cancellationToken)
+            : Task.FromResult(Read(workspaceFolder, configPath, options));
+    }
+
+    /// <summary>Discovers (or takes) the configuration of <paramref name="workspaceFolder"/> and reads it, synchronously.</summary>
+    /// <remarks>
+    /// A configuration file is a few kilobytes (larger ones are refused by <see cref="DevContainerReadOptions.MaxFileBytes"/>),
+    /// so it is read in one blocking call: an async read would cost a process that only reads more in start-up
+    /// (compiling the async machinery) than the read itself.
+    /// </remarks>
+    /// <param name="workspaceFolder">The workspace folder (usually a repository's root); a <c>.code-workspace</c> file stands for its folder.</param>
+    /// <param name="configPath">An explicit configuration file, relative to <paramref name="workspaceFolder"/> or absolute; discovered when null.</param>
+    /// <param name="options">Environment, image metadata and limits; defaults when null.</param>
+    public static DevContainerReadResult Read(string workspaceFolder, string? configPath, DevContainerReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(workspaceFolder);
         options ??= DevContainerReadOptions.Default;
@@ -49,7 +65,7 @@ public static class DevContainerReader
                 return Failed(folder, path, bag, candidates);
             }
 
-            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -155,7 +171,7 @@ public static class DevContainerReader
             return Failed(folder, path, bag, candidates);
         }
 
-        if (configuration["workspaceFolder"] is JsonValue folderValue && folderValue.TryGetValue<string>(out _))
+        if (configuration["workspaceFolder"] is JsonValue folderValue && ConfigBinder.String(folderValue) is not null)
         {
             workspaceFolder = folderValue;
         }

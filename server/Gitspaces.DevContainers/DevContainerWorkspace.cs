@@ -13,8 +13,8 @@ public sealed class DevContainerWorkspace
             this.Json["workspaceMount"] = workspaceMount?.DeepClone();
         }
 
-        this.WorkspaceFolder = AsString(workspaceFolder);
-        this.WorkspaceMount = hasWorkspaceMount ? AsString(workspaceMount) : null;
+        this.WorkspaceFolder = Model.ConfigBinder.String(workspaceFolder);
+        this.WorkspaceMount = hasWorkspaceMount ? Model.ConfigBinder.String(workspaceMount) : null;
     }
 
     /// <summary>Gets the folder inside the container the editor opens (null only when the configuration sets it to a non-string).</summary>
@@ -25,6 +25,4 @@ public sealed class DevContainerWorkspace
 
     /// <summary>Gets the member exactly as <c>devcontainer read-configuration</c> prints it.</summary>
     public JsonObject Json { get; }
-
-    private static string? AsString(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }

@@ -103,7 +103,7 @@ internal static class LegacyProperties
                 }
 
                 break;
-            case JsonValue value when value.TryGetValue<string>(out var text):
+            case JsonValue value when Model.ConfigBinder.String(value) is { } text:
                 for (var i = 0; i < text.Length; i++)
                 {
                     target[i.ToString(System.Globalization.CultureInfo.InvariantCulture)] = text[i].ToString();

@@ -9,8 +9,9 @@ internal static class Program
 {
     public static Task<int> Main(string[] args)
     {
-        // The two paths an editor starts over and over go straight to their work: every assembly the command-line
-        // parser would load is start-up time an editor waits for (serve) or every SSH connection pays (ssh-proxy).
+        // The paths started over and over go straight to their work: every assembly the command-line parser would
+        // load is start-up time an editor waits for (serve), every SSH connection pays (ssh-proxy) or a script pays
+        // per configuration it reads (devcontainer read of a local folder).
         if (SshProxyArguments.Parse(args) is { } proxy)
         {
             return RunSshProxyAsync(proxy);
@@ -19,6 +20,11 @@ internal static class Program
         if (ServeArguments.TryParse(args, out var logLevel))
         {
             return ServeCommand.RunAsync(logLevel);
+        }
+
+        if (DevcontainerCommands.TryReadLocalFolder(args, out var exitCode))
+        {
+            return Task.FromResult(exitCode);
         }
 
         return CommandLineApp.RunAsync(args);

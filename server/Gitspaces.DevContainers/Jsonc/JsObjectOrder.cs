@@ -28,18 +28,51 @@ internal static class JsObjectOrder
     }
 
     /// <summary>Reorders <paramref name="target"/> in place as a JavaScript object would hold its keys.</summary>
+    /// <remarks>Plain loops, not LINQ: LINQ over key/value pairs is compiled at start-up in every process that reads.</remarks>
     public static void Apply(JsonObject target)
     {
-        var properties = target.ToList();
-        target.Clear();
-        foreach (var property in properties.Where(p => IsArrayIndex(p.Key)).OrderBy(p => ulong.Parse(p.Key, System.Globalization.CultureInfo.InvariantCulture)))
+        var count = target.Count;
+        var keys = new string[count];
+        var values = new JsonNode?[count];
+        var indexKeys = new ulong[count];
+        var indexPositions = new int[count];
+        var indexCount = 0;
+        var position = 0;
+        foreach (var (key, value) in target)
         {
-            target.Add(property.Key, property.Value);
+            keys[position] = key;
+            values[position] = value;
+            if (IsArrayIndex(key))
+            {
+                // Insertion sort: objects with index-like keys are rare and small.
+                var index = ulong.Parse(key, System.Globalization.CultureInfo.InvariantCulture);
+                var slot = indexCount++;
+                while (slot > 0 && indexKeys[slot - 1] > index)
+                {
+                    indexKeys[slot] = indexKeys[slot - 1];
+                    indexPositions[slot] = indexPositions[slot - 1];
+                    slot--;
+                }
+
+                indexKeys[slot] = index;
+                indexPositions[slot] = position;
+            }
+
+            position++;
         }
 
-        foreach (var property in properties.Where(p => !IsArrayIndex(p.Key)))
+        target.Clear();
+        for (var i = 0; i < indexCount; i++)
         {
-            target.Add(property.Key, property.Value);
+            target.Add(keys[indexPositions[i]], values[indexPositions[i]]);
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            if (!IsArrayIndex(keys[i]))
+            {
+                target.Add(keys[i], values[i]);
+            }
         }
     }
 }

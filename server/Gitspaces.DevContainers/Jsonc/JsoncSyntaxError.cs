@@ -4,4 +4,6 @@ namespace Gitspaces.DevContainers.Jsonc;
 /// <param name="Offset">UTF-16 offset of the token where the problem was seen.</param>
 /// <param name="Code">A <see cref="DiagnosticCodes"/> value: a syntax error, a trailing comma or a duplicate key.</param>
 /// <param name="Message">What is wrong, for a person.</param>
-internal readonly record struct JsoncSyntaxError(int Offset, string Code, string Message);
+// A class, not a struct: a List of a struct of ours is generic code that ReadyToRun cannot precompile, and every
+// process that reads a configuration would compile it at start-up.
+internal sealed record JsoncSyntaxError(int Offset, string Code, string Message);

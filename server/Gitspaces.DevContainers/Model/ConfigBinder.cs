@@ -25,9 +25,7 @@ internal static class ConfigBinder
             WorkspaceMount = String(config["workspaceMount"]),
             Mounts = config["mounts"] is JsonArray mounts ? [.. mounts.Select(MountDefinition.FromJson).OfType<MountDefinition>()] : [],
             ContainerEnv = StringMap(config["containerEnv"]),
-            RemoteEnv = config["remoteEnv"] is JsonObject remoteEnv
-                ? remoteEnv.Where(p => p.Value is null || String(p.Value) is not null).ToDictionary(p => p.Key, p => String(p.Value), StringComparer.Ordinal)
-                : new Dictionary<string, string?>(),
+            RemoteEnv = RemoteEnvironment(config["remoteEnv"]),
             ContainerUser = String(config["containerUser"]),
             RemoteUser = String(config["remoteUser"]),
             UpdateRemoteUserUid = Boolean(config["updateRemoteUserUID"]),
@@ -41,11 +39,9 @@ internal static class ConfigBinder
             RunArgs = Strings(config["runArgs"] as JsonArray),
             AppPorts = Ports(config["appPort"]),
             ForwardPorts = config["forwardPorts"] is JsonArray forward ? Ports(forward) : [],
-            PortsAttributes = config["portsAttributes"] is JsonObject attributes
-                ? attributes.Select(p => (p.Key, Value: PortAttributes.FromJson(p.Value))).Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal)
-                : new Dictionary<string, PortAttributes>(),
+            PortsAttributes = PortsAttributes(config["portsAttributes"]),
             OtherPortsAttributes = PortAttributes.FromJson(config["otherPortsAttributes"]),
-            Features = config["features"] is JsonObject features ? [.. features] : [],
+            Features = Properties(config["features"] as JsonObject),
             OverrideFeatureInstallOrder = config["overrideFeatureInstallOrder"] is JsonArray order ? Strings(order) : null,
             HostRequirements = config["hostRequirements"] is JsonObject host
                 ? new HostRequirements
@@ -88,9 +84,16 @@ internal static class ConfigBinder
     public static string ResolvePath(string configFolder, string relative)
         => Path.GetFullPath(Path.Combine(configFolder, OperatingSystem.IsWindows() ? relative : relative.Replace('\\', '/')));
 
-    internal static string? String(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+    // By the value's kind, not TryGetValue<string>/<bool>: that generic method, asked of a number or boolean node, is
+    // code ReadyToRun cannot precompile, and asking every value costs each process that reads a few milliseconds.
+    internal static string? String(JsonNode? node) => node is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : null;
 
-    internal static bool? Boolean(JsonNode? node) => node is JsonValue value && value.TryGetValue<bool>(out var flag) ? flag : null;
+    internal static bool? Boolean(JsonNode? node) => node is JsonValue value ? value.GetValueKind() switch
+    {
+        System.Text.Json.JsonValueKind.True => true,
+        System.Text.Json.JsonValueKind.False => false,
+        _ => null,
+    } : null;
 
     internal static long? Integer(JsonNode? node)
     {
@@ -131,6 +134,58 @@ internal static class ConfigBinder
             CacheFrom = cacheFrom,
             Options = Strings(build?["options"] as JsonArray),
         };
+    }
+
+    // The three below are loops, not LINQ: LINQ over key/value pairs is generic code that ReadyToRun cannot
+    // precompile, so every process that reads a configuration would compile it at start-up.
+    private static Dictionary<string, string?> RemoteEnvironment(JsonNode? node)
+    {
+        var result = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (node is JsonObject obj)
+        {
+            foreach (var (key, value) in obj)
+            {
+                // null unsets a variable; other non-strings are ignored.
+                if (value is null || String(value) is not null)
+                {
+                    result[key] = String(value);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static Dictionary<string, PortAttributes> PortsAttributes(JsonNode? node)
+    {
+        var result = new Dictionary<string, PortAttributes>(StringComparer.Ordinal);
+        if (node is JsonObject obj)
+        {
+            foreach (var (key, value) in obj)
+            {
+                if (PortAttributes.FromJson(value) is { } attributes)
+                {
+                    result[key] = attributes;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static KeyValuePair<string, JsonNode?>[] Properties(JsonObject? obj)
+    {
+        var result = new KeyValuePair<string, JsonNode?>[obj?.Count ?? 0];
+        if (obj is not null)
+        {
+            var i = 0;
+            foreach (var property in obj)
+            {
+                result[i++] = property;
+            }
+        }
+
+        return result;
     }
 
     private static IReadOnlyList<string> Strings(JsonArray? array)

@@ -51,10 +51,10 @@ public sealed class LifecycleCommand
     {
         switch (node)
         {
-            case JsonValue value when value.TryGetValue<string>(out var text):
+            case JsonValue value when ConfigBinder.String(value) is { } text:
                 return Shell(text);
             case JsonArray array:
-                return Exec([.. array.Select(item => item is JsonValue v && v.TryGetValue<string>(out var s) ? s : item?.ToJsonString() ?? "null")]);
+                return Exec([.. array.Select(item => ConfigBinder.String(item) ?? item?.ToJsonString() ?? "null")]);
             case JsonObject obj:
                 var commands = new Dictionary<string, LifecycleCommand>(StringComparer.Ordinal);
                 foreach (var (name, child) in obj)

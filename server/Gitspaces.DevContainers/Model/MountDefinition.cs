@@ -27,7 +27,7 @@ public sealed class MountDefinition
     {
         switch (node)
         {
-            case JsonValue value when value.TryGetValue<string>(out var text):
+            case JsonValue value when ConfigBinder.String(value) is { } text:
                 return Parse(text);
             case JsonObject obj:
                 return new MountDefinition { Type = ConfigBinder.String(obj["type"]), Source = ConfigBinder.String(obj["source"]), Target = ConfigBinder.String(obj["target"]) };

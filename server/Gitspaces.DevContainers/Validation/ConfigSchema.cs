@@ -1,9 +1,7 @@
-using System.Text.RegularExpressions;
-
 namespace Gitspaces.DevContainers.Validation;
 
 /// <summary>devcontainer.json's properties and their shapes (devContainer.base.schema.json, written out for speed).</summary>
-internal static partial class ConfigSchema
+internal static class ConfigSchema
 {
     /// <summary>The six lifecycle commands, in the order they run.</summary>
     public static readonly IReadOnlyList<string> LifecycleCommands =
@@ -59,7 +57,7 @@ internal static partial class ConfigSchema
     {
         Kinds = JsonKinds.String,
         Description = "a size such as \"4gb\" (a number with an optional tb, gb, mb or kb)",
-        StringPattern = SizePattern(),
+        StringCheck = static text => Model.HostRequirements.IsSize(text, out _, out _),
     };
 
     private static readonly ValueShape Build = new()
@@ -194,7 +192,4 @@ internal static partial class ConfigSchema
 
         return properties;
     }
-
-    [GeneratedRegex("^\\d+([tgmk]b)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex SizePattern();
 }

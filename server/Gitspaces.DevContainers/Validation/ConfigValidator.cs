@@ -45,12 +45,14 @@ internal static class ConfigValidator
         _ => "null",
     };
 
-    private static void Check(JsonNode? node, ValueShape shape, string name, DiagnosticBag bag, Action<DiagnosticSeverity, string, string> report)
+    // The name is made only when there is something to report: naming every value (JsonNode.GetPath) costs a process
+    // that reads one configuration a few milliseconds of start-up for messages it almost never prints.
+    private static void Check(JsonNode? node, ValueShape shape, Func<string> name, DiagnosticBag bag, Action<DiagnosticSeverity, string, string> report)
     {
         var kind = KindOf(node);
         if ((shape.Kinds & kind) == 0)
         {
-            report(DiagnosticSeverity.Error, DiagnosticCodes.WrongType, $"\"{name}\" should be {shape.Description}, not {Describe(kind)}.");
+            report(DiagnosticSeverity.Error, DiagnosticCodes.WrongType, $"\"{name()}\" should be {shape.Description}, not {Describe(kind)}.");
             return;
         }
 
@@ -64,7 +66,8 @@ internal static class ConfigValidator
                 {
                     var item = array[i];
                     var anchor = (JsonNode?)item ?? array;
-                    Check(item, items, $"{name}[{i}]", bag, (severity, code, message) => bag.AddAt(anchor, severity, code, message));
+                    var index = i;
+                    Check(item, items, () => $"{name()}[{index}]", bag, (severity, code, message) => bag.AddAt(anchor, severity, code, message));
                 }
 
                 break;
@@ -72,11 +75,11 @@ internal static class ConfigValidator
                 var text = value.GetValue<string>();
                 if (shape.AllowedStrings is { } allowed && !allowed.Contains(text, StringComparer.Ordinal))
                 {
-                    report(DiagnosticSeverity.Error, DiagnosticCodes.InvalidValue, $"\"{name}\" should be {shape.Description}, not \"{text}\".");
+                    report(DiagnosticSeverity.Error, DiagnosticCodes.InvalidValue, $"\"{name()}\" should be {shape.Description}, not \"{text}\".");
                 }
-                else if (shape.StringPattern is { } pattern && !pattern.IsMatch(text))
+                else if (shape.StringCheck is { } check && !check(text))
                 {
-                    report(DiagnosticSeverity.Error, DiagnosticCodes.InvalidValue, $"\"{name}\" should be {shape.Description}, not \"{text}\".");
+                    report(DiagnosticSeverity.Error, DiagnosticCodes.InvalidValue, $"\"{name()}\" should be {shape.Description}, not \"{text}\".");
                 }
 
                 break;
@@ -103,7 +106,7 @@ internal static class ConfigValidator
 
             if (childShape is not null)
             {
-                Check(child, childShape, DisplayName(obj, key), bag, (severity, code, message) => bag.AddAt(obj, key, severity, code, message));
+                Check(child, childShape, () => DisplayName(obj, key), bag, (severity, code, message) => bag.AddAt(obj, key, severity, code, message));
             }
         }
     }

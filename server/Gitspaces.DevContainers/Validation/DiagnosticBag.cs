@@ -43,6 +43,34 @@ internal sealed class DiagnosticBag(string file, JsoncDocument? document)
 
     public void AddRange(DiagnosticBag other) => this.items.AddRange(other.items.Select(d => d with { File = this.File }));
 
+    /// <summary>The diagnostics by severity, then position; in the order they were added where those are equal.</summary>
+    /// <remarks>An insertion sort, not OrderBy: there are a handful, and LINQ ordering by a struct key is compiled at start-up.</remarks>
     public IReadOnlyList<DevContainerDiagnostic> ToSortedList()
-        => [.. this.items.OrderBy(d => d.Severity).ThenBy(d => d.Line).ThenBy(d => d.Column)];
+    {
+        var sorted = this.items.ToArray();
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            var item = sorted[i];
+            var slot = i;
+            while (slot > 0 && Precedes(item, sorted[slot - 1]))
+            {
+                sorted[slot] = sorted[slot - 1];
+                slot--;
+            }
+
+            sorted[slot] = item;
+        }
+
+        return sorted;
+    }
+
+    private static bool Precedes(DevContainerDiagnostic a, DevContainerDiagnostic b)
+    {
+        if (a.Severity != b.Severity)
+        {
+            return a.Severity < b.Severity;
+        }
+
+        return a.Line != b.Line ? a.Line < b.Line : a.Column < b.Column;
+    }
 }

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Gitspaces.DevContainers.Validation;
 
 /// <summary>What a value of the schema may look like: the few JSON-schema keywords devcontainer.json needs.</summary>
@@ -19,7 +17,8 @@ internal sealed class ValueShape
 
     public IReadOnlyList<string>? AllowedStrings { get; init; }
 
-    public Regex? StringPattern { get; init; }
+    /// <summary>Gets a check every string value must pass (a schema <c>pattern</c>, written out).</summary>
+    public Func<string, bool>? StringCheck { get; init; }
 
     /// <summary>Gets a value indicating whether properties outside <see cref="Properties"/> are reported.</summary>
     public bool ReportUnknown { get; init; }

@@ -1,5 +1,5 @@
+using System.Text;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 
 namespace Gitspaces.DevContainers.Variables;
 
@@ -8,7 +8,7 @@ namespace Gitspaces.DevContainers.Variables;
 /// first <c>}</c>, arguments split on every <c>:</c>, unknown or not-yet-known variables stay verbatim, only string
 /// values change (never keys), numbers and booleans are left alone.
 /// </summary>
-public static partial class VariableSubstitution
+public static class VariableSubstitution
 {
     /// <summary>Substitutes the config-read variables: <c>localEnv</c>/<c>env</c>, <c>localWorkspaceFolder[Basename]</c> and <c>containerWorkspaceFolder[Basename]</c>.</summary>
     /// <param name="value">The value to substitute (not changed; a new tree is returned).</param>
@@ -74,28 +74,50 @@ public static partial class VariableSubstitution
                 return items;
             default:
                 var value = (JsonValue)node;
-                return value.TryGetValue<string>(out var text) ? JsonValue.Create(resolveString(text)) : value.DeepClone();
+                return Model.ConfigBinder.String(value) is { } text ? JsonValue.Create(resolveString(text)) : value.DeepClone();
         }
     }
 
     /// <summary>Replaces each <c>${name[:arg…]}</c> in <paramref name="value"/> with what <paramref name="replace"/> returns for it.</summary>
     internal static string Replace(string value, Func<string, string, string[], string> replace)
     {
-        if (!value.Contains("${", StringComparison.Ordinal))
+        // The reference's pattern is /\$\{(.*?)\}/g: from "${" to the first "}", where JavaScript's '.' matches no line
+        // terminator. Scanned by hand: a regular expression costs a process that reads one file more to set up
+        // (compiling the matcher's generic code) than the whole read.
+        var start = value.IndexOf("${", StringComparison.Ordinal);
+        if (start < 0)
         {
             return value;
         }
 
-        return VariablePattern().Replace(value, match =>
+        var result = new StringBuilder(value.Length);
+        var copied = 0;
+        while (start >= 0)
         {
-            var parts = match.Groups[1].Value.Split(':');
-            return replace(match.Value, parts[0], parts.Length > 1 ? parts[1..] : []);
-        });
+            var end = start + 2;
+            while (end < value.Length && value[end] != '}' && !IsLineTerminator(value[end]))
+            {
+                end++;
+            }
+
+            if (end < value.Length && value[end] == '}')
+            {
+                var parts = value[(start + 2)..end].Split(':');
+                result.Append(value, copied, start - copied).Append(replace(value[start..(end + 1)], parts[0], parts.Length > 1 ? parts[1..] : []));
+                copied = end + 1;
+                start = value.IndexOf("${", copied, StringComparison.Ordinal);
+            }
+            else
+            {
+                // No "}" before a line terminator: no match here; the next one may start inside the rest.
+                start = value.IndexOf("${", start + 1, StringComparison.Ordinal);
+            }
+        }
+
+        return result.Append(value, copied, value.Length - copied).ToString();
     }
 
-    // JavaScript's '.' stops at every line terminator, .NET's only at '\n'.
-    [GeneratedRegex(@"\$\{([^\n\r\u2028\u2029]*?)\}", RegexOptions.CultureInvariant)]
-    private static partial Regex VariablePattern();
+    private static bool IsLineTerminator(char c) => c is '\n' or '\r' or '\u2028' or '\u2029';
 
     private sealed class LocalResolver(LocalSubstitutionContext context)
     {

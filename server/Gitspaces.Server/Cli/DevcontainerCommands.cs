@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.CommandLine;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gitspaces.Core.State;
@@ -22,50 +25,126 @@ internal static class DevcontainerCommands
             var target = parse.GetValue(folder)!;
             var source = Directory.Exists(target) ? new RepositorySource { Path = target } : new RepositorySource { Url = target };
             var result = await DevcontainerReading.ReadRawAsync(new DevcontainerReadParams { Repository = source, ConfigPath = parse.GetValue(config) }, StatePaths.FromEnvironment(), ct);
-            if (parse.GetValue(json))
-            {
-                WriteJson(result);
-                return result.HasErrors ? 1 : 0;
-            }
-
-            Console.Out.WriteLine($"config:    {result.ConfigFilePath ?? "(none found)"}");
-            if (result.Config is { } c)
-            {
-                Console.Out.WriteLine($"source:    {(c.Image is { } image ? "image " + image : c.Build is not null ? "Dockerfile " + c.Build.Dockerfile : c.DockerComposeFiles.Count > 0 ? "Docker Compose" : "-")}");
-            }
-
-            if (result.Workspace is { } workspace)
-            {
-                Console.Out.WriteLine($"workspace: {workspace.WorkspaceFolder}");
-                Console.Out.WriteLine($"mount:     {workspace.WorkspaceMount ?? "(default)"}");
-            }
-
-            if (result.Candidates.Count > 1)
-            {
-                Console.Out.WriteLine($"others:    {string.Join(", ", result.Candidates)}");
-            }
-
-            foreach (var d in result.Diagnostics)
-            {
-                Console.Error.WriteLine($"{d.File}:{d.Line}:{d.Column}: {d.SeverityName}: {d.Message} [{d.Code}]");
-            }
-
-            if (!result.HasErrors && result.Configuration is { } configuration && !Console.IsOutputRedirected)
-            {
-                Console.Out.WriteLine(configuration.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
-            }
-
-            return result.HasErrors ? 1 : 0;
+            return Print(result, parse.GetValue(json));
         }));
         var devcontainer = new Command("devcontainer", "Work with devcontainer.json files.") { read };
         root.Subcommands.Add(devcontainer);
+    }
+
+    /// <summary>
+    /// Runs <c>devcontainer read [folder] [--config|-c file] [--json]</c> on a local folder without the command-line
+    /// parser or the service layer: a script or editor that reads a configuration waits for the whole process, and
+    /// building the command tree and both providers costs several times the read. Anything else — help, a URL to
+    /// clone, an option spelled another way, a missing folder — is left to the parser (false), so its messages stay.
+    /// </summary>
+    /// <param name="args">The process's arguments.</param>
+    /// <param name="exitCode">The exit code when it ran.</param>
+    /// <returns>Whether it recognised and ran the command.</returns>
+    public static bool TryReadLocalFolder(string[] args, out int exitCode)
+    {
+        exitCode = 0;
+        if (!TryParseLocalRead(args, out var folder, out var config, out var json))
+        {
+            return false;
+        }
+
+        exitCode = Print(DevContainerReader.Read(Path.GetFullPath(folder), config), json);
+        return true;
+    }
+
+    private static bool TryParseLocalRead(string[] args, out string folder, out string? config, out bool json)
+    {
+        folder = ".";
+        config = null;
+        json = false;
+        if (args.Length < 2 || args[0] != "devcontainer" || args[1] != "read")
+        {
+            return false;
+        }
+
+        var hasFolder = false;
+        for (var i = 2; i < args.Length; i++)
+        {
+            var arg = args[i];
+            if (arg == "--json" && !json)
+            {
+                json = true;
+                // The parser reads `--json false` as an explicit value; leave that to it.
+                if (i + 1 < args.Length && bool.TryParse(args[i + 1], out _))
+                {
+                    return false;
+                }
+            }
+            else if (arg is "--config" or "-c" && config is null && i + 1 < args.Length && IsPlainToken(args[i + 1]))
+            {
+                config = args[++i];
+            }
+            else if (!hasFolder && IsPlainToken(arg))
+            {
+                folder = arg;
+                hasFolder = true;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return Directory.Exists(folder);
+    }
+
+    // Not an option, not a response file (@file) and not empty: a token the parser would take as a plain value.
+    private static bool IsPlainToken(string token) => token.Length > 0 && token[0] is not '-' and not '@';
+
+    private static int Print(DevContainerReadResult result, bool json)
+    {
+        if (json)
+        {
+            WriteJson(result);
+            return result.HasErrors ? 1 : 0;
+        }
+
+        Console.Out.WriteLine($"config:    {result.ConfigFilePath ?? "(none found)"}");
+        if (result.Config is { } c)
+        {
+            Console.Out.WriteLine($"source:    {(c.Image is { } image ? "image " + image : c.Build is not null ? "Dockerfile " + c.Build.Dockerfile : c.DockerComposeFiles.Count > 0 ? "Docker Compose" : "-")}");
+        }
+
+        if (result.Workspace is { } workspace)
+        {
+            Console.Out.WriteLine($"workspace: {workspace.WorkspaceFolder}");
+            Console.Out.WriteLine($"mount:     {workspace.WorkspaceMount ?? "(default)"}");
+        }
+
+        if (result.Candidates.Count > 1)
+        {
+            Console.Out.WriteLine($"others:    {string.Join(", ", result.Candidates)}");
+        }
+
+        foreach (var d in result.Diagnostics)
+        {
+            Console.Error.WriteLine($"{d.File}:{d.Line}:{d.Column}: {d.SeverityName}: {d.Message} [{d.Code}]");
+        }
+
+        if (!result.HasErrors && result.Configuration is { } configuration && !Console.IsOutputRedirected)
+        {
+            var buffer = new ArrayBufferWriter<byte>();
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true, MaxDepth = 256 }))
+            {
+                configuration.WriteTo(writer);
+            }
+
+            Console.Out.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        }
+
+        return result.HasErrors ? 1 : 0;
     }
 
     // Written with Utf8JsonWriter: the reflection-based serializer would cost more start-up than the whole read.
     private static void WriteJson(DevContainerReadResult result)
     {
         using var stdout = Console.OpenStandardOutput();
-        using (var writer = new Utf8JsonWriter(stdout, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = 256 }))
+        using (var writer = new Utf8JsonWriter(stdout, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = 256 }))
         {
             writer.WriteStartObject();
             writer.WritePropertyName("configuration");
