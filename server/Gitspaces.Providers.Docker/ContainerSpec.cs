@@ -34,6 +34,7 @@ internal static class ContainerSpec
             + string.Concat(metadata.Entrypoints.Select(e => e + "\n"))
             + "exec \"$@\"\nwhile sleep 1 & wait $!; do :; done";
         var command = new List<string> { "-c", script, "-" };
+        const int ScriptIndex = 1;
         if (!overrideCommand)
         {
             command.AddRange(image.Inspect.Config?.Entrypoint ?? []);
@@ -74,6 +75,14 @@ internal static class ContainerSpec
             : !string.IsNullOrEmpty(image.Inspect.Config?.User) ? image.Inspect.Config.User
             : "root";
         var remoteUser = metadata.RemoteUser ?? containerUser;
+
+        // A container whose entrypoint runs as root sets up SSH itself when it starts: no separate exec.
+        if (SshSetup.RunsAsRoot(containerUser))
+        {
+            var lines = script.Split('\n', 3);
+            command[ScriptIndex] = lines[0] + "\n" + lines[1] + "\n" + SshSetup.EntrypointHook + lines[2];
+        }
+
         labels[DockerLabels.RemoteUser] = remoteUser;
         labels[DockerLabels.WorkspaceFolder] = workspaceFolder;
         labels[DockerLabels.Lifecycle] = JsonSerializer.Serialize(metadata.Lifecycle, DockerJsonContext.Default.LifecyclePlan);

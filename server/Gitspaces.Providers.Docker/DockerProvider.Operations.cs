@@ -46,9 +46,16 @@ public sealed partial class DockerProvider
         });
 
         // The labelled volume comes first: whatever fails later, the gitspace is listed (in error) and can be deleted.
+        // It is made while the clone runs, through Docker.DotNet, whose first call (loading and JIT-compiling it and
+        // Newtonsoft.Json) the image and container calls after the clone would otherwise wait for.
         context.RecordEvent(id, EventTypes.InfraProvisioningStart, "Provisioning the workspace volume...");
-        await this.Engine.CreateVolumeAsync(DockerLabels.VolumeName(id), new Dictionary<string, string>(labels), token);
-        context.RecordEvent(id, EventTypes.InfraProvisioningCompleted, $"Created volume {DockerLabels.VolumeName(id)}");
+        var volume = Task.Run(
+            async () =>
+            {
+                await this.Client.Volumes.CreateAsync(new VolumesCreateParameters { Name = DockerLabels.VolumeName(id), Labels = new Dictionary<string, string>(labels) }, token);
+                context.RecordEvent(id, EventTypes.InfraProvisioningCompleted, $"Created volume {DockerLabels.VolumeName(id)}");
+            },
+            token);
 
         context.RecordEvent(id, EventTypes.FetchDevcontainerStart, "Fetching devcontainer configuration...");
         context.RecordEvent(id, EventTypes.RepositoryCloneStart, $"Cloning {display}{(source.Branch is null ? string.Empty : $" ({source.Branch})")}...");
@@ -59,10 +66,19 @@ public sealed partial class DockerProvider
         }
         catch (GitspaceException ex)
         {
+            // An engine that refused the volume explains the failure better than the clone does.
+            await volume;
             context.RecordEvent(id, EventTypes.RepositoryCloneFailed, ex.Message);
             context.RecordEvent(id, EventTypes.FetchDevcontainerFailed, ex.Message);
             throw;
         }
+        catch (OperationCanceledException)
+        {
+            await volume.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            throw;
+        }
+
+        await volume;
 
         context.RecordEvent(id, EventTypes.RepositoryCloneCompleted, $"Cloned {display} ({clone.Branch} at {clone.Commit[..12]})");
         var plan = await ReadPlanAsync(id, clone.Folder, request.DevcontainerPath, context);
@@ -249,23 +265,41 @@ public sealed partial class DockerProvider
         var origins = entries.Select(e => e["id"] is JsonValue featureId ? $"Feature '{featureId}'" : "image").Append("devcontainer.json").ToList();
         entries.Add(plan.MetadataEntry);
         var metadata = ImageMetadata.Merge(plan.Configuration, entries, origins);
-        var (parameters, _, remoteUser) = ContainerSpec.Build(id, labels, plan, metadata, image, mountTarget, workspaceFolder);
+        var (parameters, containerUser, remoteUser) = ContainerSpec.Build(id, labels, plan, metadata, image, mountTarget, workspaceFolder);
         var created = await this.Client.Containers.CreateContainerAsync(parameters, token);
-        var passwd = await this.ReadContainerFileAsync(created.ID, "/etc/passwd", token);
+        var passwd = await this.Engine.ReadFileAsync(created.ID, "/etc/passwd", token);
         var user = PasswdEntry.Find(passwd, remoteUser)
             ?? throw GitspaceException.OperationFailed(id, "users", $"The remote user '{remoteUser}' does not exist in the image {image.Reference}; set remoteUser (or containerUser) in {plan.ConfigPath} to a user of the image.");
+        var setUpAtStart = SshSetup.RunsAsRoot(containerUser);
+        IReadOnlyList<ArchiveFile> sshFiles = setUpAtStart
+            ? [.. SshSetup.Files(this.identities.GetOrCreate(ProviderId, id), remoteUser), SshSetup.StartupScript(remoteUser, mountTarget)]
+            : SshSetup.Files(this.identities.GetOrCreate(ProviderId, id), remoteUser);
         if (uploadFolder is not null)
         {
+            // The repository and the SSH files in one upload.
             context.Progress("Copying the repository into the workspace volume...");
-            using var tar = TarArchives.FromFolder(uploadFolder, user.Uid, user.Gid, token);
-            await this.Engine.PutArchiveAsync(created.ID, mountTarget, tar, token);
+            using var tar = TarArchives.FromFolderAndFiles(uploadFolder, mountTarget, user.Uid, user.Gid, sshFiles, token);
+            context.RecordEvent(id, EventTypes.SshSetupStart, "Setting up SSH...");
+            await this.Engine.PutArchiveAsync(created.ID, "/", tar, token);
+        }
+        else
+        {
+            context.RecordEvent(id, EventTypes.SshSetupStart, "Setting up SSH...");
+            using var tar = TarArchives.FromFiles(sshFiles);
+            await this.Engine.PutArchiveAsync(created.ID, "/", tar, token);
         }
 
-        context.RecordEvent(id, EventTypes.SshSetupStart, "Setting up SSH...");
-        await this.InstallSshFilesAsync(created.ID, this.identities.GetOrCreate(ProviderId, id), remoteUser, token);
         await this.Engine.StartContainerAsync(created.ID, token);
         this.records.Update(id, r => r with { ContainerId = created.ID, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = false });
-        await this.SetUpSshAsync(id, created.ID, remoteUser, mountTarget, context);
+        if (setUpAtStart)
+        {
+            await this.AwaitSshSetupAtStartAsync(id, created.ID, context);
+        }
+        else
+        {
+            await this.SetUpSshAsync(id, created.ID, remoteUser, mountTarget, context);
+        }
+
         context.RecordEvent(id, EventTypes.AgentGitspaceCreationCompleted, $"Started container {DockerLabels.ContainerName(id)} from {image.Reference}");
         var running = new EngineContainer
         {
@@ -297,6 +331,45 @@ public sealed partial class DockerProvider
                 context.WriteLog(id, stream, line);
             },
             context.CancellationToken);
+        ReportSshSetup(id, exitCode, lines, context);
+    }
+
+    /// <summary>
+    /// Waits for the setup the entrypoint of a root container runs when it starts (<see cref="SshSetup.EntrypointHook"/>):
+    /// a small file read, usually once, instead of an exec, which costs the engine a process start in the container.
+    /// </summary>
+    private async Task AwaitSshSetupAtStartAsync(string id, string containerId, IOperationContext context)
+    {
+        var token = context.CancellationToken;
+        var delay = TimeSpan.FromMilliseconds(5);
+        var waited = TimeSpan.Zero;
+        string? status;
+        while ((status = await this.Engine.ReadFileAsync(containerId, SshSetup.StartupStatusFile, token)) is null)
+        {
+            if (waited > TimeSpan.FromSeconds(1) && await this.Engine.InspectContainerAsync(containerId, token) is not { State.Running: true })
+            {
+                var message = "The container stopped before SSH was set up in it; its log (`docker logs " + DockerLabels.ContainerName(id) + "`) says why.";
+                context.RecordEvent(id, EventTypes.SshSetupFailed, message);
+                throw GitspaceException.OperationFailed(id, "ssh_setup", message);
+            }
+
+            await Task.Delay(delay, token);
+            waited += delay;
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromMilliseconds(250).Ticks));
+        }
+
+        var log = await this.Engine.ReadFileAsync(containerId, SshSetup.StartupLogFile, token) ?? string.Empty;
+        var lines = log.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        foreach (var line in lines)
+        {
+            context.WriteLog(id, "stdout", line);
+        }
+
+        ReportSshSetup(id, long.TryParse(status.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var code) ? code : -1, lines, context);
+    }
+
+    private static void ReportSshSetup(string id, long exitCode, List<string> lines, IOperationContext context)
+    {
         if (exitCode == SshSetup.NoSshdExitCode)
         {
             var message = "The image has no sshd and openssh-server could not be installed in it, so editors cannot connect. Add the Feature \"ghcr.io/devcontainers/features/sshd:1\" to devcontainer.json, or use an image with openssh-server.";
@@ -401,21 +474,6 @@ public sealed partial class DockerProvider
         {
             // In use by another container, or already gone: not ours to force.
             this.options.Log?.Invoke($"kept image {image}: {DockerFailures.EngineMessage(ex)}");
-        }
-    }
-
-    private async Task<string?> ReadContainerFileAsync(string containerId, string path, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var archive = await this.Client.Containers.GetArchiveFromContainerAsync(containerId, new GetArchiveFromContainerParameters { Path = path }, false, cancellationToken);
-            using var response = archive.Stream;
-            using var stream = await TarArchives.BufferAsync(response, cancellationToken);
-            return await TarArchives.ReadFirstFileAsync(stream, cancellationToken);
-        }
-        catch (Exception ex) when (DockerFailures.IsNotFound(ex))
-        {
-            return null;
         }
     }
 

@@ -19,6 +19,24 @@ internal static class SshSetup
     /// <summary>The exit code of the setup script when sshd cannot be installed.</summary>
     public const int NoSshdExitCode = 3;
 
+    /// <summary>The setup script with its arguments, run by the entrypoint of a container that starts as root.</summary>
+    public const string StartupScriptFile = Folder + "/setup.sh";
+
+    /// <summary>The exit code of <see cref="StartupScriptFile"/>'s last run, written once it has finished.</summary>
+    public const string StartupStatusFile = Folder + "/setup.status";
+
+    /// <summary>The output of <see cref="StartupScriptFile"/>'s last run.</summary>
+    public const string StartupLogFile = Folder + "/setup.log";
+
+    /// <summary>
+    /// The lines the entrypoint wrapper runs first when it starts as root: the setup script (when it was installed),
+    /// its output to a file, and its exit code written last and atomically, for the provider to wait for.
+    /// </summary>
+    public const string EntrypointHook =
+        "if [ -f " + StartupScriptFile + " ]; then rm -f " + StartupStatusFile + "; "
+        + "/bin/sh " + StartupScriptFile + " >" + StartupLogFile + " 2>&1; "
+        + "echo $? >" + StartupStatusFile + ".tmp; mv " + StartupStatusFile + ".tmp " + StartupStatusFile + "; fi\n";
+
     /// <summary>
     /// The root script run after each container start that needs it: makes sure sshd exists (installing it when
     /// missing), the privilege separation folder exists, the remote user's account is not locked (sshd refuses locked
@@ -81,6 +99,23 @@ internal static class SshSetup
             new ArchiveFile(folder + "/sshd_config", Encoding.UTF8.GetBytes(config), ReadableByAll),
         ];
     }
+
+    /// <summary>Returns the setup script with its arguments, for <see cref="StartupScriptFile"/>.</summary>
+    /// <param name="remoteUser">The user the editor logs in as.</param>
+    /// <param name="workspaceFolder">The workspace folder the user must own.</param>
+    /// <returns>The file (root only).</returns>
+    public static ArchiveFile StartupScript(string remoteUser, string workspaceFolder) =>
+        new(
+            StartupScriptFile.TrimStart('/'),
+            Encoding.UTF8.GetBytes("set -- " + ShellQuote(remoteUser) + " " + ShellQuote(workspaceFolder) + "\n" + Script + "\n"),
+            UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+    /// <summary>Returns whether a container user (<c>user[:group]</c>, name or id) is root.</summary>
+    /// <param name="containerUser">The user.</param>
+    /// <returns>Whether it is root.</returns>
+    public static bool RunsAsRoot(string containerUser) => containerUser.Split(':')[0] is "root" or "0";
+
+    private static string ShellQuote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     private static UnixFileMode ReadableByAll => UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 }

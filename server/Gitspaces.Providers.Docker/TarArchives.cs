@@ -15,13 +15,29 @@ internal static class TarArchives
     /// <param name="gid">The owner's group id in the container.</param>
     /// <param name="cancellationToken">Stops writing.</param>
     /// <returns>The tar, positioned at its start.</returns>
-    public static Stream FromFolder(string folder, int uid, int gid, CancellationToken cancellationToken)
+    public static Stream FromFolder(string folder, int uid, int gid, CancellationToken cancellationToken) =>
+        FromFolderAndFiles(folder, "/", uid, gid, [], cancellationToken);
+
+    /// <summary>
+    /// Writes a folder tree at a path of the container and some files besides, as one tar to extract at <c>/</c>, into
+    /// a temporary file that deletes itself on close: one upload instead of one per destination.
+    /// </summary>
+    /// <param name="folder">The folder.</param>
+    /// <param name="target">Where the folder goes in the container (absolute; <c>/</c> for an archive extracted there).</param>
+    /// <param name="uid">The owner's user id in the container, for the folder's entries.</param>
+    /// <param name="gid">The owner's group id in the container, for the folder's entries.</param>
+    /// <param name="files">Other files, relative to <c>/</c>.</param>
+    /// <param name="cancellationToken">Stops writing.</param>
+    /// <returns>The tar, positioned at its start.</returns>
+    public static Stream FromFolderAndFiles(string folder, string target, int uid, int gid, IEnumerable<ArchiveFile> files, CancellationToken cancellationToken)
     {
         var temp = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
         using (var writer = new TarWriter(temp, TarEntryFormat.Pax, leaveOpen: true))
         {
-            writer.WriteEntry(new PaxTarEntry(TarEntryType.Directory, "./") { Uid = uid, Gid = gid, Mode = ModeOf(folder, DefaultDirectoryMode) });
-            AddTree(writer, folder, string.Empty, uid, gid, cancellationToken);
+            var prefix = target.Trim('/') is { Length: > 0 } relative ? relative + "/" : string.Empty;
+            writer.WriteEntry(new PaxTarEntry(TarEntryType.Directory, prefix.Length == 0 ? "./" : prefix) { Uid = uid, Gid = gid, Mode = ModeOf(folder, DefaultDirectoryMode) });
+            AddTree(writer, folder, prefix, uid, gid, cancellationToken);
+            AddFiles(writer, files);
         }
 
         temp.Position = 0;
@@ -36,31 +52,36 @@ internal static class TarArchives
         var stream = new MemoryStream();
         using (var writer = new TarWriter(stream, TarEntryFormat.Pax, leaveOpen: true))
         {
-            var folders = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var file in files)
-            {
-                var parts = file.Path.Split('/');
-                for (var i = 1; i < parts.Length; i++)
-                {
-                    var folder = string.Join('/', parts[..i]) + "/";
-                    if (folders.Add(folder))
-                    {
-                        writer.WriteEntry(new PaxTarEntry(TarEntryType.Directory, folder) { Mode = DefaultDirectoryMode });
-                    }
-                }
-
-                writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, file.Path)
-                {
-                    Mode = file.Mode,
-                    Uid = file.Uid,
-                    Gid = file.Gid,
-                    DataStream = new MemoryStream(file.Contents),
-                });
-            }
+            AddFiles(writer, files);
         }
 
         stream.Position = 0;
         return stream;
+    }
+
+    private static void AddFiles(TarWriter writer, IEnumerable<ArchiveFile> files)
+    {
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var parts = file.Path.Split('/');
+            for (var i = 1; i < parts.Length; i++)
+            {
+                var folder = string.Join('/', parts[..i]) + "/";
+                if (folders.Add(folder))
+                {
+                    writer.WriteEntry(new PaxTarEntry(TarEntryType.Directory, folder) { Mode = DefaultDirectoryMode });
+                }
+            }
+
+            writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, file.Path)
+            {
+                Mode = file.Mode,
+                Uid = file.Uid,
+                Gid = file.Gid,
+                DataStream = new MemoryStream(file.Contents),
+            });
+        }
     }
 
     /// <summary>Reads the first regular file of a tar as text.</summary>

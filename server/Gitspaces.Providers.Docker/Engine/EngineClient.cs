@@ -88,6 +88,27 @@ internal sealed class EngineClient
     public Task PutArchiveAsync(string container, string path, Stream tar, CancellationToken cancellationToken) =>
         this.SendAsync("PUT", "/containers/" + Uri.EscapeDataString(container) + "/archive?path=" + Uri.EscapeDataString(path), tar, cancellationToken, "application/x-tar");
 
+    /// <summary>Reads one file from a container (running or not).</summary>
+    /// <param name="container">The container.</param>
+    /// <param name="path">The file's absolute path.</param>
+    /// <param name="cancellationToken">Stops the call.</param>
+    /// <returns>Its text, or <see langword="null"/> when it does not exist.</returns>
+    public async Task<string?> ReadFileAsync(string container, string path, CancellationToken cancellationToken)
+    {
+        byte[] tar;
+        try
+        {
+            tar = await this.SendAsync("GET", "/containers/" + Uri.EscapeDataString(container) + "/archive?path=" + Uri.EscapeDataString(path), null, cancellationToken);
+        }
+        catch (EngineException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        using var stream = new MemoryStream(tar);
+        return await TarArchives.ReadFirstFileAsync(stream, cancellationToken);
+    }
+
     /// <summary>Creates an exec.</summary>
     /// <param name="container">The container.</param>
     /// <param name="exec">What to run and how.</param>
