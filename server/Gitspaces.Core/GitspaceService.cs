@@ -178,6 +178,11 @@ public sealed class GitspaceService
         };
         var gitspace = await this.RunLockedAsync(provider, name, null, context => provider.CreateAsync(createRequest, context), progress, cancellationToken);
         this.providerOfId[gitspace.Id] = provider;
+        if (gitspace.Id != name)
+        {
+            // The control plane chose an id of its own: from now on the gitspace is locked by that id.
+            GitspaceLock.TryRemove(this.paths, provider.Id, name);
+        }
 
         // Clients hear the final state from the service, whatever the provider reported on the way.
         this.observers.Changed(gitspace);
@@ -228,6 +233,7 @@ public sealed class GitspaceService
             progress,
             cancellationToken);
         this.history.Remove(provider.Id, id);
+        GitspaceLock.TryRemove(this.paths, provider.Id, id);
         this.providerOfId.TryRemove(id, out _);
         this.observers.Changed(gitspace with { State = GitspaceState.Deleted, Readiness = null, UpdatedAt = DateTimeOffset.UtcNow });
         return new DeleteGitspaceResult { Id = id, Deleted = true };

@@ -24,8 +24,9 @@ public sealed class HarnessProvider : IGitspaceProvider, IDisposable
     private readonly HarnessProviderOptions options;
     private readonly HarnessSettingsStore settings;
     private readonly HistoryStore streamedLogs;
-    private readonly IHttpClientFactory httpClientFactory;
-    private readonly ServiceProvider? ownedServices;
+    private readonly Lazy<IHttpClientFactory> httpClientFactory;
+    private readonly Lock servicesLock = new();
+    private ServiceProvider? ownedServices;
 
     /// <summary>Initializes a new instance of the <see cref="HarnessProvider"/> class.</summary>
     /// <param name="paths">The state directory: settings and the 0600 token file go in its config directory.</param>
@@ -38,13 +39,11 @@ public sealed class HarnessProvider : IGitspaceProvider, IDisposable
         this.options = options ?? new HarnessProviderOptions();
         this.settings = new HarnessSettingsStore(paths, environment ?? Environment.GetEnvironmentVariable);
         this.streamedLogs = new HistoryStore(paths);
-        if (httpClientFactory is null)
-        {
-            this.ownedServices = new ServiceCollection().AddHarnessHttpClients(this.options.Http).BuildServiceProvider();
-            httpClientFactory = this.ownedServices.GetRequiredService<IHttpClientFactory>();
-        }
-
-        this.httpClientFactory = httpClientFactory;
+        // The HTTP stack (DI, Polly, Microsoft.Extensions.Http) is built on the first call to the control plane:
+        // `gitspaces list` and an editor's start-up must not pay for it when nobody is logged in to Harness.
+        this.httpClientFactory = httpClientFactory is null
+            ? new Lazy<IHttpClientFactory>(this.CreateOwnedHttpClientFactory, LazyThreadSafetyMode.ExecutionAndPublication)
+            : new Lazy<IHttpClientFactory>(httpClientFactory);
     }
 
     /// <inheritdoc/>
@@ -64,7 +63,7 @@ public sealed class HarnessProvider : IGitspaceProvider, IDisposable
             ErrorCodes.ProviderNotConfigured,
             NotLoggedIn,
             new ErrorData { Kind = nameof(ErrorCodes.ProviderNotConfigured), Provider = ProviderId, Hint = "Log in with `gitspaces login harness`." });
-        return new HarnessClient(this.httpClientFactory, connection, token);
+        return new HarnessClient(this.httpClientFactory.Value, connection, token);
     }
 
     /// <inheritdoc/>
@@ -81,7 +80,7 @@ public sealed class HarnessProvider : IGitspaceProvider, IDisposable
             return Info(connection, configured: true, reachable: false, null);
         }
 
-        return await CheckAsync(new HarnessClient(this.httpClientFactory, connection, token), cancellationToken);
+        return await CheckAsync(new HarnessClient(this.httpClientFactory.Value, connection, token), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -104,7 +103,7 @@ public sealed class HarnessProvider : IGitspaceProvider, IDisposable
             ?? throw GitspaceException.InvalidParams("$.token", $"Invalid params: a token is required (give it on stdin to `gitspaces login harness`, or set {HarnessSettingsStore.TokenVariable}).");
 
         // A token the control plane refuses is not saved: the settings that worked stay as they were.
-        var info = await CheckAsync(new HarnessClient(this.httpClientFactory, connection, token), cancellationToken, throwIfRefused: true);
+        var info = await CheckAsync(new HarnessClient(this.httpClientFactory.Value, connection, token), cancellationToken, throwIfRefused: true);
         this.settings.Save(settings, givenToken);
         return info;
     }
@@ -258,7 +257,23 @@ public sealed class HarnessProvider : IGitspaceProvider, IDisposable
         new HarnessWatcher(this.CreateClient, this.options).RunAsync(onChange, cancellationToken);
 
     /// <inheritdoc/>
-    public void Dispose() => this.ownedServices?.Dispose();
+    public void Dispose()
+    {
+        lock (this.servicesLock)
+        {
+            this.ownedServices?.Dispose();
+            this.ownedServices = null;
+        }
+    }
+
+    private IHttpClientFactory CreateOwnedHttpClientFactory()
+    {
+        lock (this.servicesLock)
+        {
+            this.ownedServices = new ServiceCollection().AddHarnessHttpClients(this.options.Http).BuildServiceProvider();
+            return this.ownedServices.GetRequiredService<IHttpClientFactory>();
+        }
+    }
 
     private static ProviderInfo Info(HarnessConnection? connection, bool configured, bool reachable, string? message, string? version = null) => new()
     {

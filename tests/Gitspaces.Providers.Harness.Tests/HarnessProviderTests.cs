@@ -60,6 +60,10 @@ public sealed class HarnessProviderTests
         Assert.Null(bed.StandIn.StateOf(created.Id));
         Assert.Equal(GitspaceState.Deleted, observer.States[^1]);
         Assert.Empty(await service.ListAsync("harness", CancellationToken.None) is { } list ? list.Gitspaces : []);
+
+        // Nothing of it is left in the state directory: no history folder, no lock file.
+        Assert.False(Directory.Exists(bed.Paths.GitspaceDirectoryPath("harness", created.Id)));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(bed.Paths.DataDirectory, "locks", "harness")));
     }
 
     [Theory]

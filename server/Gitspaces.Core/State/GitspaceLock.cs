@@ -20,9 +20,8 @@ public sealed class GitspaceLock : IDisposable
     /// <returns>The held lock, or <see langword="null"/> when another operation holds it.</returns>
     public static GitspaceLock? TryAcquire(StatePaths paths, string provider, string gitspaceId)
     {
-        var directory = Path.Combine(paths.DataDirectory, "locks", provider);
-        Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, Sanitize(gitspaceId) + ".lock");
+        var path = LockPath(paths, provider, gitspaceId);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         try
         {
             // FileShare.None is an OS-level exclusive lock on Windows and an advisory flock on Unix; both are released
@@ -36,8 +35,36 @@ public sealed class GitspaceLock : IDisposable
         }
     }
 
+    /// <summary>
+    /// Deletes a deleted gitspace's lock file, unless an operation holds it right now (then it stays, harmless).
+    /// </summary>
+    /// <param name="paths">The state directory.</param>
+    /// <param name="provider">The provider id.</param>
+    /// <param name="gitspaceId">The gitspace id.</param>
+    public static void TryRemove(StatePaths paths, string provider, string gitspaceId)
+    {
+        var path = LockPath(paths, provider, gitspaceId);
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        try
+        {
+            // Taking the lock first means no operation loses its lock file under it; the file goes when we let go.
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Held by another operation, or already gone.
+        }
+    }
+
     /// <inheritdoc/>
     public void Dispose() => this.stream.Dispose();
+
+    private static string LockPath(StatePaths paths, string provider, string gitspaceId) =>
+        Path.Combine(paths.DataDirectory, "locks", provider, Sanitize(gitspaceId) + ".lock");
 
     private static string Sanitize(string id) =>
         new(id.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());

@@ -86,20 +86,39 @@ public sealed class HistoryStore
         return new GitspaceLogsResult { Lines = lines, Next = lines.Count == 0 ? from : lines[^1].Pos + 1 };
     }
 
-    /// <summary>Removes a gitspace's history (on delete).</summary>
+    /// <summary>Removes a gitspace's history folder and everything in it (on delete).</summary>
     /// <param name="provider">The provider id.</param>
     /// <param name="gitspaceId">The gitspace id.</param>
     public void Remove(string provider, string gitspaceId)
     {
         var directory = this.paths.GitspaceDirectoryPath(provider, gitspaceId);
         this.cursors.TryRemove(Key(provider, gitspaceId), out _);
-        foreach (var file in new[] { EventsFile, LogFile })
+        try
         {
-            var path = Path.Combine(directory, file);
-            if (File.Exists(path))
+            if (Directory.Exists(directory))
             {
-                File.Delete(path);
+                Directory.Delete(directory, recursive: true);
             }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Another process may still have a file open here (Windows); the history is already unreachable.
+            foreach (var file in new[] { EventsFile, LogFile })
+            {
+                TryDelete(Path.Combine(directory, file));
+            }
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: see Remove.
         }
     }
 

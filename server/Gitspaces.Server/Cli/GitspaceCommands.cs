@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
 using Gitspaces.Core;
 using Gitspaces.Core.Errors;
 using Gitspaces.Core.State;
@@ -101,6 +103,19 @@ internal static class GitspaceCommands
         return command;
     }
 
+    // Apart from the command's action so that Spectre.Console loads only when a person reads the table.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void WriteTable(ListGitspacesResult result)
+    {
+        var table = new Table().AddColumns("NAME", "STATE", "PROVIDER", "REPOSITORY", "BRANCH", "CREATED");
+        foreach (var g in result.Gitspaces)
+        {
+            table.AddRow(Markup.Escape(g.Id), Markup.Escape(CliOutput.Describe(g)), g.Provider, Markup.Escape(g.Repository.Url), Markup.Escape(g.Repository.Branch ?? string.Empty), g.CreatedAt.ToLocalTime().ToString("g", CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(table);
+    }
+
     private static Command List()
     {
         var command = new Command("list", "List gitspaces.") { ProviderOption, JsonOption };
@@ -116,20 +131,18 @@ internal static class GitspaceCommands
 
             if (output.Interactive)
             {
-                var table = new Table().AddColumns("NAME", "STATE", "PROVIDER", "REPOSITORY", "BRANCH", "CREATED");
-                foreach (var g in result.Gitspaces)
-                {
-                    table.AddRow(Markup.Escape(g.Id), Markup.Escape(CliOutput.Describe(g)), g.Provider, Markup.Escape(g.Repository.Url), Markup.Escape(g.Repository.Branch ?? string.Empty), g.CreatedAt.ToLocalTime().ToString("g", CultureInfo.InvariantCulture));
-                }
-
-                AnsiConsole.Write(table);
+                WriteTable(result);
             }
             else
             {
+                // One write for the whole list: Console.Out flushes every line, and a list may have hundreds.
+                var lines = new StringBuilder();
                 foreach (var g in result.Gitspaces)
                 {
-                    Console.Out.WriteLine($"{g.Id}\t{CliOutput.Describe(g)}\t{g.Provider}\t{g.Repository.Url}\t{g.Repository.Branch}");
+                    lines.Append(CultureInfo.InvariantCulture, $"{g.Id}\t{CliOutput.Describe(g)}\t{g.Provider}\t{g.Repository.Url}\t{g.Repository.Branch}\n");
                 }
+
+                Console.Out.Write(lines.ToString());
             }
 
             foreach (var problem in result.Problems ?? [])

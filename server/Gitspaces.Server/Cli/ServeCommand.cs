@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Gitspaces.Core.State;
 using Gitspaces.Server.Composition;
+using Gitspaces.Server.Hosting;
 using Gitspaces.Server.Logging;
 using Gitspaces.Server.Rpc;
 
@@ -23,11 +24,13 @@ internal static class ServeCommand
 
     public static async Task<int> RunAsync(string? logLevel)
     {
+        var paths = StatePaths.FromEnvironment();
+        StartupProfile.Start(paths, "serve");
+
         // stdout is the protocol: anything else that writes to Console.Out lands on stderr instead.
         var stdout = Console.OpenStandardOutput();
         var stdin = Console.OpenStandardInput();
         Console.SetOut(Console.Error);
-        var paths = StatePaths.FromEnvironment();
         var level = CommandLineApp.ParseLevel(logLevel ?? Environment.GetEnvironmentVariable("GITSPACES_LOG_LEVEL"));
         using var log = new ServerLog(paths.LogDirectory, level, toStderr: true);
         log.Info($"gitspaces {VersionInfo.FullVersion} serving on stdio (state: {paths.DataDirectory})");

@@ -63,7 +63,7 @@ internal static class FrameValidator
                     return FrameVerdict.Reject(ErrorCodes.InvalidRequest, "Invalid request: params must be an object.", replyId);
                 }
 
-                return FrameVerdict.Forward;
+                return hasId && id.ValueKind is JsonValueKind.String or JsonValueKind.Number ? FrameVerdict.ForwardRequest : FrameVerdict.Forward;
             }
 
             // A response: we never send requests to the client, so there is nothing to match it with.

@@ -7,9 +7,12 @@ namespace Gitspaces.Server.Rpc;
 /// <param name="Code">The error code, when rejected.</param>
 /// <param name="Message">The error message or the reason it was ignored.</param>
 /// <param name="ReplyId">The id to answer with, when the request had a usable one.</param>
-internal readonly record struct FrameVerdict(FrameAction Action, int Code, string? Message, JsonElement? ReplyId)
+/// <param name="ExpectsResponse">Whether a forwarded message is a request that StreamJsonRpc will answer.</param>
+internal readonly record struct FrameVerdict(FrameAction Action, int Code, string? Message, JsonElement? ReplyId, bool ExpectsResponse = false)
 {
     public static FrameVerdict Forward => new(FrameAction.Forward, 0, null, null);
+
+    public static FrameVerdict ForwardRequest => new(FrameAction.Forward, 0, null, null, ExpectsResponse: true);
 
     public static FrameVerdict Ignore(string reason) => new(FrameAction.Ignore, 0, reason, null);
 

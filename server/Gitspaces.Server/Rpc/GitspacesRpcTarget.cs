@@ -56,18 +56,22 @@ internal sealed class GitspacesRpcTarget
             this.clientProcess.TrySetResult(pid);
         }
 
-        return Task.FromResult(new InitializeResult
-        {
-            ServerInfo = new ServerInfo { Name = "gitspaces", Version = VersionInfo.Version },
-            ProtocolVersion = ProtocolInfo.Version,
-            Capabilities = new ServerCapabilities
-            {
-                Providers = SidecarServices.ProviderIds,
-                Ides = Ides.All,
-                Methods = [.. ProtocolCatalog.All.Where(m => m.Direction == "client→server").Select(m => m.Name)],
-            },
-        });
+        return Task.FromResult(CreateInitializeResult());
     }
+
+    /// <summary>Creates the answer to <c>initialize</c>: who we are and what we can do.</summary>
+    /// <returns>The result.</returns>
+    internal static InitializeResult CreateInitializeResult() => new()
+    {
+        ServerInfo = new ServerInfo { Name = "gitspaces", Version = VersionInfo.Version },
+        ProtocolVersion = ProtocolInfo.Version,
+        Capabilities = new ServerCapabilities
+        {
+            Providers = SidecarServices.ProviderIds,
+            Ides = Ides.All,
+            Methods = [.. ProtocolCatalog.All.Where(m => m.Direction == "client→server").Select(m => m.Name)],
+        },
+    };
 
     [JsonRpcMethod(Methods.Initialized, UseSingleObjectParameterDeserialization = true)]
     public void Initialized(JsonElement? parameters = null)

@@ -14,25 +14,32 @@ namespace Gitspaces.Server.Rpc;
 internal sealed class GuardedTransport : IDisposable
 {
     private const int MaxBodyBytes = 64 * 1024 * 1024;
+    private static readonly TimeSpan AnswerGrace = TimeSpan.FromSeconds(10);
     private readonly Stream input;
     private readonly Stream output;
     private readonly ServerLog log;
     private readonly Pipe toRpc = new(new PipeOptions(pauseWriterThreshold: 0));
-    private readonly Pipe fromRpc = new(new PipeOptions(pauseWriterThreshold: 0));
     private readonly SemaphoreSlim writeGate = new(1, 1);
+    private readonly GatedOutputStream fromRpc;
+    private readonly PendingRequests pending = new();
 
     public GuardedTransport(Stream input, Stream output, ServerLog log)
     {
         this.input = input;
         this.output = output;
         this.log = log;
+        this.fromRpc = new GatedOutputStream(this.WriteRpcFrameAsync);
+        this.RpcOutput = PipeWriter.Create(this.fromRpc, new StreamPipeWriterOptions(leaveOpen: true));
     }
 
-    /// <summary>Gets the stream StreamJsonRpc reads requests from.</summary>
-    public Stream RpcInput => this.toRpc.Reader.AsStream();
+    /// <summary>Gets the pipe StreamJsonRpc reads requests from: only frames that passed the checks reach it.</summary>
+    public PipeReader RpcInput => this.toRpc.Reader;
 
-    /// <summary>Gets the stream StreamJsonRpc writes responses and notifications to.</summary>
-    public Stream RpcOutput => this.fromRpc.Writer.AsStream();
+    /// <summary>
+    /// Gets the pipe StreamJsonRpc writes responses and notifications to. Each message it flushes goes to the client
+    /// as one write, never interleaved with the transport's own error answers.
+    /// </summary>
+    public PipeWriter RpcOutput { get; }
 
     /// <summary>Pumps client → server frames until the client closes its end.</summary>
     /// <param name="cancellationToken">Stops the pump.</param>
@@ -56,6 +63,11 @@ internal sealed class GuardedTransport : IDisposable
                 switch (verdict.Action)
                 {
                     case FrameAction.Forward:
+                        if (verdict.ExpectsResponse)
+                        {
+                            this.pending.Received();
+                        }
+
                         await WriteFrameAsync(this.toRpc.Writer, body, cancellationToken);
                         break;
                     case FrameAction.Ignore:
@@ -66,6 +78,12 @@ internal sealed class GuardedTransport : IDisposable
                         await this.WriteErrorAsync(verdict.ReplyId, verdict.Code, verdict.Message!, cancellationToken);
                         break;
                 }
+            }
+
+            // The client closed its end: answer what it already asked before StreamJsonRpc sees the end of input.
+            if (this.pending.Count > 0 && !await this.pending.WaitDrainedAsync(AnswerGrace))
+            {
+                this.log.Warn($"the client closed its input; {this.pending.Count} request(s) still unanswered after {AnswerGrace.TotalSeconds:0} s");
             }
         }
         catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException)
@@ -78,30 +96,17 @@ internal sealed class GuardedTransport : IDisposable
         }
     }
 
-    /// <summary>Pumps server → client frames until StreamJsonRpc closes its end.</summary>
-    /// <param name="cancellationToken">Stops the pump.</param>
-    /// <returns>A task that completes when the output is closed.</returns>
-    public async Task PumpOutputAsync(CancellationToken cancellationToken)
-    {
-        var reader = new FrameReader(this.fromRpc.Reader.AsStream(), int.MaxValue);
-        try
-        {
-            while (await reader.ReadAsync(cancellationToken) is { Body: { } body })
-            {
-                await this.WriteToClientAsync(body, cancellationToken);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException)
-        {
-            this.log.Debug($"output closed: {ex.Message}");
-        }
-    }
+    /// <summary>Waits until every request forwarded so far has been answered, or the time is up.</summary>
+    /// <param name="timeout">How long to wait at most.</param>
+    /// <returns><see langword="true"/> when nothing is left unanswered.</returns>
+    public Task<bool> WaitForAnswersAsync(TimeSpan timeout) => this.pending.WaitDrainedAsync(timeout);
 
     /// <inheritdoc/>
-    public void Dispose() => this.writeGate.Dispose();
-
-    /// <summary>Closes the stream StreamJsonRpc writes to, so that the output pump finishes.</summary>
-    public void CompleteOutput() => this.fromRpc.Writer.Complete();
+    public void Dispose()
+    {
+        this.fromRpc.Dispose();
+        this.writeGate.Dispose();
+    }
 
     private static async ValueTask WriteFrameAsync(PipeWriter writer, byte[] body, CancellationToken cancellationToken)
     {
@@ -139,15 +144,32 @@ internal sealed class GuardedTransport : IDisposable
             json.WriteEndObject();
         }
 
-        await this.WriteToClientAsync(buffer.ToArray(), cancellationToken);
-    }
-
-    private async Task WriteToClientAsync(byte[] body, CancellationToken cancellationToken)
-    {
+        var body = buffer.ToArray();
         var header = Header(body.Length);
         var frame = new byte[header.Length + body.Length];
         header.CopyTo(frame, 0);
         body.CopyTo(frame, header.Length);
+        await this.WriteToClientAsync(frame, cancellationToken);
+    }
+
+    private async Task WriteRpcFrameAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+    {
+        var isResponse = OutgoingFrame.IsResponse(frame.Span);
+        try
+        {
+            await this.WriteToClientAsync(frame, cancellationToken);
+        }
+        finally
+        {
+            if (isResponse)
+            {
+                this.pending.Answered();
+            }
+        }
+    }
+
+    private async Task WriteToClientAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+    {
         await this.writeGate.WaitAsync(cancellationToken);
         try
         {

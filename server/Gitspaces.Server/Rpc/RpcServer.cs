@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
-using Gitspaces.Protocol;
 using Gitspaces.Server.Composition;
 using Gitspaces.Server.Hosting;
 using Gitspaces.Server.Logging;
@@ -15,6 +12,7 @@ namespace Gitspaces.Server.Rpc;
 internal static class RpcServer
 {
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan AnswerGrace = TimeSpan.FromSeconds(10);
 
     public static async Task<int> RunAsync(Stream input, Stream output, SidecarServices services, ServerLog log)
     {
@@ -23,16 +21,11 @@ internal static class RpcServer
         var notifier = new Notifier();
         var target = new GitspacesRpcTarget(services, notifier, log, stopping.Token);
 
-        var formatter = new SystemTextJsonFormatter
-        {
-            JsonSerializerOptions = new JsonSerializerOptions(GitspacesJsonContext.Default.Options)
-            {
-                TypeInfoResolver = JsonTypeInfoResolver.Combine(GitspacesJsonContext.Default, new DefaultJsonTypeInfoResolver()),
-
-                // A devcontainer.json may nest 64 levels and the result wraps it in more.
-                MaxDepth = 256,
-            },
-        };
+        // Start-up runs on both cores: frames are read and checked, and the first request's serialization code is
+        // compiled, while this thread builds StreamJsonRpc's connection.
+        var inputPump = transport.PumpInputAsync(stopping.Token);
+        var warmUp = Task.Run(StartupWarmUp.Run, CancellationToken.None);
+        var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = RpcSerialization.CreateOptions() };
         var handler = new HeaderDelimitedMessageHandler(transport.RpcOutput, transport.RpcInput, formatter);
         using var rpc = new GitspacesJsonRpc(handler, log);
         rpc.AddLocalRpcTarget(target, new JsonRpcTargetOptions { NotifyClientOfEvents = false, DisposeOnDisconnect = false });
@@ -40,10 +33,8 @@ internal static class RpcServer
         rpc.Disconnected += (_, e) => log.Info($"disconnected: {e.Reason} {e.Description}");
         notifier.Attach(rpc);
 
-        var outputPump = transport.PumpOutputAsync(CancellationToken.None);
         var notifications = notifier.RunAsync(CancellationToken.None);
         rpc.StartListening();
-        var inputPump = transport.PumpInputAsync(stopping.Token);
         var parentDied = WatchParentAsync(target.ClientProcess, stopping.Token);
 
         var first = await Task.WhenAny(target.ExitRequested, rpc.Completion, parentDied);
@@ -52,6 +43,12 @@ internal static class RpcServer
         {
             exitCode = await target.ExitRequested;
             log.Info($"exit requested (code {exitCode})");
+
+            // Requests sent before `exit` (a script writes a whole session at once) still get their answers.
+            if (!await transport.WaitForAnswersAsync(AnswerGrace))
+            {
+                log.Warn($"exiting with requests unanswered after {AnswerGrace.TotalSeconds:0} s");
+            }
         }
         else if (first == parentDied)
         {
@@ -70,9 +67,9 @@ internal static class RpcServer
         await notifier.FlushAsync().WaitAsync(DrainTimeout).ContinueWith(_ => { }, TaskScheduler.Default);
         notifier.Complete();
         rpc.Dispose();
-        transport.CompleteOutput();
-        await Task.WhenAny(Task.WhenAll(outputPump, notifications), Task.Delay(DrainTimeout));
+        await Task.WhenAny(notifications, Task.Delay(DrainTimeout));
         _ = inputPump;
+        _ = warmUp;
         return exitCode;
     }
 

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 using Gitspaces.TestSupport;
 
@@ -81,6 +83,34 @@ public sealed class LifecycleTests
         server.CloseInput();
 
         Assert.Equal(1, await server.WaitForExitAsync());
+    }
+
+    [Fact]
+    public async Task RequestsSentBeforeStdinClosesAreAllAnswered()
+    {
+        // A script writes a whole session at once and closes the pipe, as `printf … | gitspaces serve` does.
+        await using var server = SidecarProcess.Start();
+        var session = new StringBuilder();
+        foreach (var message in new[]
+        {
+            """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}""",
+            """{"jsonrpc":"2.0","method":"initialized","params":{}}""",
+            """{"jsonrpc":"2.0","id":2,"method":"providers/list","params":{}}""",
+            """{"jsonrpc":"2.0","id":3,"method":"no/such-method","params":{}}""",
+            """{"jsonrpc":"2.0","id":4,"method":"shutdown"}""",
+            """{"jsonrpc":"2.0","method":"exit"}""",
+        })
+        {
+            session.Append(CultureInfo.InvariantCulture, $"Content-Length: {Encoding.UTF8.GetByteCount(message)}\r\n\r\n{message}");
+        }
+
+        await server.SendRawAsync(Encoding.UTF8.GetBytes(session.ToString()));
+        server.CloseInput();
+
+        Assert.Equal(0, await server.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        var answered = server.Received.Where(m => m["id"] is not null && m["method"] is null).Select(m => m["id"]!.GetValue<int>()).Order().ToList();
+        Assert.Equal([1, 2, 3, 4], answered);
+        Assert.Empty(server.StdoutViolations);
     }
 
     [Fact]
