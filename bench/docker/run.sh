@@ -1,32 +1,45 @@
 #!/usr/bin/env bash
-# Side-by-side benchmark of the Docker provider, same config, same engine, one run:
-#   1. `up` of a fresh gitspace vs `devcontainer up --workspace-folder` (reference CLI 0.89.0)
-#   2. warm start of a stopped gitspace vs raw `docker start` + one `docker exec`
-#   3. listing 200 gitspaces vs `docker ps -a --filter label=…`
-# Prints a Markdown table for docs/benchmarks-docker.md. Setup/measurement only; needs docker, git, node tools.
+# Side-by-side benchmark of the Docker provider through the real CLI (artifacts/bin/gitspaces, what users run),
+# same config, same engine, one run, interleaved:
+#   1. `gitspaces up` of a fresh gitspace vs `devcontainer up --workspace-folder` (reference CLI 0.89.0)
+#   2. warm `gitspaces start` of a stopped gitspace (postStartCommand runs) vs raw `docker start` + one `docker exec`
+#   3. `gitspaces list` with LIST_COUNT gitspaces vs `docker ps -a --filter label=…`
+# Usage: bench/docker/run.sh   (RUNS=7 LIST_COUNT=200 BUILD=0 to skip `node scripts/build.mjs`)
+# Prints the date, machine, load before and after, and a Markdown table of medians for docs/benchmarks-docker.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT="$PWD"
-RUNS="${RUNS:-5}"
+RUNS="${RUNS:-7}"
 LIST_COUNT="${LIST_COUNT:-200}"
 IMAGE="${GITSPACES_BASE_IMAGE:-gitspaces-base:bookworm}"
 DEVCONTAINER="$ROOT/tests/node-tools/node_modules/.bin/devcontainer"
+GITSPACES="$ROOT/artifacts/bin/gitspaces"
 WORK="$(mktemp -d /tmp/gitspaces-bench.XXXXXX)"
-export GITSPACES_HOME="$WORK/home" HOME_SAVED="$HOME"
+export GITSPACES_HOME="$WORK/home"
 export HOME="$WORK/user"
+export GITSPACES_SSH_CONFIG="$WORK/user/.ssh/config"
 mkdir -p "$HOME"
+CREATED_LIST=0
 cleanup() {
   docker ps -aq --filter label=gitspaces.bench=1 | xargs -r docker rm -f >/dev/null 2>&1 || true
-  docker ps -aq --filter label=dev.gitspaces.bench=1 | xargs -r docker rm -f >/dev/null 2>&1 || true
-  docker volume ls -q --filter label=dev.gitspaces.bench=1 | xargs -r docker volume rm -f >/dev/null 2>&1 || true
+  # The list set is removed only when this run made it (another engineer's run may be using one that exists).
+  if [ "$CREATED_LIST" = 1 ]; then
+    docker ps -aq --filter label=dev.gitspaces.bench=1 | xargs -r docker rm -f >/dev/null 2>&1 || true
+    docker volume ls -q --filter label=dev.gitspaces.bench=1 | xargs -r docker volume rm -f >/dev/null 2>&1 || true
+  fi
+  for i in $(seq 1 "$RUNS"); do
+    docker rm -f "gitspace-bench-$i" >/dev/null 2>&1 || true
+    docker volume rm -f "gitspace-bench-$i-workspace" >/dev/null 2>&1 || true
+  done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-dotnet build -c Release -v q -nologo "$ROOT/bench/docker/Gitspaces.Bench.Docker" >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; exit 1; }
-BENCH="$ROOT/artifacts/build/bin/Gitspaces.Bench.Docker/release/gitspaces-docker-bench.dll"
+if [ "${BUILD:-1}" != 0 ]; then
+  node scripts/build.mjs >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; exit 1; }
+fi
 
-# One repository, used by both tools; waitFor postStartCommand so both return after every command ran.
+# One repository, used by both tools; waitFor postStartCommand so both return only after every command ran.
 REPO="$WORK/repo"
 mkdir -p "$REPO/.devcontainer"
 cat > "$REPO/.devcontainer/devcontainer.json" <<JSON
@@ -42,48 +55,63 @@ git -C "$REPO" init -q -b main
 git -C "$REPO" add -A
 git -C "$REPO" -c user.email=bench@gitspaces.dev -c user.name=bench commit -qm bench
 
-now() { date +%s.%N; }
-elapsed() { echo "$2 - $1" | bc; }
+now() { date +%s%N; }
+ms() { echo $(( ($2 - $1) / 1000000 )); }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+must() { "$@" >"$WORK/last.log" 2>&1 || { echo "failed: $*" >&2; cat "$WORK/last.log" >&2; exit 1; }; }
 
-ours_up=() ; ref_up=() ; ours_start=() ; raw_start=() ; ours_list=() ; raw_list=()
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+# One warm-up round of each tool, not counted (first-run disk caches).
+must "$GITSPACES" up "$REPO" --name bench-warm --json
+must "$GITSPACES" delete bench-warm --yes --json
+must "$DEVCONTAINER" up --workspace-folder "$REPO" --id-label "gitspaces.bench=1" --id-label "run=warm"
+docker ps -aq --filter label=run=warm | xargs -r docker rm -f >/dev/null
+
+ours_up=(); ref_up=(); ours_start=(); raw_start=(); ours_list=(); raw_list=()
 for i in $(seq 1 "$RUNS"); do
-  t0=$(now); dotnet "$BENCH" up "$REPO" --name "bench-$i" >/dev/null; t1=$(now)
-  ours_up+=("$(elapsed "$t0" "$t1")")
-  # warm start: stop, then time start (postStartCommand runs)
-  dotnet "$BENCH" stop "bench-$i" >/dev/null
-  t0=$(now); dotnet "$BENCH" start "bench-$i" >/dev/null; t1=$(now)
-  ours_start+=("$(elapsed "$t0" "$t1")")
-  dotnet "$BENCH" delete "bench-$i" >/dev/null
+  t0=$(now); must "$GITSPACES" up "$REPO" --name "bench-$i" --json; t1=$(now)
+  ours_up+=("$(ms "$t0" "$t1")")
+  t0=$(now); must "$DEVCONTAINER" up --workspace-folder "$REPO" --id-label "gitspaces.bench=1" --id-label "run=$i"; t1=$(now)
+  ref_up+=("$(ms "$t0" "$t1")")
 
-  t0=$(now); "$DEVCONTAINER" up --workspace-folder "$REPO" --id-label "gitspaces.bench=1" --id-label "run=$i" >/dev/null 2>&1; t1=$(now)
-  ref_up+=("$(elapsed "$t0" "$t1")")
+  # Warm start: both stopped, then timed back to running with postStartCommand run.
+  must "$GITSPACES" stop "bench-$i" --json
   c=$(docker ps -q --filter label=run="$i" --filter label=gitspaces.bench=1)
   docker stop -t 1 "$c" >/dev/null
+  t0=$(now); must "$GITSPACES" start "bench-$i" --json; t1=$(now)
+  ours_start+=("$(ms "$t0" "$t1")")
   t0=$(now); docker start "$c" >/dev/null; docker exec "$c" /bin/sh -c "echo started" >/dev/null; t1=$(now)
-  raw_start+=("$(elapsed "$t0" "$t1")")
+  raw_start+=("$(ms "$t0" "$t1")")
+
+  must "$GITSPACES" delete "bench-$i" --yes --json
   docker rm -f "$c" >/dev/null
 done
 
-# 200 gitspaces: labelled containers and volumes as the provider makes them (created, not started).
+# LIST_COUNT gitspaces: labelled containers and volumes as the provider makes them (created, not started).
+docker inspect gitspace-list-1 >/dev/null 2>&1 || CREATED_LIST=1
 for i in $(seq 1 "$LIST_COUNT"); do
+  docker inspect "gitspace-list-$i" >/dev/null 2>&1 && continue
   docker volume create --label dev.gitspaces.bench=1 --label dev.gitspaces.provider=docker --label "dev.gitspaces.id=list-$i" "gitspace-list-$i-workspace" >/dev/null
   docker create --label dev.gitspaces.bench=1 --label dev.gitspaces.provider=docker --label "dev.gitspaces.id=list-$i" --name "gitspace-list-$i" "$IMAGE" true >/dev/null
 done
-for i in $(seq 1 "$RUNS"); do
-  t0=$(now); dotnet "$BENCH" list >/dev/null; t1=$(now)
-  ours_list+=("$(elapsed "$t0" "$t1")")
+count=$("$GITSPACES" list --provider docker --json | grep -o '"id":"list-' | wc -l)
+[ "$count" -ge "$LIST_COUNT" ] || { echo "gitspaces list found $count of $LIST_COUNT" >&2; exit 1; }
+for i in $(seq 1 $((RUNS * 3))); do
+  t0=$(now); "$GITSPACES" list --provider docker --json >/dev/null; t1=$(now)
+  ours_list+=("$(ms "$t0" "$t1")")
   t0=$(now); docker ps -a --filter label=dev.gitspaces.provider=docker >/dev/null; t1=$(now)
-  raw_list+=("$(elapsed "$t0" "$t1")")
+  raw_list+=("$(ms "$t0" "$t1")")
 done
 
 m() { printf '%s\n' "$@" | median; }
 ou=$(m "${ours_up[@]}"); ru=$(m "${ref_up[@]}"); os=$(m "${ours_start[@]}"); rs=$(m "${raw_start[@]}"); ol=$(m "${ours_list[@]}"); rl=$(m "${raw_list[@]}")
 ratio() { echo "scale=2; $1 / $2" | bc; }
-echo "Machine: $(nproc) cores, $(uname -sr), Docker $(docker version --format '{{.Server.Version}}'), load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%dT%H:%MZ); median of $RUNS"
+echo "$(date -u +%Y-%m-%dT%H:%MZ); $(nproc) cores, $(uname -sr), Docker $(docker version --format '{{.Server.Version}}'), devcontainer $("$DEVCONTAINER" --version); load $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after; medians of $RUNS runs (list: $((RUNS * 3)))"
 echo
 echo "| what | gitspaces | reference | ratio | target |"
 echo "| --- | --- | --- | --- | --- |"
-echo "| up (fresh, postCreate + postStart) | ${ou} s | devcontainer up ${ru} s | $(ratio "$ou" "$ru")× | ≤ 0.6× |"
-echo "| warm start (postStart) | ${os} s | docker start + exec ${rs} s | $(ratio "$os" "$rs")× | ≤ 1.3× |"
-echo "| list ${LIST_COUNT} | ${ol} s | docker ps --filter ${rl} s | $(ratio "$ol" "$rl")× | ≤ 1.5× |"
+echo "| \`up\` (fresh clone, postCreate + postStart) | ${ou} ms | \`devcontainer up\` ${ru} ms | $(ratio "$ou" "$ru")× | ≤ 0.6× |"
+echo "| warm \`start\` (postStart) | ${os} ms | \`docker start\` + \`docker exec\` ${rs} ms | $(ratio "$os" "$rs")× | ≤ 1.3× |"
+echo "| \`list\` ${LIST_COUNT} | ${ol} ms | \`docker ps -a --filter\` ${rl} ms | $(ratio "$ol" "$rl")× | ≤ 1.5× |"
+echo
+echo "all runs (ms): up ${ours_up[*]} | devcontainer up ${ref_up[*]} | start ${ours_start[*]} | docker start+exec ${raw_start[*]} | list ${ours_list[*]} | docker ps ${raw_list[*]}"
