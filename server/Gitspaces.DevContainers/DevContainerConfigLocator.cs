@@ -69,10 +69,16 @@ public static class DevContainerConfigLocator
         {
             try
             {
-                var named = Directory.EnumerateDirectories(configFolder)
-                    .Where(folder => File.Exists(Path.Combine(folder, ConfigFileName)))
-                    .Select(folder => $"{ConfigFolderName}/{Path.GetFileName(folder)}/{ConfigFileName}")
-                    .Order(StringComparer.Ordinal);
+                var named = new List<string>();
+                foreach (var folder in Directory.EnumerateDirectories(configFolder))
+                {
+                    if (File.Exists(Path.Combine(folder, ConfigFileName)))
+                    {
+                        named.Add($"{ConfigFolderName}/{Path.GetFileName(folder)}/{ConfigFileName}");
+                    }
+                }
+
+                named.Sort(StringComparer.Ordinal);
                 candidates.AddRange(named);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

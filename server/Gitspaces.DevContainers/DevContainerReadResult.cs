@@ -31,5 +31,19 @@ public sealed class DevContainerReadResult
     public JsonObject? MergedConfiguration { get; init; }
 
     /// <summary>Gets a value indicating whether any diagnostic is an error.</summary>
-    public bool HasErrors => this.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+    public bool HasErrors
+    {
+        get
+        {
+            foreach (var diagnostic in this.Diagnostics)
+            {
+                if (diagnostic.Severity == DiagnosticSeverity.Error)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 }

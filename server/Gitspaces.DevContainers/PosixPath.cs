@@ -6,7 +6,16 @@ internal static class PosixPath
     /// <summary>Joins and normalizes like <c>path.posix.join</c> (".." and "." resolved, slashes collapsed, a trailing slash kept).</summary>
     public static string Join(params string[] parts)
     {
-        var joined = string.Join('/', parts.Where(p => p.Length > 0));
+        var nonEmpty = new List<string>(parts.Length);
+        foreach (var part in parts)
+        {
+            if (part.Length > 0)
+            {
+                nonEmpty.Add(part);
+            }
+        }
+
+        var joined = string.Join('/', nonEmpty);
         return joined.Length == 0 ? "." : Normalize(joined);
     }
 

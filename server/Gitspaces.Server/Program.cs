@@ -11,7 +11,13 @@ internal static class Program
     {
         // The paths started over and over go straight to their work: every assembly the command-line parser would
         // load is start-up time an editor waits for (serve), every SSH connection pays (ssh-proxy) or a script pays
-        // per configuration it reads (devcontainer read of a local folder).
+        // per configuration it reads (devcontainer read of a local folder; first, as the ssh-proxy check loads
+        // Gitspaces.Ssh, which a read does not need).
+        if (DevcontainerCommands.TryReadLocalFolder(args, out var exitCode))
+        {
+            return Task.FromResult(exitCode);
+        }
+
         if (SshProxyArguments.Parse(args) is { } proxy)
         {
             return RunSshProxyAsync(proxy);
@@ -20,11 +26,6 @@ internal static class Program
         if (ServeArguments.TryParse(args, out var logLevel))
         {
             return ServeCommand.RunAsync(logLevel);
-        }
-
-        if (DevcontainerCommands.TryReadLocalFolder(args, out var exitCode))
-        {
-            return Task.FromResult(exitCode);
         }
 
         return CommandLineApp.RunAsync(args);

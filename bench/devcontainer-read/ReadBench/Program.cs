@@ -7,11 +7,17 @@ using Gitspaces.DevContainers;
 // Usage:
 //   ReadBench read <folder> [config]         one read, prints {configuration, workspace} like read-configuration (for whole-process timing)
 //   ReadBench micro <folder> <iterations>    in-process: warm-up, then per-read times and allocations
+//   ReadBench noop                           starts and exits: the floor any .NET process published this way pays
+if (args.Length == 1 && args[0] == "noop")
+{
+    return 0;
+}
+
 if (args.Length >= 2 && args[0] == "read")
 {
     var cold = Stopwatch.StartNew();
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-    var result = await DevContainerReader.ReadAsync(args[1], args.Length > 2 ? args[2] : null);
+    var result = DevContainerReader.Read(args[1], args.Length > 2 ? args[2] : null);
     if (Environment.GetEnvironmentVariable("READBENCH_COLD") is not null)
     {
         Console.Error.WriteLine($"cold read: {cold.Elapsed.TotalMilliseconds:F1} ms wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds:F0} ms cpu, process so far: {(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds:F0} ms");
@@ -34,7 +40,7 @@ if (args.Length >= 3 && args[0] == "micro")
     var iterations = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
     for (var i = 0; i < Math.Min(iterations, 200); i++)
     {
-        _ = await DevContainerReader.ReadAsync(args[1], null);
+        _ = DevContainerReader.Read(args[1], null);
     }
 
     var times = new double[iterations];
@@ -42,7 +48,7 @@ if (args.Length >= 3 && args[0] == "micro")
     for (var i = 0; i < iterations; i++)
     {
         var watch = Stopwatch.StartNew();
-        _ = await DevContainerReader.ReadAsync(args[1], null);
+        _ = DevContainerReader.Read(args[1], null);
         times[i] = watch.Elapsed.TotalMicroseconds;
     }
 
@@ -52,5 +58,5 @@ if (args.Length >= 3 && args[0] == "micro")
     return 0;
 }
 
-Console.Error.WriteLine("usage: ReadBench read <folder> [config] | micro <folder> <iterations>");
+Console.Error.WriteLine("usage: ReadBench read <folder> [config] | micro <folder> <iterations> | noop");
 return 2;

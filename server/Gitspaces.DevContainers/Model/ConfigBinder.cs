@@ -18,12 +18,12 @@ internal static class ConfigBinder
             Image = String(config["image"]),
             Build = BindBuild(config, configFolder),
             DockerComposeFiles = composeFiles,
-            DockerComposeFilePaths = [.. composeFiles.Select(f => ResolvePath(configFolder, f))],
+            DockerComposeFilePaths = ResolvePaths(configFolder, composeFiles),
             Service = String(config["service"]),
             RunServices = config["runServices"] is JsonArray services ? Strings(services) : null,
             WorkspaceFolder = String(config["workspaceFolder"]),
             WorkspaceMount = String(config["workspaceMount"]),
-            Mounts = config["mounts"] is JsonArray mounts ? [.. mounts.Select(MountDefinition.FromJson).OfType<MountDefinition>()] : [],
+            Mounts = Mounts(config["mounts"] as JsonArray),
             ContainerEnv = StringMap(config["containerEnv"]),
             RemoteEnv = RemoteEnvironment(config["remoteEnv"]),
             ContainerUser = String(config["containerUser"]),
@@ -136,8 +136,8 @@ internal static class ConfigBinder
         };
     }
 
-    // The three below are loops, not LINQ: LINQ over key/value pairs is generic code that ReadyToRun cannot
-    // precompile, so every process that reads a configuration would compile it at start-up.
+    // The helpers below are loops, not LINQ: LINQ over key/value pairs is generic code that ReadyToRun cannot
+    // precompile, and System.Linq is one more assembly to load, in every process that reads a configuration.
     private static Dictionary<string, string?> RemoteEnvironment(JsonNode? node)
     {
         var result = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -188,8 +188,44 @@ internal static class ConfigBinder
         return result;
     }
 
-    private static IReadOnlyList<string> Strings(JsonArray? array)
-        => array is null ? [] : [.. array.Select(String).OfType<string>()];
+    private static List<string> ResolvePaths(string configFolder, List<string> relative)
+    {
+        var result = new List<string>(relative.Count);
+        foreach (var path in relative)
+        {
+            result.Add(ResolvePath(configFolder, path));
+        }
+
+        return result;
+    }
+
+    private static List<MountDefinition> Mounts(JsonArray? array)
+    {
+        var result = new List<MountDefinition>();
+        for (var i = 0; i < (array?.Count ?? 0); i++)
+        {
+            if (MountDefinition.FromJson(array![i]) is { } mount)
+            {
+                result.Add(mount);
+            }
+        }
+
+        return result;
+    }
+
+    private static List<string> Strings(JsonArray? array)
+    {
+        var result = new List<string>();
+        for (var i = 0; i < (array?.Count ?? 0); i++)
+        {
+            if (String(array![i]) is { } text)
+            {
+                result.Add(text);
+            }
+        }
+
+        return result;
+    }
 
     private static Dictionary<string, string> StringMap(JsonNode? node)
     {

@@ -54,7 +54,13 @@ public sealed class LifecycleCommand
             case JsonValue value when ConfigBinder.String(value) is { } text:
                 return Shell(text);
             case JsonArray array:
-                return Exec([.. array.Select(item => ConfigBinder.String(item) ?? item?.ToJsonString() ?? "null")]);
+                var arguments = new List<string>(array.Count);
+                foreach (var item in array)
+                {
+                    arguments.Add(ConfigBinder.String(item) ?? item?.ToJsonString() ?? "null");
+                }
+
+                return Exec(arguments);
             case JsonObject obj:
                 var commands = new Dictionary<string, LifecycleCommand>(StringComparer.Ordinal);
                 foreach (var (name, child) in obj)

@@ -73,7 +73,7 @@ internal static class ConfigValidator
                 break;
             case JsonValue value when kind == JsonKinds.String:
                 var text = value.GetValue<string>();
-                if (shape.AllowedStrings is { } allowed && !allowed.Contains(text, StringComparer.Ordinal))
+                if (shape.AllowedStrings is { } allowed && Array.IndexOf(allowed, text) < 0)
                 {
                     report(DiagnosticSeverity.Error, DiagnosticCodes.InvalidValue, $"\"{name()}\" should be {shape.Description}, not \"{text}\".");
                 }

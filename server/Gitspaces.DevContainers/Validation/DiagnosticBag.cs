@@ -41,7 +41,13 @@ internal sealed class DiagnosticBag(string file, JsoncDocument? document)
     public void AddAt(JsonNode node, DiagnosticSeverity severity, string code, string message)
         => this.Add(severity, code, message, this.Document?.OffsetOf(node) ?? -1, node.GetPath());
 
-    public void AddRange(DiagnosticBag other) => this.items.AddRange(other.items.Select(d => d with { File = this.File }));
+    public void AddRange(DiagnosticBag other)
+    {
+        foreach (var diagnostic in other.items)
+        {
+            this.items.Add(diagnostic with { File = this.File });
+        }
+    }
 
     /// <summary>The diagnostics by severity, then position; in the order they were added where those are equal.</summary>
     /// <remarks>An insertion sort, not OrderBy: there are a handful, and LINQ ordering by a struct key is compiled at start-up.</remarks>

@@ -5,7 +5,12 @@ internal static class JsonPaths
 {
     public static string Child(string parentPath, string key)
     {
-        var simple = key.Length > 0 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '$' or '-');
+        var simple = key.Length > 0;
+        foreach (var c in key)
+        {
+            simple &= char.IsAsciiLetterOrDigit(c) || c is '_' or '$' or '-';
+        }
+
         return simple ? $"{parentPath}.{key}" : $"{parentPath}['{key.Replace("'", "\\'", StringComparison.Ordinal)}']";
     }
 }

@@ -15,7 +15,7 @@ internal sealed class ValueShape
     /// <summary>Gets the shape of every value of a map (an object whose keys are free), when the object is a map.</summary>
     public ValueShape? MapValues { get; init; }
 
-    public IReadOnlyList<string>? AllowedStrings { get; init; }
+    public string[]? AllowedStrings { get; init; }
 
     /// <summary>Gets a check every string value must pass (a schema <c>pattern</c>, written out).</summary>
     public Func<string, bool>? StringCheck { get; init; }
@@ -40,7 +40,7 @@ internal sealed class ValueShape
     public static ValueShape Enum(params string[] values) => new()
     {
         Kinds = JsonKinds.String,
-        Description = "one of " + string.Join(", ", values.Select(v => $"\"{v}\"")),
+        Description = "one of \"" + string.Join("\", \"", values) + "\"",
         AllowedStrings = values,
     };
 }

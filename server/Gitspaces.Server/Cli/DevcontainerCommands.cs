@@ -1,11 +1,12 @@
 using System.Buffers;
 using System.CommandLine;
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Gitspaces.Core.State;
 using Gitspaces.DevContainers;
+using Gitspaces.DevContainers.Jsonc;
 using Gitspaces.Protocol;
 using Gitspaces.Server.Composition;
 
@@ -140,53 +141,35 @@ internal static class DevcontainerCommands
         return result.HasErrors ? 1 : 0;
     }
 
-    // Written with Utf8JsonWriter: the reflection-based serializer would cost more start-up than the whole read.
+    // JSON.stringify's text, as the reference prints it; neither the reflection-based serializer nor Utf8JsonWriter's
+    // escaping tables, which would cost more start-up than the whole read.
     private static void WriteJson(DevContainerReadResult result)
     {
+        var text = new StringBuilder();
+        using var json = new JsonStringify(text);
+        json.Raw("{\"configuration\":").Value(result.Configuration)
+            .Raw(",\"workspace\":").Value(result.Workspace?.Json)
+            .Raw(",\"diagnostics\":[");
+        for (var i = 0; i < result.Diagnostics.Count; i++)
+        {
+            var d = result.Diagnostics[i];
+            json.Raw(i == 0 ? "{\"file\":" : ",{\"file\":").Quoted(d.File)
+                .Raw(",\"line\":").Raw(d.Line.ToString(CultureInfo.InvariantCulture))
+                .Raw(",\"column\":").Raw(d.Column.ToString(CultureInfo.InvariantCulture))
+                .Raw(",\"severity\":").Quoted(d.SeverityName)
+                .Raw(",\"message\":").Quoted(d.Message)
+                .Raw(",\"code\":").Quoted(d.Code)
+                .Raw("}");
+        }
+
+        json.Raw("],\"candidates\":[");
+        for (var i = 0; i < result.Candidates.Count; i++)
+        {
+            json.Raw(i == 0 ? string.Empty : ",").Quoted(result.Candidates[i]);
+        }
+
+        json.Raw("]}\n");
         using var stdout = Console.OpenStandardOutput();
-        using (var writer = new Utf8JsonWriter(stdout, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = 256 }))
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("configuration");
-            WriteNode(writer, result.Configuration);
-            writer.WritePropertyName("workspace");
-            WriteNode(writer, result.Workspace?.Json);
-            writer.WriteStartArray("diagnostics");
-            foreach (var d in result.Diagnostics)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("file", d.File);
-                writer.WriteNumber("line", d.Line);
-                writer.WriteNumber("column", d.Column);
-                writer.WriteString("severity", d.SeverityName);
-                writer.WriteString("message", d.Message);
-                writer.WriteString("code", d.Code);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteStartArray("candidates");
-            foreach (var candidate in result.Candidates)
-            {
-                writer.WriteStringValue(candidate);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        stdout.WriteByte((byte)'\n');
-    }
-
-    private static void WriteNode(Utf8JsonWriter writer, JsonNode? node)
-    {
-        if (node is null)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            node.WriteTo(writer);
-        }
+        stdout.Write(Encoding.UTF8.GetBytes(text.ToString()));
     }
 }

@@ -27,6 +27,10 @@ public sealed class VariableSubstitutionTests
     [InlineData("${devcontainerId} ${containerEnv:PATH} ${workspaceFolder} $${x}", "${devcontainerId} ${containerEnv:PATH} ${workspaceFolder} $${x}")]
     [InlineData("${localEnv:SET}}", "value}")]
     [InlineData("${localEnv:SET", "${localEnv:SET")]
+    [InlineData("${a\n${localEnv:SET}", "${a\nvalue")]
+    [InlineData("${a\u2028b} ${localEnv:SET}", "${a\u2028b} value")]
+    [InlineData("${x${localEnv:SET}", "${x${localEnv:SET}")]
+    [InlineData("$${localEnv:SET}${localEnv:SET}", "$valuevalue")]
     public void ResolvesConfigReadVariablesAsTheReference(string input, string expected)
         => Assert.Equal(expected, VariableSubstitution.SubstituteLocal(input, Context));
 
