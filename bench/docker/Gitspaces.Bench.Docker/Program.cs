@@ -44,6 +44,13 @@ try
         _ => throw new ArgumentException("unknown command " + args[0]),
     };
     Mark(args[0] + " returned");
+    if (args[0] == "list" && timing)
+    {
+        // The same call again, warm: what is left is the engine and the mapping, not loading and JIT.
+        await service.ListAsync(null, CancellationToken.None);
+        Mark("list again returned");
+    }
+
     if (!args.Contains("--no-wait"))
     {
         await provider.WaitForBackgroundCommandsAsync();

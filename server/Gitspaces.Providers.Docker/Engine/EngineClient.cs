@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 
 namespace Gitspaces.Providers.Docker.Engine;
 
 /// <summary>
 /// The engine calls on the paths people wait for — list, inspect, start, stop, exec, archive upload, volume create —
-/// over <see cref="EngineConnection"/> with source-generated JSON. Docker.DotNet stays for the rest (build, pull,
+/// over <see cref="EngineConnection"/>, reading and writing JSON with <see cref="EngineJson"/>. Docker.DotNet stays for the rest (build, pull,
 /// events, images). Paths carry no API version, so the engine answers in its own (as with the docker CLI's
 /// negotiation, every field read here exists from API 1.41 on).
 /// </summary>
@@ -31,14 +30,14 @@ internal sealed class EngineClient
     /// <param name="cancellationToken">Stops the call.</param>
     /// <returns>The containers.</returns>
     public async Task<List<EngineContainer>> ListContainersAsync(IReadOnlyList<string> labels, CancellationToken cancellationToken) =>
-        await this.GetAsync("/containers/json?all=1&filters=" + LabelFilters(labels), EngineJsonContext.Default.ListEngineContainer, cancellationToken) ?? [];
+        EngineJson.ReadContainers(await this.SendAsync("GET", "/containers/json?all=1&filters=" + LabelFilters(labels), null, cancellationToken));
 
     /// <summary>Lists volumes that carry every given label.</summary>
     /// <param name="labels">Label filters (<c>key</c> or <c>key=value</c>).</param>
     /// <param name="cancellationToken">Stops the call.</param>
     /// <returns>The volumes.</returns>
     public async Task<IReadOnlyList<EngineVolume>> ListVolumesAsync(IReadOnlyList<string> labels, CancellationToken cancellationToken) =>
-        (await this.GetAsync("/volumes?filters=" + LabelFilters(labels), EngineJsonContext.Default.EngineVolumeList, cancellationToken))?.Volumes ?? [];
+        EngineJson.ReadVolumes(await this.SendAsync("GET", "/volumes?filters=" + LabelFilters(labels), null, cancellationToken));
 
     /// <summary>Inspects a container.</summary>
     /// <param name="nameOrId">The container's name or id.</param>
@@ -48,7 +47,7 @@ internal sealed class EngineClient
     {
         try
         {
-            return await this.GetAsync("/containers/" + Uri.EscapeDataString(nameOrId) + "/json", EngineJsonContext.Default.EngineContainerDetails, cancellationToken);
+            return EngineJson.ReadContainerDetails(await this.SendAsync("GET", "/containers/" + Uri.EscapeDataString(nameOrId) + "/json", null, cancellationToken));
         }
         catch (EngineException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
         {
@@ -77,7 +76,7 @@ internal sealed class EngineClient
     /// <param name="cancellationToken">Stops the call.</param>
     /// <returns>A task that completes when it exists.</returns>
     public Task CreateVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken) =>
-        this.SendJsonAsync("POST", "/volumes/create", new EngineVolumeCreate { Name = name, Labels = labels }, EngineJsonContext.Default.EngineVolumeCreate, cancellationToken);
+        this.SendJsonAsync("POST", "/volumes/create", EngineJson.WriteVolumeCreate(name, labels), cancellationToken);
 
     /// <summary>Extracts a tar into a container (running or not).</summary>
     /// <param name="container">The container.</param>
@@ -116,9 +115,8 @@ internal sealed class EngineClient
     /// <returns>The exec's id.</returns>
     public async Task<string> CreateExecAsync(string container, EngineExecCreate exec, CancellationToken cancellationToken)
     {
-        var body = await this.SendJsonAsync("POST", "/containers/" + Uri.EscapeDataString(container) + "/exec", exec, EngineJsonContext.Default.EngineExecCreate, cancellationToken);
-        return JsonSerializer.Deserialize(body, EngineJsonContext.Default.EngineIdentifier)?.Id
-            ?? throw new EngineException("The Docker engine created an exec without telling its id.");
+        var body = await this.SendJsonAsync("POST", "/containers/" + Uri.EscapeDataString(container) + "/exec", EngineJson.WriteExecCreate(exec), cancellationToken);
+        return EngineJson.ReadProperty(body, "Id") ?? throw new EngineException("The Docker engine created an exec without telling its id.");
     }
 
     /// <summary>Starts an exec and attaches to its stdio.</summary>
@@ -130,7 +128,7 @@ internal sealed class EngineClient
         var connection = await EngineConnection.OpenAsync(this.Endpoint, this.tls.Value, cancellationToken);
         try
         {
-            using var body = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(new EngineExecStart(), EngineJsonContext.Default.EngineExecStart));
+            using var body = new MemoryStream("{\"Detach\":false,\"Tty\":false}"u8.ToArray());
             await connection.SendAsync("POST", "/exec/" + Uri.EscapeDataString(execId) + "/start", "application/json", body, upgrade: true, cancellationToken);
             await connection.ReadHeadAsync(cancellationToken);
 
@@ -154,18 +152,16 @@ internal sealed class EngineClient
     /// <param name="cancellationToken">Stops the call.</param>
     /// <returns>The exec.</returns>
     public async Task<EngineExecDetails> InspectExecAsync(string execId, CancellationToken cancellationToken) =>
-        await this.GetAsync("/exec/" + Uri.EscapeDataString(execId) + "/json", EngineJsonContext.Default.EngineExecDetails, cancellationToken)
-        ?? throw new EngineException("The Docker engine answered an exec inspect with nothing.");
+        EngineJson.ReadExecDetails(await this.SendAsync("GET", "/exec/" + Uri.EscapeDataString(execId) + "/json", null, cancellationToken));
 
-    private static string LabelFilters(IReadOnlyList<string> labels) =>
-        Uri.EscapeDataString(JsonSerializer.Serialize(new Dictionary<string, string[]> { ["label"] = [.. labels] }, EngineJsonContext.Default.DictionaryStringStringArray));
+    private static string LabelFilters(IReadOnlyList<string> labels) => Uri.EscapeDataString(EngineJson.WriteLabelFilters(labels));
 
     private static EngineException Failure(int status, byte[] body)
     {
         string? message = null;
         try
         {
-            message = body.Length > 0 ? JsonSerializer.Deserialize(body, EngineJsonContext.Default.EngineError)?.Message : null;
+            message = body.Length > 0 ? EngineJson.ReadProperty(body, "message") : null;
         }
         catch (JsonException)
         {
@@ -175,15 +171,9 @@ internal sealed class EngineClient
         return new EngineException((HttpStatusCode)status, string.IsNullOrWhiteSpace(message) ? $"the engine answered HTTP {status}" : message);
     }
 
-    private async Task<T?> GetAsync<T>(string pathAndQuery, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    private async Task<byte[]> SendJsonAsync(string method, string pathAndQuery, byte[] json, CancellationToken cancellationToken)
     {
-        var body = await this.SendAsync("GET", pathAndQuery, null, cancellationToken);
-        return JsonSerializer.Deserialize(body, type);
-    }
-
-    private async Task<byte[]> SendJsonAsync<T>(string method, string pathAndQuery, T value, JsonTypeInfo<T> type, CancellationToken cancellationToken)
-    {
-        using var body = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(value, type));
+        using var body = new MemoryStream(json);
         return await this.SendAsync(method, pathAndQuery, body, cancellationToken, "application/json");
     }
 

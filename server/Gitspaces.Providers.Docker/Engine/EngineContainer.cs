@@ -1,31 +1,23 @@
-using System.Text.Json.Serialization;
-
 namespace Gitspaces.Providers.Docker.Engine;
 
 /// <summary>One entry of <c>GET /containers/json</c>: what the gitspace list needs, nothing more.</summary>
 internal sealed record EngineContainer
 {
     /// <summary>Gets the container id.</summary>
-    [JsonPropertyName("Id")]
     public string Id { get; init; } = string.Empty;
 
     /// <summary>Gets the names, each with a leading slash.</summary>
-    [JsonPropertyName("Names")]
     public IReadOnlyList<string> Names { get; init; } = [];
 
     /// <summary>Gets the image the container was created from, as given.</summary>
-    [JsonPropertyName("Image")]
     public string? Image { get; init; }
 
     /// <summary>Gets the state (<c>created</c>, <c>running</c>, <c>exited</c>, …).</summary>
-    [JsonPropertyName("State")]
     public string? State { get; init; }
 
     /// <summary>Gets when it was created (Unix seconds).</summary>
-    [JsonPropertyName("Created")]
     public long Created { get; init; }
 
     /// <summary>Gets the labels.</summary>
-    [JsonPropertyName("Labels")]
     public Dictionary<string, string>? Labels { get; init; }
 }

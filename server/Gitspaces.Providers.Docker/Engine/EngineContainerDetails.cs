@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Serialization;
 
 namespace Gitspaces.Providers.Docker.Engine;
 
@@ -7,27 +6,21 @@ namespace Gitspaces.Providers.Docker.Engine;
 internal sealed record EngineContainerDetails
 {
     /// <summary>Gets the container id.</summary>
-    [JsonPropertyName("Id")]
     public string Id { get; init; } = string.Empty;
 
     /// <summary>Gets the name, with a leading slash.</summary>
-    [JsonPropertyName("Name")]
     public string Name { get; init; } = string.Empty;
 
     /// <summary>Gets when it was created (RFC 3339).</summary>
-    [JsonPropertyName("Created")]
     public string? Created { get; init; }
 
     /// <summary>Gets the state.</summary>
-    [JsonPropertyName("State")]
     public EngineContainerState State { get; init; } = new();
 
     /// <summary>Gets the configuration.</summary>
-    [JsonPropertyName("Config")]
     public EngineContainerConfig Config { get; init; } = new();
 
     /// <summary>Gets the mounts.</summary>
-    [JsonPropertyName("Mounts")]
     public IReadOnlyList<EngineMountPoint>? Mounts { get; init; }
 
     /// <summary>Returns the container as the list would show it, in a given state.</summary>

@@ -1,39 +1,29 @@
-using System.Text.Json.Serialization;
-
 namespace Gitspaces.Providers.Docker.Engine;
 
 /// <summary>The body of <c>POST /containers/{id}/exec</c>.</summary>
 internal sealed record EngineExecCreate
 {
     /// <summary>Gets the program and its arguments.</summary>
-    [JsonPropertyName("Cmd")]
     public required IReadOnlyList<string> Cmd { get; init; }
 
     /// <summary>Gets the user, or <see langword="null"/> for the container's.</summary>
-    [JsonPropertyName("User")]
     public string? User { get; init; }
 
     /// <summary>Gets the working folder, or <see langword="null"/>.</summary>
-    [JsonPropertyName("WorkingDir")]
     public string? WorkingDir { get; init; }
 
     /// <summary>Gets extra <c>K=V</c> variables.</summary>
-    [JsonPropertyName("Env")]
     public IReadOnlyList<string>? Env { get; init; }
 
     /// <summary>Gets a value indicating whether stdin is attached.</summary>
-    [JsonPropertyName("AttachStdin")]
     public bool AttachStdin { get; init; }
 
     /// <summary>Gets a value indicating whether stdout is attached.</summary>
-    [JsonPropertyName("AttachStdout")]
     public bool AttachStdout { get; init; } = true;
 
     /// <summary>Gets a value indicating whether stderr is attached.</summary>
-    [JsonPropertyName("AttachStderr")]
     public bool AttachStderr { get; init; } = true;
 
     /// <summary>Gets a value indicating whether a terminal is allocated (never: output stays multiplexed).</summary>
-    [JsonPropertyName("Tty")]
     public bool Tty { get; init; }
 }

@@ -1,15 +1,11 @@
-using System.Text.Json.Serialization;
-
 namespace Gitspaces.Providers.Docker.Engine;
 
 /// <summary>One mount of a container in an inspect answer.</summary>
 internal sealed record EngineMountPoint
 {
     /// <summary>Gets the volume name (for volume mounts).</summary>
-    [JsonPropertyName("Name")]
     public string? Name { get; init; }
 
     /// <summary>Gets where it is mounted in the container.</summary>
-    [JsonPropertyName("Destination")]
     public string? Destination { get; init; }
 }
