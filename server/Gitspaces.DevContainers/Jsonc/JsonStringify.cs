@@ -8,8 +8,8 @@ namespace Gitspaces.DevContainers.Jsonc;
 /// <summary>
 /// Writes JSON text as JavaScript's <c>JSON.stringify(value)</c> does: no whitespace, and only quotes, backslashes,
 /// control characters and lone surrogates escaped, so the text is the reference CLI's. Utf8JsonWriter escapes more
-/// (with an encoder, '+', '&lt;' and non-ASCII too; without, all non-ASCII), and the first string it escapes builds the
-/// encoder's tables, which costs a process that prints one configuration a few milliseconds of start-up.
+/// (emoji even with the relaxed encoder; all non-ASCII and HTML characters with the default one), and the first string
+/// it escapes builds the encoder's tables, which costs a process that prints one configuration milliseconds of start-up.
 /// </summary>
 public sealed class JsonStringify : IDisposable
 {
