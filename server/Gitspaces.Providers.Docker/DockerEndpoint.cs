@@ -1,7 +1,5 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
-using Docker.DotNet;
-using Docker.DotNet.X509;
 using Gitspaces.Providers.Docker.Engine;
 
 namespace Gitspaces.Providers.Docker;
@@ -10,7 +8,7 @@ namespace Gitspaces.Providers.Docker;
 /// Which Docker engine to talk to and how: the endpoint set with <c>providers/configure</c>, else <c>DOCKER_HOST</c>,
 /// else the platform's local engine; TLS from <c>DOCKER_TLS_VERIFY</c> and <c>DOCKER_CERT_PATH</c> as the docker CLI does.
 /// </summary>
-internal sealed record DockerEndpoint
+internal sealed partial record DockerEndpoint
 {
     /// <summary>Gets the engine address (<c>unix://</c>, <c>tcp://</c>, <c>npipe://</c>).</summary>
     public required Uri Address { get; init; }
@@ -102,24 +100,6 @@ internal sealed record DockerEndpoint
         }
 
         return new EngineTls(certificate, validate);
-    }
-
-    /// <summary>Creates a Docker.DotNet client for the endpoint (the calls <see cref="EngineClient"/> does not make).</summary>
-    /// <returns>The client; the caller disposes it.</returns>
-    public DockerClient CreateClient()
-    {
-        Credentials? credentials = null;
-        var address = this.Address;
-        if (this.Tls() is { ClientCertificate: { } certificate } tls)
-        {
-            credentials = new CertificateCredentials(certificate) { ServerCertificateValidationCallback = tls.Validate };
-            address = new UriBuilder(address) { Scheme = "https" }.Uri;
-        }
-
-#pragma warning disable CA2000 // The client owns its configuration and disposes it with itself.
-        var configuration = new DockerClientConfiguration(address, credentials, TimeSpan.FromSeconds(100));
-#pragma warning restore CA2000
-        return configuration.CreateClient();
     }
 
     /// <summary>Returns the address to show, without user info.</summary>

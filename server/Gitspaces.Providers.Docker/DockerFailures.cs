@@ -1,13 +1,11 @@
-using System.Net;
 using System.Net.Sockets;
-using Docker.DotNet;
 using Gitspaces.Core.Errors;
 using Gitspaces.Providers.Docker.Engine;
 
 namespace Gitspaces.Providers.Docker;
 
 /// <summary>Turns what the Docker client throws into errors a person can act on.</summary>
-internal static class DockerFailures
+internal static partial class DockerFailures
 {
     /// <summary>Returns whether an exception means the engine could not be reached at all.</summary>
     /// <param name="exception">The exception.</param>
@@ -16,15 +14,10 @@ internal static class DockerFailures
     {
         HttpRequestException or SocketException or TimeoutException => true,
         IOException io => io.InnerException is SocketException || io.Message.Contains("connect", StringComparison.OrdinalIgnoreCase),
-        DockerApiException or EngineException => false,
+        EngineException => false,
+        _ when IsDockerDotNetApiError(exception) => false,
         _ => exception.InnerException is { } inner && IsUnreachable(inner),
     };
-
-    /// <summary>Returns whether an exception is the engine's 404.</summary>
-    /// <param name="exception">The exception.</param>
-    /// <returns>Whether the object does not exist.</returns>
-    public static bool IsNotFound(Exception exception) =>
-        exception is EngineException { StatusCode: HttpStatusCode.NotFound } || IsDockerDotNetNotFound(exception);
 
     /// <summary>Creates the error for an engine that does not answer.</summary>
     /// <param name="endpoint">The engine address.</param>
@@ -52,38 +45,8 @@ internal static class DockerFailures
         return exception;
     }
 
-    /// <summary>Returns the engine's own message from an API error, without the HTTP framing.</summary>
+    /// <summary>Tells whether an exception is Docker.DotNet's API error (an answer from the engine, not a transport failure).</summary>
     /// <param name="exception">The exception.</param>
-    /// <returns>The message.</returns>
-    public static string EngineMessage(Exception exception)
-    {
-        if (exception is EngineException engine)
-        {
-            return engine.Message;
-        }
-
-        if (exception is DockerApiException api && !string.IsNullOrWhiteSpace(api.ResponseBody))
-        {
-            var body = api.ResponseBody.Trim();
-            const string key = "\"message\":\"";
-            var start = body.IndexOf(key, StringComparison.Ordinal);
-            if (start >= 0)
-            {
-                var end = body.LastIndexOf('"');
-                if (end > start + key.Length)
-                {
-                    return body[(start + key.Length)..end].Replace("\\\"", "\"", StringComparison.Ordinal);
-                }
-            }
-
-            return body;
-        }
-
-        return Innermost(exception).Message;
-    }
-
-    // Kept apart so that a process that only uses EngineClient never loads Docker.DotNet to answer this question.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static bool IsDockerDotNetNotFound(Exception exception) =>
-        exception is DockerApiException { StatusCode: HttpStatusCode.NotFound } or DockerContainerNotFoundException or DockerImageNotFoundException;
+    /// <returns>Whether it is one; always <see langword="false"/> where Docker.DotNet is not compiled in.</returns>
+    private static partial bool IsDockerDotNetApiError(Exception exception);
 }
