@@ -11,8 +11,8 @@ internal static class Program
     {
         // The paths started over and over go straight to their work: every assembly the command-line parser would
         // load is start-up time an editor waits for (serve), every SSH connection pays (ssh-proxy) or a script pays
-        // per configuration it reads (devcontainer read of a local folder; first, as the ssh-proxy check loads
-        // Gitspaces.Ssh, which a read does not need).
+        // per configuration it reads or listing it asks for (devcontainer read of a local folder — first, as the
+        // ssh-proxy check loads Gitspaces.Ssh, which a read does not need — and list).
         if (DevcontainerCommands.TryReadLocalFolder(args, out var exitCode))
         {
             return Task.FromResult(exitCode);
@@ -26,6 +26,11 @@ internal static class Program
         if (ServeArguments.TryParse(args, out var logLevel))
         {
             return ServeCommand.RunAsync(logLevel);
+        }
+
+        if (ListArguments.TryParse(args, out var provider, out var json))
+        {
+            return GitspaceCommands.ListAsync(provider, json, CancellationToken.None);
         }
 
         return CommandLineApp.RunAsync(args);

@@ -3,8 +3,10 @@ using Gitspaces.Protocol;
 
 namespace Gitspaces.Server.Cli;
 
+// Output only: the generated writers serialize directly, without building (and JIT-compiling) per-property metadata.
+
 /// <summary>Serializer context of the CLI's own JSON output.</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, GenerationMode = JsonSourceGenerationMode.Serialization)]
 [JsonSerializable(typeof(JsonLine))]
 [JsonSerializable(typeof(ListGitspacesResult))]
 [JsonSerializable(typeof(GitspaceEventsResult))]

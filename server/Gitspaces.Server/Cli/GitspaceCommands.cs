@@ -120,40 +120,47 @@ internal static class GitspaceCommands
     {
         var command = new Command("list", "List gitspaces.") { ProviderOption, JsonOption };
         command.Aliases.Add("ls");
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(JsonOption), false, async (service, output) =>
-        {
-            var result = await service.ListAsync(parse.GetValue(ProviderOption), ct);
-            if (parse.GetValue(JsonOption))
-            {
-                Console.Out.WriteLine(CliOutput.ToJson(result, CliJsonContext.Default.ListGitspacesResult));
-                return 0;
-            }
-
-            if (output.Interactive)
-            {
-                WriteTable(result);
-            }
-            else
-            {
-                // One write for the whole list: Console.Out flushes every line, and a list may have hundreds.
-                var lines = new StringBuilder();
-                foreach (var g in result.Gitspaces)
-                {
-                    lines.Append(CultureInfo.InvariantCulture, $"{g.Id}\t{CliOutput.Describe(g)}\t{g.Provider}\t{g.Repository.Url}\t{g.Repository.Branch}\n");
-                }
-
-                Console.Out.Write(lines.ToString());
-            }
-
-            foreach (var problem in result.Problems ?? [])
-            {
-                Console.Error.WriteLine($"warning: {problem.Provider}: {problem.Message}");
-            }
-
-            return 0;
-        }));
+        command.SetAction((parse, ct) => ListAsync(parse.GetValue(ProviderOption), parse.GetValue(JsonOption), ct));
         return command;
     }
+
+    /// <summary>Runs <c>gitspaces list</c>: what the parser's action and the fast path of <see cref="ListArguments"/> call.</summary>
+    /// <param name="provider">Only this provider's gitspaces, or all.</param>
+    /// <param name="json">Print one JSON object instead of lines or a table.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>The exit code.</returns>
+    internal static Task<int> ListAsync(string? provider, bool json, CancellationToken cancellationToken) => RunAsync(json, false, async (service, output) =>
+    {
+        var result = await service.ListAsync(provider, cancellationToken);
+        if (json)
+        {
+            Console.Out.WriteLine(CliOutput.ToJson(result, CliJsonContext.Default.ListGitspacesResult));
+            return 0;
+        }
+
+        if (output.Interactive)
+        {
+            WriteTable(result);
+        }
+        else
+        {
+            // One write for the whole list: Console.Out flushes every line, and a list may have hundreds.
+            var lines = new StringBuilder();
+            foreach (var g in result.Gitspaces)
+            {
+                lines.Append(CultureInfo.InvariantCulture, $"{g.Id}\t{CliOutput.Describe(g)}\t{g.Provider}\t{g.Repository.Url}\t{g.Repository.Branch}\n");
+            }
+
+            Console.Out.Write(lines.ToString());
+        }
+
+        foreach (var problem in result.Problems ?? [])
+        {
+            Console.Error.WriteLine($"warning: {problem.Provider}: {problem.Message}");
+        }
+
+        return 0;
+    });
 
     private static Command Get()
     {

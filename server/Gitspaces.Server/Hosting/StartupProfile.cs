@@ -24,8 +24,19 @@ internal static class StartupProfile
         try
         {
             // One folder per build: a profile of another build names methods this one may not have.
-            var folder = Path.Combine(paths.DataDirectory, "cache", "startup", VersionInfo.FullVersion);
-            Directory.CreateDirectory(folder);
+            var root = Path.Combine(paths.DataDirectory, "cache", "startup");
+            var folder = Path.Combine(root, VersionInfo.FullVersion);
+            if (!Directory.Exists(folder))
+            {
+                // The first start of a new build: the profiles of earlier builds are of no use any more.
+                if (Directory.Exists(root))
+                {
+                    Directory.Delete(root, recursive: true);
+                }
+
+                Directory.CreateDirectory(folder);
+            }
+
             ProfileOptimization.SetProfileRoot(folder);
             ProfileOptimization.StartProfile(name + ".jitprofile");
         }
