@@ -10,6 +10,12 @@ need=()
 for pair in git:git ssh:openssh-client ssh-keygen:openssh-client debootstrap:debootstrap docker-registry:docker-registry ss:iproute2 script:bsdutils; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || need+=("${pair##*:}")
 done
+# gitspaces-ssh-proxy is published NativeAOT by scripts/build.mjs: the ILCompiler links with clang or gcc, and zlib.
+if command -v dpkg >/dev/null 2>&1; then
+  for package in gcc zlib1g-dev; do
+    dpkg -s "$package" >/dev/null 2>&1 || need+=("$package")
+  done
+fi
 if [ "${#need[@]}" -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     echo "installing ${need[*]}…"

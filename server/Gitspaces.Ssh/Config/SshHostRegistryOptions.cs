@@ -12,7 +12,10 @@ public sealed record SshHostRegistryOptions
     /// <summary>Gets our own folder (0700) for the included config file, the known_hosts file and the lock (<c>&lt;state&gt;/ssh</c>).</summary>
     public required string Directory { get; init; }
 
-    /// <summary>Gets the sidecar command (program, then arguments) that <c>ProxyCommand</c> runs, before <c>ssh-proxy …</c>.</summary>
+    /// <summary>
+    /// Gets the command (program, then arguments) that <c>ProxyCommand</c> runs, before <c>ssh-proxy …</c>: the NativeAOT
+    /// <c>gitspaces-ssh-proxy</c> next to the sidecar when there is one, else the sidecar (see <see cref="SidecarExecutable.ResolveProxy"/>).
+    /// </summary>
     public required IReadOnlyList<string> SidecarCommand { get; init; }
 
     /// <summary>
@@ -30,7 +33,7 @@ public sealed record SshHostRegistryOptions
     /// <summary>Gets the unanswered probes before ssh gives up (<c>ServerAliveCountMax</c>).</summary>
     public int ServerAliveCountMax { get; init; } = 4;
 
-    /// <summary>Builds the default options: <c>~/.ssh/config</c> from <c>HOME</c> (or the given file), our files under the state directory, and the running sidecar.</summary>
+    /// <summary>Builds the default options: <c>~/.ssh/config</c> from <c>HOME</c> (or the given file), our files under the state directory, and the proxy next to the running sidecar.</summary>
     /// <param name="paths">The state directory.</param>
     /// <param name="userConfigPath">The user's SSH config when not <c>~/.ssh/config</c> (VS Code's <c>remote.SSH.configFile</c>).</param>
     /// <param name="environment">Reads an environment variable; <see cref="Environment.GetEnvironmentVariable(string)"/> by default.</param>
@@ -50,7 +53,7 @@ public sealed record SshHostRegistryOptions
         {
             UserConfigPath = Path.GetFullPath(string.IsNullOrWhiteSpace(userConfigPath) ? Path.Combine(home, ".ssh", "config") : userConfigPath),
             Directory = Path.Combine(paths.DataDirectory, "ssh"),
-            SidecarCommand = SidecarExecutable.CurrentCommand(),
+            SidecarCommand = SidecarExecutable.ProxyCommand(),
             GitspacesHome = environment("GITSPACES_HOME") is { Length: > 0 } gitspacesHome ? Path.GetFullPath(gitspacesHome) : null,
         };
     }

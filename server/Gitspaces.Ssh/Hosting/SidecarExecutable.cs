@@ -2,9 +2,12 @@ using System.Reflection;
 
 namespace Gitspaces.Ssh.Hosting;
 
-/// <summary>Finds the command that starts this sidecar again, for the <c>ProxyCommand</c> of each gitspace.</summary>
+/// <summary>Finds the command that starts this sidecar again, and the program each gitspace's <c>ProxyCommand</c> runs.</summary>
 public static class SidecarExecutable
 {
+    /// <summary>The NativeAOT proxy's file name without extension, published next to <c>gitspaces</c> by <c>scripts/build.mjs</c>.</summary>
+    public const string NativeProxyName = "gitspaces-ssh-proxy";
+
     /// <summary>
     /// Returns the program (and, for framework-dependent runs, its arguments) that starts the running sidecar:
     /// <see cref="Environment.ProcessPath"/>, or for <c>dotnet gitspaces.dll</c> the apphost next to the dll when there
@@ -13,6 +16,13 @@ public static class SidecarExecutable
     /// <returns>The absolute program path, then any arguments.</returns>
     public static IReadOnlyList<string> CurrentCommand() =>
         Resolve(Environment.ProcessPath, Assembly.GetEntryAssembly()?.Location, File.Exists);
+
+    /// <summary>
+    /// Returns the command that <c>ProxyCommand</c> runs before <c>ssh-proxy …</c>: <c>gitspaces-ssh-proxy</c> when it sits
+    /// next to the running sidecar, else the sidecar itself (see <see cref="ResolveProxy"/>).
+    /// </summary>
+    /// <returns>The absolute program path, then any arguments.</returns>
+    public static IReadOnlyList<string> ProxyCommand() => ResolveProxy(CurrentCommand(), File.Exists);
 
     /// <summary>Resolves the command from a process path and the entry assembly's path.</summary>
     /// <param name="processPath">The running program (<c>…/gitspaces</c> or <c>…/dotnet</c>).</param>
@@ -35,5 +45,26 @@ public static class SidecarExecutable
 
         var apphost = Path.ChangeExtension(entryAssemblyPath, OperatingSystem.IsWindows() ? ".exe" : null);
         return fileExists(apphost) ? [Path.GetFullPath(apphost)] : [Path.GetFullPath(processPath), Path.GetFullPath(entryAssemblyPath)];
+    }
+
+    /// <summary>
+    /// Chooses the <c>ProxyCommand</c> program: the NativeAOT <c>gitspaces-ssh-proxy</c> in the sidecar's folder when it
+    /// exists, because every SSH connection starts it and it starts in a few milliseconds where a .NET runtime takes tens;
+    /// else the sidecar, whose <c>ssh-proxy</c> command takes the same arguments (a build without a native toolchain).
+    /// </summary>
+    /// <param name="sidecarCommand">The sidecar's command (<see cref="Resolve"/>): its last word is the apphost or the dll.</param>
+    /// <param name="fileExists">Tells whether a file exists.</param>
+    /// <returns>The absolute program path, then any arguments.</returns>
+    public static IReadOnlyList<string> ResolveProxy(IReadOnlyList<string> sidecarCommand, Func<string, bool> fileExists)
+    {
+        ArgumentNullException.ThrowIfNull(sidecarCommand);
+        ArgumentNullException.ThrowIfNull(fileExists);
+        if (sidecarCommand.Count == 0 || Path.GetDirectoryName(sidecarCommand[^1]) is not { Length: > 0 } folder)
+        {
+            return sidecarCommand;
+        }
+
+        var native = Path.Combine(folder, NativeProxyName + (OperatingSystem.IsWindows() ? ".exe" : string.Empty));
+        return fileExists(native) ? [native] : sidecarCommand;
     }
 }

@@ -31,4 +31,37 @@ public class SidecarExecutableTests
         Assert.True(Path.IsPathFullyQualified(command[0]));
         Assert.True(File.Exists(command[0]));
     }
+
+    [Fact]
+    public void The_proxy_is_the_native_gitspaces_ssh_proxy_when_it_sits_next_to_the_sidecar()
+    {
+        var native = Path.Combine("/opt/gs", NativeProxyFile);
+
+        Assert.Equal([native], SidecarExecutable.ResolveProxy(["/opt/gs/gitspaces"], path => path == native));
+    }
+
+    [Fact]
+    public void Without_the_native_proxy_the_proxy_is_the_sidecar_itself()
+    {
+        Assert.Equal(["/opt/gs/gitspaces"], SidecarExecutable.ResolveProxy(["/opt/gs/gitspaces"], _ => false));
+    }
+
+    [Fact]
+    public void Under_dotnet_the_native_proxy_is_looked_for_next_to_the_dll()
+    {
+        var looked = new List<string>();
+        var native = Path.Combine("/opt/gs", NativeProxyFile);
+
+        Assert.Equal([native], SidecarExecutable.ResolveProxy(["/usr/share/dotnet/dotnet", "/opt/gs/gitspaces.dll"], path => { looked.Add(path); return path == native; }));
+        Assert.Equal(["/usr/share/dotnet/dotnet", "/opt/gs/gitspaces.dll"], SidecarExecutable.ResolveProxy(["/usr/share/dotnet/dotnet", "/opt/gs/gitspaces.dll"], _ => false));
+        Assert.Equal([native], looked);
+    }
+
+    [Fact]
+    public void The_running_test_host_has_no_native_proxy_beside_it_so_the_proxy_is_the_host()
+    {
+        Assert.Equal(SidecarExecutable.CurrentCommand(), SidecarExecutable.ProxyCommand());
+    }
+
+    private static string NativeProxyFile => SidecarExecutable.NativeProxyName + (OperatingSystem.IsWindows() ? ".exe" : string.Empty);
 }
