@@ -172,7 +172,7 @@ internal sealed class ImagePreparer
                 context.WriteLog(gitspaceId, "stdout", text);
             }
         });
-        using (var tar = TarArchives.FromFolder(contextFolder, 0, 0, token))
+        using (var tar = TarArchives.FromFolder(contextFolder, 0, 0, token, DockerIgnore.ForBuild(contextFolder, plan.Dockerfile!)))
         {
             var parameters = new ImageBuildParameters
             {
