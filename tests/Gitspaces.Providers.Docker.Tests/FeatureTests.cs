@@ -152,6 +152,34 @@ public sealed class FeatureTests(DockerEnvironment environment)
     }
 
     [Fact]
+    public async Task ATarballFeatureComesFromItsUrl()
+    {
+        var port = DockerEnvironment.FreePort();
+        using var server = new System.Net.HttpListener();
+        server.Prefixes.Add($"http://127.0.0.1:{port}/");
+        server.Start();
+        var tarball = StampTarball();
+        var serving = Task.Run(async () =>
+        {
+            var request = await server.GetContextAsync();
+            request.Response.StatusCode = request.Request.Url!.AbsolutePath == "/releases/devcontainer-feature-stamp.tgz" ? 200 : 404;
+            await request.Response.OutputStream.WriteAsync(tarball);
+            request.Response.Close();
+        });
+        var repo = environment.Repository("features-tarball", Configs.Files(Configs.Image($$"""
+            "features": { "http://127.0.0.1:{{port}}/releases/devcontainer-feature-stamp.tgz": { "version": "3.0" } },
+            """)));
+        using var sandbox = new Sandbox();
+        var id = environment.Name("feattgz");
+
+        await sandbox.CreateAsync(id, repo);
+        await serving;
+
+        Assert.Equal("stamp 3.0", DockerCli.Docker("exec", "gitspace-" + id, "cat", "/stamp"));
+        await sandbox.Service.DeleteAsync(id, null, CancellationToken.None);
+    }
+
+    [Fact]
     public async Task AMissingFeatureOrABadOptionIsDevcontainerInvalidBeforeAnythingIsBuilt()
     {
         var missing = environment.Repository("features-missing", Configs.Files(Configs.Image("""
