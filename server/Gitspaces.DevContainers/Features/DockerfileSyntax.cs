@@ -33,7 +33,7 @@ public static class DockerfileSyntax
         var label = new StringBuilder("[");
         for (var i = 0; i < entries.Count; i++)
         {
-            label.Append(i == 0 ? string.Empty : ",").Append(" \\\n").Append(Escape(JsJson.Stringify(entries[i]), escapeDollar: true));
+            label.Append(i == 0 ? string.Empty : ",").Append(" \\\n").Append(Escape(JsonStringify.Stringify(entries[i]), escapeDollar: true));
         }
 
         label.Append(" \\\n]");
