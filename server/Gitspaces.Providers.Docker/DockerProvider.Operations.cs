@@ -86,6 +86,7 @@ public sealed partial class DockerProvider
         labels[DockerLabels.Commit] = clone.Commit;
         labels[DockerLabels.ConfigPath] = plan.ConfigPath;
         labels[DockerLabels.LocalFolder] = clone.Folder;
+        await this.RunInitializeCommandAsync(id, plan, clone.Folder, display, context);
         var running = await this.ProvisionAsync(id, labels, plan, clone.Folder, context);
         context.RecordEvent(id, EventTypes.ActionStartCompleted, "Gitspace set up successfully");
         return running;
@@ -165,6 +166,7 @@ public sealed partial class DockerProvider
         }
 
         var plan = await ReadPlanAsync(id, cloneFolder, configPath, context);
+        await this.RunInitializeCommandAsync(id, plan, cloneFolder, display, context);
         if (container is not null)
         {
             context.RecordEvent(id, EventTypes.AgentGitspaceDeletionStart, "Removing the old container (the workspace volume stays)...");
@@ -212,6 +214,7 @@ public sealed partial class DockerProvider
             // Already gone.
         }
 
+        await this.RemoveUnusedDerivedImagesAsync(token);
         var images = await this.Client.Images.ListImagesAsync(
             new ImagesListParameters { All = true, Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [DockerLabels.IdFilter(id)] = true, [DockerLabels.ProviderFilter] = true } } },
             token);
@@ -233,16 +236,6 @@ public sealed partial class DockerProvider
         try
         {
             var plan = await DevcontainerReader.ReadAsync(folder, configPath, context.CancellationToken);
-            if (plan.Features.Count > 0)
-            {
-                throw new GitspaceException(ErrorCodes.NotSupported, $"{plan.ConfigPath} asks for Features ({string.Join(", ", plan.Features)}); the Docker provider does not install Features yet.", new ErrorData
-                {
-                    Kind = nameof(ErrorCodes.NotSupported),
-                    GitspaceId = id,
-                    Hint = "Install the tools in the image (a Dockerfile with build.dockerfile) until Features are supported.",
-                });
-            }
-
             context.RecordEvent(id, EventTypes.FetchDevcontainerCompleted, $"Read {plan.ConfigPath}");
             return plan;
         }
@@ -260,11 +253,14 @@ public sealed partial class DockerProvider
         var workspaceFolder = plan.WorkspaceFolder ?? defaultMount;
         var mountTarget = workspaceFolder == defaultMount || workspaceFolder.StartsWith(defaultMount + "/", StringComparison.Ordinal) ? defaultMount : workspaceFolder;
         context.RecordEvent(id, EventTypes.AgentGitspaceCreationStart, "Setting up the gitspace container...");
+        var features = await this.ResolveFeaturesAsync(id, plan, labels[DockerLabels.LocalFolder], context);
         var image = await new ImagePreparer(this.Client, this.options.Environment).PrepareAsync(id, plan, context);
+        image = await this.InstallFeaturesAsync(id, plan, features, image, context);
         var entries = ImageMetadata.ParseLabel(image.Inspect.Config?.Labels is { } imageLabels && imageLabels.TryGetValue(DockerLabels.Metadata, out var label) ? label : null);
         var origins = entries.Select(e => e["id"] is JsonValue featureId ? $"Feature '{featureId}'" : "image").Append("devcontainer.json").ToList();
         entries.Add(plan.MetadataEntry);
         var metadata = ImageMetadata.Merge(plan.Configuration, entries, origins);
+        image = await this.UpdateRemoteUserUidAsync(id, metadata, image, context);
         var (parameters, containerUser, remoteUser) = ContainerSpec.Build(id, labels, plan, metadata, image, mountTarget, workspaceFolder);
         var created = await this.Client.Containers.CreateContainerAsync(parameters, token);
         var passwd = await this.Engine.ReadFileAsync(created.ID, "/etc/passwd", token);

@@ -117,7 +117,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
             DockerEndpoint.Parse(value, "$.endpoint");
         }
 
-        new DockerSettings { Endpoint = value }.Save(this.paths);
+        (DockerSettings.Load(this.paths) with { Endpoint = value }).Save(this.paths);
         lock (this.clientLock)
         {
             this.endpoint = DockerEndpoint.Resolve(value, this.options.Environment);

@@ -9,6 +9,12 @@ internal sealed record DockerSettings
     /// <summary>Gets the engine address the user chose; <see langword="null"/> means DOCKER_HOST or the local engine.</summary>
     public string? Endpoint { get; init; }
 
+    /// <summary>
+    /// Gets whether <c>initializeCommand</c> runs on this machine for repositories cloned from a URL (someone else's
+    /// code outside the container); it always runs for local folders. <c>GITSPACES_ALLOW_INITIALIZE_COMMAND=1</c> does the same.
+    /// </summary>
+    public bool? AllowInitializeCommand { get; init; }
+
     /// <summary>Reads the settings; missing or unreadable files mean the defaults.</summary>
     /// <param name="paths">The state paths.</param>
     /// <returns>The settings.</returns>

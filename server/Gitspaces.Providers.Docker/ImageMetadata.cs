@@ -40,6 +40,9 @@ internal sealed record ImageMetadata
     /// <summary>Gets the last boolean <c>overrideCommand</c>.</summary>
     public bool? OverrideCommand { get; init; }
 
+    /// <summary>Gets the last boolean <c>updateRemoteUserUID</c>, or null when no entry sets it.</summary>
+    public bool? UpdateRemoteUserUid { get; init; }
+
     /// <summary>Gets the container environment, per variable the last wins.</summary>
     public IReadOnlyDictionary<string, string> ContainerEnv { get; init; } = new Dictionary<string, string>();
 
@@ -90,6 +93,7 @@ internal sealed record ImageMetadata
             RemoteUser = Text(merged["remoteUser"]),
             ContainerUser = Text(merged["containerUser"]),
             OverrideCommand = merged["overrideCommand"] is JsonValue ov && ov.TryGetValue<bool>(out var overrideValue) ? overrideValue : null,
+            UpdateRemoteUserUid = merged["updateRemoteUserUID"] is JsonValue uid && uid.TryGetValue<bool>(out var uidValue) ? uidValue : null,
             ContainerEnv = Env(merged["containerEnv"]),
             RemoteEnv = Env(merged["remoteEnv"]),
             Lifecycle = lifecycle,

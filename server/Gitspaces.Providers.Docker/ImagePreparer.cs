@@ -13,7 +13,6 @@ namespace Gitspaces.Providers.Docker;
 /// </summary>
 internal sealed class ImagePreparer
 {
-    private const int KeptLines = 80;
     private readonly IDockerClient client;
     private readonly Func<string, string?> environment;
 
@@ -137,42 +136,9 @@ internal sealed class ImagePreparer
         }
 
         context.RecordEvent(gitspaceId, EventTypes.ImageBuildStart, $"Building image from {dockerfile.Replace('\\', '/')}...");
-        var step = new List<string>();
-        string? error = null;
-        var progress = new SyncProgress<JSONMessage>(message =>
-        {
-            if (message.Error is { } failure || message.ErrorMessage is { Length: > 0 })
-            {
-                error = message.Error?.Message ?? message.ErrorMessage;
-                return;
-            }
-
-            foreach (var line in (message.Stream ?? string.Empty).Split('\n'))
-            {
-                var text = line.TrimEnd('\r');
-                if (text.Length == 0)
-                {
-                    continue;
-                }
-
-                lock (step)
-                {
-                    if (text.StartsWith("Step ", StringComparison.Ordinal))
-                    {
-                        step.Clear();
-                    }
-
-                    step.Add(text);
-                    if (step.Count > KeptLines)
-                    {
-                        step.RemoveAt(1);
-                    }
-                }
-
-                context.WriteLog(gitspaceId, "stdout", text);
-            }
-        });
-        using (var tar = TarArchives.FromFolder(contextFolder, 0, 0, token))
+        string? error;
+        IReadOnlyList<string> log;
+        using (var tar = TarArchives.FromFolder(contextFolder, 0, 0, token, DockerIgnore.ForBuild(contextFolder, plan.Dockerfile!)))
         {
             var parameters = new ImageBuildParameters
             {
@@ -184,14 +150,7 @@ internal sealed class ImagePreparer
                 Remove = true,
                 ForceRemove = true,
             };
-            try
-            {
-                await this.client.Images.BuildImageFromDockerfileAsync(parameters, tar, null, null, progress, token);
-            }
-            catch (DockerApiException ex)
-            {
-                error ??= DockerFailures.EngineMessage(ex);
-            }
+            (error, log) = await EngineBuild.RunAsync(this.client, parameters, tar, line => context.WriteLog(gitspaceId, "stdout", line), token);
         }
 
         if (error is null)
@@ -206,12 +165,6 @@ internal sealed class ImagePreparer
             {
                 error = "the build finished without producing the image";
             }
-        }
-
-        List<string> log;
-        lock (step)
-        {
-            log = [.. step];
         }
 
         var failedStep = log.FirstOrDefault(l => l.StartsWith("Step ", StringComparison.Ordinal));

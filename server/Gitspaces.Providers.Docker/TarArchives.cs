@@ -14,9 +14,10 @@ internal static class TarArchives
     /// <param name="uid">The owner's user id in the container.</param>
     /// <param name="gid">The owner's group id in the container.</param>
     /// <param name="cancellationToken">Stops writing.</param>
+    /// <param name="ignore">The build context's <c>.dockerignore</c> rules; everything is written when null.</param>
     /// <returns>The tar, positioned at its start.</returns>
-    public static Stream FromFolder(string folder, int uid, int gid, CancellationToken cancellationToken) =>
-        FromFolderAndFiles(folder, "/", uid, gid, [], cancellationToken);
+    public static Stream FromFolder(string folder, int uid, int gid, CancellationToken cancellationToken, DockerIgnore? ignore = null) =>
+        FromFolderAndFiles(folder, "/", uid, gid, [], cancellationToken, ignore);
 
     /// <summary>
     /// Writes a folder tree at a path of the container and some files besides, as one tar to extract at <c>/</c>, into
@@ -28,15 +29,16 @@ internal static class TarArchives
     /// <param name="gid">The owner's group id in the container, for the folder's entries.</param>
     /// <param name="files">Other files, relative to <c>/</c>.</param>
     /// <param name="cancellationToken">Stops writing.</param>
+    /// <param name="ignore">The build context's <c>.dockerignore</c> rules; everything is written when null.</param>
     /// <returns>The tar, positioned at its start.</returns>
-    public static Stream FromFolderAndFiles(string folder, string target, int uid, int gid, IEnumerable<ArchiveFile> files, CancellationToken cancellationToken)
+    public static Stream FromFolderAndFiles(string folder, string target, int uid, int gid, IEnumerable<ArchiveFile> files, CancellationToken cancellationToken, DockerIgnore? ignore = null)
     {
         var temp = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
         using (var writer = new TarWriter(temp, TarEntryFormat.Pax, leaveOpen: true))
         {
             var prefix = target.Trim('/') is { Length: > 0 } relative ? relative + "/" : string.Empty;
             writer.WriteEntry(new PaxTarEntry(TarEntryType.Directory, prefix.Length == 0 ? "./" : prefix) { Uid = uid, Gid = gid, Mode = ModeOf(folder, DefaultDirectoryMode) });
-            AddTree(writer, folder, prefix, uid, gid, cancellationToken);
+            AddTree(writer, folder, prefix, prefix, uid, gid, ignore, cancellationToken);
             AddFiles(writer, files);
         }
 
@@ -142,12 +144,23 @@ internal static class TarArchives
         return TarFile.ExtractToDirectoryAsync(tar, destination, overwriteFiles: true, cancellationToken);
     }
 
-    private static void AddTree(TarWriter writer, string folder, string prefix, int uid, int gid, CancellationToken cancellationToken)
+    private static void AddTree(TarWriter writer, string folder, string prefix, string rootPrefix, int uid, int gid, DockerIgnore? ignore, CancellationToken cancellationToken)
     {
         foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
         {
             cancellationToken.ThrowIfCancellationRequested();
             var name = prefix + entry.Name;
+            if (ignore?.IsExcluded(name[rootPrefix.Length..]) == true)
+            {
+                // An excluded folder is still walked when a "!" pattern may bring back something inside it.
+                if (entry is DirectoryInfo { LinkTarget: null } excluded && ignore.HasExceptions)
+                {
+                    AddTree(writer, excluded.FullName, name + "/", rootPrefix, uid, gid, ignore, cancellationToken);
+                }
+
+                continue;
+            }
+
             if (entry.LinkTarget is { } link)
             {
                 writer.WriteEntry(new PaxTarEntry(TarEntryType.SymbolicLink, name) { LinkName = link, Uid = uid, Gid = gid, Mode = DefaultDirectoryMode | UnixFileMode.OtherWrite | UnixFileMode.GroupWrite });
@@ -155,7 +168,7 @@ internal static class TarArchives
             else if (entry is DirectoryInfo directory)
             {
                 writer.WriteEntry(new PaxTarEntry(TarEntryType.Directory, name + "/") { Uid = uid, Gid = gid, Mode = ModeOf(directory.FullName, DefaultDirectoryMode) });
-                AddTree(writer, directory.FullName, name + "/", uid, gid, cancellationToken);
+                AddTree(writer, directory.FullName, name + "/", rootPrefix, uid, gid, ignore, cancellationToken);
             }
             else
             {

@@ -132,7 +132,7 @@ public sealed class DockerEnvironment : IDisposable
         Assert.True(code == 0, $"git {string.Join(' ', args)}: {output}");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Gitspaces.Core.Errors;
+using Gitspaces.Core.Operations;
+using Gitspaces.DevContainers.Users;
+using Gitspaces.Protocol;
+
+namespace Gitspaces.Providers.Docker;
+
+/// <summary>
+/// <c>updateRemoteUserUID</c> on the engine: when <see cref="RemoteUserUid.IsNeeded"/> says so, builds the image
+/// whose remote user has the host user's UID and GID (tagged by a hash of the base image and the ids, so it is
+/// reused), otherwise says in the log why not and returns the image unchanged.
+/// </summary>
+internal sealed class UidImageBuilder
+{
+    private readonly IDockerClient client;
+
+    /// <summary>Initializes a new instance of the <see cref="UidImageBuilder"/> class.</summary>
+    /// <param name="client">The engine client.</param>
+    public UidImageBuilder(IDockerClient client)
+    {
+        this.client = client;
+    }
+
+    /// <summary>Applies the setting.</summary>
+    /// <param name="gitspaceId">The gitspace id.</param>
+    /// <param name="metadata">The merged metadata (updateRemoteUserUID, remoteUser, mounts).</param>
+    /// <param name="image">The image the container would run.</param>
+    /// <param name="localEngine">Whether the engine runs on this machine (a unix socket), so host file owners mean the same to it.</param>
+    /// <param name="context">Receives events and log lines.</param>
+    /// <returns>The image to run.</returns>
+    public async Task<PreparedImage> ApplyAsync(string gitspaceId, ImageMetadata metadata, PreparedImage image, bool localEngine, IOperationContext context)
+    {
+        var imageUser = string.IsNullOrEmpty(image.Inspect.Config?.User) ? "root" : image.Inspect.Config.User;
+        var remoteUser = metadata.RemoteUser ?? metadata.ContainerUser ?? imageUser;
+        var host = HostUser.Read();
+        if (!RemoteUserUid.IsNeeded(metadata.UpdateRemoteUserUid, remoteUser, metadata.Mounts, host is not null && localEngine, out var reason))
+        {
+            if (metadata.UpdateRemoteUserUid is not false && remoteUser != "root")
+            {
+                context.WriteLog(gitspaceId, "system", $"updateRemoteUserUID: {remoteUser} keeps the image's UID/GID ({reason}).");
+            }
+
+            return image;
+        }
+
+        var (uid, gid) = host!.Value;
+        var arguments = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [RemoteUserUid.BaseImageArgument] = image.Inspect.ID,
+            ["REMOTE_USER"] = remoteUser,
+            ["NEW_UID"] = uid.ToString(CultureInfo.InvariantCulture),
+            ["NEW_GID"] = gid.ToString(CultureInfo.InvariantCulture),
+            ["IMAGE_USER"] = imageUser,
+        };
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(RemoteUserUid.Dockerfile + "\0" + string.Join("\0", arguments.Select(a => a.Key + "=" + a.Value)))));
+        var tag = DerivedImages.Tag(DerivedImages.Uid, hash);
+        try
+        {
+            return new PreparedImage(tag, await this.client.Images.InspectImageAsync(tag, context.CancellationToken));
+        }
+        catch (Exception ex) when (DockerFailures.IsNotFound(ex))
+        {
+            // Not built yet.
+        }
+
+        context.RecordEvent(gitspaceId, EventTypes.ImageBuildStart, $"Giving {remoteUser} the host's UID:GID {uid}:{gid} (updateRemoteUserUID)...");
+        var parameters = new ImageBuildParameters
+        {
+            Dockerfile = "Dockerfile",
+            Tags = [tag],
+            BuildArgs = arguments,
+            Labels = DerivedImages.Labels(DerivedImages.Uid, hash),
+            Remove = true,
+            ForceRemove = true,
+        };
+        string? error;
+        IReadOnlyList<string> log;
+        using (var tar = TarArchives.FromFiles([new ArchiveFile("Dockerfile", Encoding.UTF8.GetBytes(RemoteUserUid.Dockerfile), (UnixFileMode)0b110_100_100)]))
+        {
+            (error, log) = await EngineBuild.RunAsync(this.client, parameters, tar, line => context.WriteLog(gitspaceId, "stdout", line), context.CancellationToken);
+        }
+
+        if (error is null)
+        {
+            var built = await this.client.Images.InspectImageAsync(tag, context.CancellationToken);
+            context.RecordEvent(gitspaceId, EventTypes.ImageBuildCompleted, $"Built {tag}");
+            return new PreparedImage(tag, built);
+        }
+
+        var message = $"Updating the UID of {remoteUser} (updateRemoteUserUID) failed: {error}";
+        context.RecordEvent(gitspaceId, EventTypes.ImageBuildFailed, message);
+        throw GitspaceException.OperationFailed(gitspaceId, "image_build", message, log);
+    }
+}
