@@ -1,9 +1,7 @@
-using System.Text.RegularExpressions;
-
 namespace Gitspaces.DevContainers.Features;
 
 /// <summary>An OCI artifact reference <c>registry/namespace/id[:tag|@sha256:digest]</c>, lower-cased as the reference does.</summary>
-public sealed partial record OciReference
+public sealed record OciReference
 {
     /// <summary>Gets the registry host (and port).</summary>
     public required string Registry { get; init; }
@@ -40,7 +38,7 @@ public sealed partial record OciReference
         {
             resource = input[..at];
             digest = input[(at + 1)..];
-            if (!DigestPattern().IsMatch(digest))
+            if (!IsDigest(digest))
             {
                 error = $"\"{reference}\": the digest must be sha256: and 64 hex digits.";
                 return null;
@@ -61,7 +59,7 @@ public sealed partial record OciReference
                 tag = "latest";
             }
 
-            if (!TagPattern().IsMatch(tag))
+            if (!IsTag(tag))
             {
                 error = $"\"{reference}\": \"{tag}\" is not a valid tag.";
                 return null;
@@ -76,7 +74,7 @@ public sealed partial record OciReference
         }
 
         var path = resource[(firstSlash + 1)..];
-        if (!PathPattern().IsMatch(path))
+        if (!IsPath(path))
         {
             error = $"\"{reference}\": \"{path}\" is not a valid repository path.";
             return null;
@@ -89,12 +87,66 @@ public sealed partial record OciReference
     /// <inheritdoc/>
     public override string ToString() => this.Digest is null ? $"{this.Resource}:{this.Tag}" : $"{this.Resource}@{this.Digest}";
 
-    [GeneratedRegex("^[a-z0-9]+([._-][a-z0-9]+)*(/[a-z0-9]+([._-][a-z0-9]+)*)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex PathPattern();
+    // The reference's patterns, checked by hand: a read of every devcontainer.json with Features goes through here,
+    // and a regex costs its engine's start-up in each short-lived process. JavaScript's `$` (no trailing newline)
+    // is what these follow.
 
-    [GeneratedRegex("^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$", RegexOptions.CultureInvariant)]
-    private static partial Regex TagPattern();
+    // ^sha256:[a-f0-9]{64}$
+    private static bool IsDigest(string value)
+    {
+        const string prefix = "sha256:";
+        if (value.Length != prefix.Length + 64 || !value.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
 
-    [GeneratedRegex("^sha256:[a-f0-9]{64}$", RegexOptions.CultureInvariant)]
-    private static partial Regex DigestPattern();
+        foreach (var c in value.AsSpan(prefix.Length))
+        {
+            if (!char.IsAsciiDigit(c) && c is not (>= 'a' and <= 'f'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // ^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$
+    private static bool IsTag(string value)
+    {
+        if (value.Length is 0 or > 128 || !(char.IsAsciiLetterOrDigit(value[0]) || value[0] == '_'))
+        {
+            return false;
+        }
+
+        foreach (var c in value.AsSpan(1))
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('.' or '_' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // ^[a-z0-9]+([._-][a-z0-9]+)*(/[a-z0-9]+([._-][a-z0-9]+)*)*$: components of lowercase letters and digits, single
+    // separators inside a component, none at its ends.
+    private static bool IsPath(string value)
+    {
+        var previous = '/';
+        foreach (var c in value)
+        {
+            if (!IsAsciiAlphanumericLower(c) && (c is not ('.' or '_' or '-' or '/') || !IsAsciiAlphanumericLower(previous)))
+            {
+                return false;
+            }
+
+            previous = c;
+        }
+
+        return IsAsciiAlphanumericLower(previous);
+    }
+
+    private static bool IsAsciiAlphanumericLower(char c) => char.IsAsciiDigit(c) || char.IsAsciiLetterLower(c);
 }

@@ -11,6 +11,7 @@ public sealed class FeatureReferenceTests
     [InlineData("ghcr.io/devcontainers/features/go:1", "ghcr.io", "devcontainers/features/go", "1")]
     [InlineData("GHCR.io/Devcontainers/Features/Node", "ghcr.io", "devcontainers/features/node", "latest")]
     [InlineData("localhost:5000/features/x:2.0", "localhost:5000", "features/x", "2.0")]
+    [InlineData("registry.example/org.name/my_feature-x.y/z9:_v1.0-rc", "registry.example", "org.name/my_feature-x.y/z9", "_v1.0-rc")]
     [InlineData("docker-in-docker", "ghcr.io", "devcontainers/features/docker-in-docker", "1")]
     [InlineData("golang", "ghcr.io", "devcontainers/features/go", "1")]
     public void ParsesOciReferences(string id, string registry, string path, string tag)
@@ -53,6 +54,15 @@ public sealed class FeatureReferenceTests
     [InlineData("myfeature")]
     [InlineData("https://example.com/feature.tgz")]
     [InlineData("ghcr.io/a/b:bad tag")]
+    [InlineData("ghcr.io/a/b:.starts-with-dot")]
+    [InlineData("ghcr.io/a/b\n")]
+    [InlineData("ghcr.io/a//b")]
+    [InlineData("ghcr.io/a/b-")]
+    [InlineData("ghcr.io/a/-b")]
+    [InlineData("ghcr.io/a/b..c")]
+    [InlineData("ghcr.io/a/b_/c")]
+    [InlineData("ghcr.io/a/b@sha256:abc")]
+    [InlineData("ghcr.io/a/b@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdeg")]
     public void RejectsWhatTheReferenceRejects(string id)
     {
         Assert.Null(FeatureReference.TryParse(id, Config, Workspace, out var error));
