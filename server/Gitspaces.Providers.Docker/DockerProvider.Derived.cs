@@ -31,7 +31,7 @@ public sealed partial class DockerProvider
             var message = $"Skipped initializeCommand: it would run on this machine, outside the container, with code from {source}. "
                 + $"To allow it for repositories cloned from a URL, set {AllowInitializeCommandVariable}=1 or \"allowInitializeCommand\": true in the Docker provider's settings (docker.json).";
             context.WriteLog(id, "stderr", message);
-            context.RecordEvent(id, EventTypes.LifecycleCommandCompleted, message);
+            context.RecordEvent(id, EventTypes.LifecycleCommandSkipped, message);
             return;
         }
 

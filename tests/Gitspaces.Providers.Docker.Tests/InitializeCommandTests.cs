@@ -73,7 +73,7 @@ public sealed class InitializeCommandTests(DockerEnvironment environment)
         Assert.False(File.Exists(marker));
         var warning = Assert.Single(sandbox.LogText(skipped), l => l.StartsWith("Skipped initializeCommand", StringComparison.Ordinal));
         Assert.Contains("GITSPACES_ALLOW_INITIALIZE_COMMAND=1", warning, StringComparison.Ordinal);
-        Assert.Contains(await sandbox.Service.GetEventsAsync(skipped, CancellationToken.None), e => e.Message == warning);
+        Assert.Contains(await sandbox.Service.GetEventsAsync(skipped, CancellationToken.None), e => e.Type == EventTypes.LifecycleCommandSkipped && e.Message == warning);
 
         await File.WriteAllTextAsync(Path.Combine(Directory.CreateDirectory(sandbox.Paths.ConfigDirectory).FullName, "docker.json"), """{ "allowInitializeCommand": true }""");
         await sandbox.CreateAsync(allowed, environment.GitUrl("init-url"));

@@ -54,6 +54,7 @@ export const EventTypes = [
   "lifecycle_command_start",
   "lifecycle_command_completed",
   "lifecycle_command_failed",
+  "lifecycle_command_skipped",
   "ssh_setup_start",
   "ssh_setup_completed",
   "ssh_setup_failed",

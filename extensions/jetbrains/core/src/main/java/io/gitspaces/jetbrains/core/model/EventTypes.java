@@ -108,6 +108,8 @@ public final class EventTypes {
     public static final String LIFECYCLE_COMMAND_COMPLETED = "lifecycle_command_completed";
     /** {@code lifecycle_command_failed}. */
     public static final String LIFECYCLE_COMMAND_FAILED = "lifecycle_command_failed";
+    /** {@code lifecycle_command_skipped}. */
+    public static final String LIFECYCLE_COMMAND_SKIPPED = "lifecycle_command_skipped";
     /** {@code ssh_setup_start}. */
     public static final String SSH_SETUP_START = "ssh_setup_start";
     /** {@code ssh_setup_completed}. */
@@ -173,6 +175,7 @@ public final class EventTypes {
             LIFECYCLE_COMMAND_START,
             LIFECYCLE_COMMAND_COMPLETED,
             LIFECYCLE_COMMAND_FAILED,
+            LIFECYCLE_COMMAND_SKIPPED,
             SSH_SETUP_START,
             SSH_SETUP_COMPLETED,
             SSH_SETUP_FAILED,
