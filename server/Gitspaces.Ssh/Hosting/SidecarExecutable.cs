@@ -19,10 +19,10 @@ public static class SidecarExecutable
 
     /// <summary>
     /// Returns the command that <c>ProxyCommand</c> runs before <c>ssh-proxy …</c>: <c>gitspaces-ssh-proxy</c> when it sits
-    /// next to the running sidecar, else the sidecar itself (see <see cref="ResolveProxy"/>).
+    /// next to the running sidecar and can be run, else the sidecar itself (see <see cref="ResolveProxy"/>).
     /// </summary>
     /// <returns>The absolute program path, then any arguments.</returns>
-    public static IReadOnlyList<string> ProxyCommand() => ResolveProxy(CurrentCommand(), File.Exists);
+    public static IReadOnlyList<string> ProxyCommand() => ResolveProxy(CurrentCommand(), IsRunnable);
 
     /// <summary>Resolves the command from a process path and the entry assembly's path.</summary>
     /// <param name="processPath">The running program (<c>…/gitspaces</c> or <c>…/dotnet</c>).</param>
@@ -67,4 +67,14 @@ public static class SidecarExecutable
         var native = Path.Combine(folder, NativeProxyName + (OperatingSystem.IsWindows() ? ".exe" : string.Empty));
         return fileExists(native) ? [native] : sidecarCommand;
     }
+
+    /// <summary>
+    /// Tells whether a file exists and, off Windows, carries an execute bit: an archive that lost the bit (a VSIX can)
+    /// must not become a ProxyCommand that fails on every connection with "Permission denied".
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <returns>Whether ssh can start it.</returns>
+    internal static bool IsRunnable(string path) =>
+        File.Exists(path)
+        && (OperatingSystem.IsWindows() || (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0);
 }

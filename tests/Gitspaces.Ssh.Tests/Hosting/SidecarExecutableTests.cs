@@ -63,5 +63,25 @@ public class SidecarExecutableTests
         Assert.Equal(SidecarExecutable.CurrentCommand(), SidecarExecutable.ProxyCommand());
     }
 
+    [Fact]
+    public void A_native_proxy_without_an_execute_bit_does_not_count()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // No execute bits there: existing is enough.
+        }
+
+        using var folder = new Support.TempDirectory();
+        var file = folder.Combine(NativeProxyFile);
+        File.WriteAllBytes(file, [0x7f]);
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var withoutBit = SidecarExecutable.IsRunnable(file);
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        Assert.False(withoutBit);
+        Assert.True(SidecarExecutable.IsRunnable(file));
+        Assert.False(SidecarExecutable.IsRunnable(folder.Combine("missing")));
+    }
+
     private static string NativeProxyFile => SidecarExecutable.NativeProxyName + (OperatingSystem.IsWindows() ? ".exe" : string.Empty);
 }
