@@ -28,6 +28,12 @@ fs.cpSync(sourceDir, serverDir, {
 });
 if (process.platform !== "win32") {
   fs.chmodSync(path.join(serverDir, exe), 0o755);
+  // The NativeAOT SSH proxy, when this platform's build made one: without its executable bit SSH falls back to the
+  // slower `gitspaces ssh-proxy`.
+  const proxy = path.join(serverDir, "gitspaces-ssh-proxy");
+  if (fs.existsSync(proxy)) {
+    fs.chmodSync(proxy, 0o755);
+  }
 }
 
 const out = path.join(here, `${pkg.name}-${pkg.version}.vsix`);

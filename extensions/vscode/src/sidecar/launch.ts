@@ -64,6 +64,14 @@ export const defaultLaunchEnvironment = (extensionPath: string): LaunchEnvironme
   exists: (file) => fs.existsSync(file),
 });
 
+/**
+ * The NativeAOT SSH ProxyCommand program the build puts next to the sidecar. When it is missing or not executable,
+ * the sidecar writes `gitspaces ssh-proxy` instead: it works, only slower per connection.
+ */
+export function sshProxyNextTo(sidecar: string, platform: NodeJS.Platform = process.platform): string {
+  return path.join(path.dirname(sidecar), platform === "win32" ? "gitspaces-ssh-proxy.exe" : "gitspaces-ssh-proxy");
+}
+
 /** Restores the executable bit of the sidecar (a VSIX does not always keep it). No-op on Windows. */
 export function ensureExecutable(file: string, platform: NodeJS.Platform = process.platform): void {
   if (platform === "win32" || path.basename(file) === "dotnet") {

@@ -66,3 +66,11 @@ describe("ensureExecutable", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe("sshProxyNextTo", () => {
+  it("names the NativeAOT proxy beside the sidecar, with .exe on Windows", async () => {
+    const { sshProxyNextTo } = await import("../../../src/sidecar/launch");
+    expect(sshProxyNextTo("/ext/server/gitspaces", "linux")).toBe(path.join("/ext/server", "gitspaces-ssh-proxy"));
+    expect(sshProxyNextTo("/ext/server/gitspaces.exe", "win32")).toBe(path.join("/ext/server", "gitspaces-ssh-proxy.exe"));
+  });
+});
