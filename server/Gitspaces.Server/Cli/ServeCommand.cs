@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Gitspaces.Core.State;
 using Gitspaces.Server.Composition;
-using Gitspaces.Server.Hosting;
 using Gitspaces.Server.Logging;
 using Gitspaces.Server.Rpc;
 
@@ -25,7 +24,6 @@ internal static class ServeCommand
     public static async Task<int> RunAsync(string? logLevel)
     {
         var paths = StatePaths.FromEnvironment();
-        StartupProfile.Start(paths, "serve");
 
         // stdout is the protocol: anything else that writes to Console.Out lands on stderr instead.
         var stdout = Console.OpenStandardOutput();

@@ -21,10 +21,8 @@ internal static class RpcServer
         var notifier = new Notifier();
         var target = new GitspacesRpcTarget(services, notifier, log, stopping.Token);
 
-        // Start-up runs on both cores: frames are read and checked, and the first request's serialization code is
-        // compiled, while this thread builds StreamJsonRpc's connection.
+        // Frames are read and checked on the thread pool while this thread builds StreamJsonRpc's connection.
         var inputPump = transport.PumpInputAsync(stopping.Token);
-        var warmUp = Task.Run(StartupWarmUp.Run, CancellationToken.None);
         var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = RpcSerialization.CreateOptions() };
         var handler = new HeaderDelimitedMessageHandler(transport.RpcOutput, transport.RpcInput, formatter);
         using var rpc = new GitspacesJsonRpc(handler, log);
@@ -69,7 +67,6 @@ internal static class RpcServer
         rpc.Dispose();
         await Task.WhenAny(notifications, Task.Delay(DrainTimeout));
         _ = inputPump;
-        _ = warmUp;
         return exitCode;
     }
 
