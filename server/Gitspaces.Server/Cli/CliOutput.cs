@@ -186,6 +186,16 @@ internal sealed class CliOutput : IGitspaceObserver, IProgress<OperationProgress
     public static string ToJson<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info) =>
         JsonSerializer.Serialize(value, info);
 
+    /// <summary>Writes text to stdout in one write (Console.Out writes every 256 bytes, and a list can be long).</summary>
+    /// <param name="text">The text, line ends included.</param>
+    public static void WriteStdout(string text)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        using var stdout = Console.OpenStandardOutput();
+        stdout.Write(bytes);
+        stdout.Flush();
+    }
+
     private static string StepKey(string type)
     {
         foreach (var suffix in new[] { "_start_completed", "_start_failed", "_completed", "_failed", "_start" })

@@ -134,7 +134,7 @@ internal static class GitspaceCommands
         var result = await service.ListAsync(provider, cancellationToken);
         if (json)
         {
-            Console.Out.WriteLine(CliOutput.ToJson(result, CliJsonContext.Default.ListGitspacesResult));
+            CliOutput.WriteStdout(CliOutput.ToJson(result, CliJsonContext.Default.ListGitspacesResult) + "\n");
             return 0;
         }
 
@@ -144,14 +144,14 @@ internal static class GitspaceCommands
         }
         else
         {
-            // One write for the whole list: Console.Out flushes every line, and a list may have hundreds.
+            // One write for the whole list: Console.Out writes every line, and a list may have hundreds.
             var lines = new StringBuilder();
             foreach (var g in result.Gitspaces)
             {
                 lines.Append(CultureInfo.InvariantCulture, $"{g.Id}\t{CliOutput.Describe(g)}\t{g.Provider}\t{g.Repository.Url}\t{g.Repository.Branch}\n");
             }
 
-            Console.Out.Write(lines.ToString());
+            CliOutput.WriteStdout(lines.ToString());
         }
 
         foreach (var problem in result.Problems ?? [])
