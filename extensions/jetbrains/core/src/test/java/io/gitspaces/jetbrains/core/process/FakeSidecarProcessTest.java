@@ -83,6 +83,8 @@ class FakeSidecarProcessTest {
             assertThrows(SidecarCrashedException.class, () -> client.get("x"));
             assertTrue(client.sidecarPid() != firstPid);
             assertTrue(log.stream().anyMatch(l -> l.contains("restarting the gitspaces sidecar")), log.toString());
+            // The second death is noticed by the process watcher, not by the failed call: wait for it as for the first.
+            TestSupport.waitUntil(Duration.ofSeconds(5), "the second crash", () -> crashes.size() == 2);
             // The budget of one restart is spent: no third process.
             GitspacesException gaveUp = assertThrows(GitspacesException.class, () -> client.list(null));
             assertTrue(gaveUp.getMessage().contains("is not restarted automatically any more; restart it by hand"), gaveUp.getMessage());
