@@ -7,7 +7,11 @@ internal static class OutgoingFrame
 {
     private static readonly byte[] HeaderEnd = "\r\n\r\n"u8.ToArray();
 
-    /// <summary>Returns whether a whole frame (header and body) carries a response: an id and no method.</summary>
+    /// <summary>
+    /// Returns whether a whole frame (header and body) carries a response: its top level has <c>result</c> or
+    /// <c>error</c>, which no request or notification has. It stops at the first telling member, so a large result
+    /// or a stream of log notifications is not read through.
+    /// </summary>
     /// <param name="frame">The frame as written to the client.</param>
     /// <returns><see langword="true"/> for a response.</returns>
     public static bool IsResponse(ReadOnlySpan<byte> frame)
@@ -19,7 +23,6 @@ internal static class OutgoingFrame
         }
 
         var reader = new Utf8JsonReader(frame[(headerEnd + HeaderEnd.Length)..], new JsonReaderOptions { MaxDepth = 512 });
-        var hasId = false;
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -34,7 +37,11 @@ internal static class OutgoingFrame
                     return false;
                 }
 
-                hasId |= reader.ValueTextEquals("id"u8);
+                if (reader.ValueTextEquals("result"u8) || reader.ValueTextEquals("error"u8))
+                {
+                    return true;
+                }
+
                 reader.Read();
                 reader.Skip();
             }
@@ -44,6 +51,6 @@ internal static class OutgoingFrame
             return false;
         }
 
-        return hasId;
+        return false;
     }
 }
