@@ -118,13 +118,9 @@ public sealed class LifecycleTests(DockerEnvironment environment)
         Assert.Equal(GitspaceState.Running, failed.State);
         Assert.Contains("postCreateCommand", failed.ErrorMessage, StringComparison.Ordinal);
         Assert.Contains("exit code 4", failed.ErrorMessage, StringComparison.Ordinal);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!sandbox.Changes.Any(c => c.Id == id && c.Readiness == GitspaceReadiness.StartError))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "clients were never told about the start error");
-            await Task.Delay(50);
-        }
-
+        Assert.True(
+            await sandbox.WaitForChangeAsync(c => c.Id == id && c.Readiness == GitspaceReadiness.StartError, TimeSpan.FromSeconds(30)),
+            "clients were never told about the start error");
         Assert.Contains("postcreate-broke", sandbox.LogText(id));
 
         await sandbox.Service.DeleteAsync(id, null, CancellationToken.None);

@@ -16,6 +16,8 @@ namespace Gitspaces.Providers.Docker.Tests;
 internal sealed class Sandbox : IDisposable, IGitspaceObserver
 {
     private readonly IDisposable subscription;
+    private readonly Lock changeGate = new();
+    private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Sandbox(string? home = null, string? endpoint = null)
     {
@@ -82,7 +84,45 @@ internal sealed class Sandbox : IDisposable, IGitspaceObserver
         }
     }
 
-    public void OnChanged(Gitspace gitspace) => this.Changes.Enqueue(gitspace);
+    /// <summary>Waits until a change reported to clients matches, woken by each report; false when the time is up.</summary>
+    public async Task<bool> WaitForChangeAsync(Func<Gitspace, bool> match, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            Task next;
+            lock (this.changeGate)
+            {
+                next = this.changed.Task;
+            }
+
+            if (this.Changes.Any(match))
+            {
+                return true;
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                return false;
+            }
+
+            await Task.WhenAny(next, Task.Delay(left));
+        }
+    }
+
+    public void OnChanged(Gitspace gitspace)
+    {
+        this.Changes.Enqueue(gitspace);
+        TaskCompletionSource reported;
+        lock (this.changeGate)
+        {
+            reported = this.changed;
+            this.changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        reported.TrySetResult();
+    }
 
     public void OnEvent(string gitspaceId, GitspaceEvent gitspaceEvent)
     {

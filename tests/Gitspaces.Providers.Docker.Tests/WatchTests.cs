@@ -18,20 +18,14 @@ public sealed class WatchTests(DockerEnvironment environment)
         {
             // Watching starts asynchronously: stop the container again every few seconds until the watcher has seen it (bounded).
             var deadline = DateTime.UtcNow.AddSeconds(60);
-            var lastAttempt = DateTime.MinValue;
-            while (!sandbox.Changes.Any(c => c.Id == id && c.State == GitspaceState.Stopped))
+            do
             {
                 Assert.True(DateTime.UtcNow < deadline, "no change was reported for the stopped container");
                 Assert.False(watch.IsCompleted, "watching ended");
-                if (DateTime.UtcNow - lastAttempt > TimeSpan.FromSeconds(3))
-                {
-                    DockerCli.Docker("start", "gitspace-" + id);
-                    DockerCli.Docker("stop", "-t", "1", "gitspace-" + id);
-                    lastAttempt = DateTime.UtcNow;
-                }
-
-                await Task.Delay(100);
+                DockerCli.Docker("start", "gitspace-" + id);
+                DockerCli.Docker("stop", "-t", "1", "gitspace-" + id);
             }
+            while (!await sandbox.WaitForChangeAsync(c => c.Id == id && c.State == GitspaceState.Stopped, TimeSpan.FromSeconds(3)));
         }
         finally
         {
