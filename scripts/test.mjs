@@ -57,6 +57,17 @@ function counts(output) {
   return { passed, failed, found };
 }
 
+// Names the failed tests in a suite's output, so that the summary at the end of a long CI log says which ones.
+function failedTests(output) {
+  const plain = output.replace(/\u001b\[[0-9;]*m/g, '');
+  const names = new Set();
+  for (const match of plain.matchAll(/^\s*Failed (\S.*?) \[[^\]]*\]\s*$/gm)) names.add(match[1]); // dotnet test
+  for (const match of plain.matchAll(/^\[xUnit\.net [^\]]*\]\s+(\S.*?) \[FAIL\]\s*$/gm)) names.add(match[1]); // dotnet test -v q
+  for (const match of plain.matchAll(/^\s*FAIL\s+(\S.*?)\s*$/gm)) names.add(match[1]); // vitest
+  for (const match of plain.matchAll(/^[\s|'+-]*-- (.+?) \[X\]/gm)) names.add(match[1]); // JUnit console launcher
+  return [...names];
+}
+
 const wanted = (name) => filter.length === 0 || filter.some((f) => name.toLowerCase().includes(f.toLowerCase()));
 
 const suites = [];
@@ -98,6 +109,7 @@ try {
 }
 
 const summary = [];
+const failures = [];
 for (const suite of suites.filter((s) => wanted(s.name))) {
   step(suite.name);
   const suiteStarted = Date.now();
@@ -116,11 +128,16 @@ for (const suite of suites.filter((s) => wanted(s.name))) {
   }
   totalPassed += passed;
   totalFailed += failed;
+  failures.push(...failedTests(output).map((name) => `${suite.name}: ${name}`));
   summary.push(`${suite.name.padEnd(44)} ${String(passed).padStart(4)} passed ${String(failed).padStart(3)} failed  ${((Date.now() - suiteStarted) / 1000).toFixed(0)} s`);
 }
 
 console.log('\n=== summary');
 for (const line of summary) console.log(line);
+if (failures.length > 0) {
+  console.log('failed tests:');
+  for (const failure of failures) console.log(`  ${failure}`);
+}
 console.log(`total time ${((Date.now() - started) / 1000).toFixed(0)} s`);
 console.log(`${totalPassed} passed, ${totalFailed} failed`);
 process.exit(totalFailed === 0 ? 0 : 1);

@@ -118,6 +118,7 @@ internal sealed class HarnessOperationFollower
                     await this.DrainLogsAsync(logTask, logCancellation, gone: current is null);
                     if (verdict == Verdict.Failed)
                     {
+                        current = await this.RereadIfOlderThanAsync(current, failedEvent, cancellationToken);
                         throw this.Failure(verb, current, failedEvent);
                     }
 
@@ -303,6 +304,28 @@ internal sealed class HarnessOperationFollower
         {
             // One last read: the lines written between the last poll and the end state.
             await this.ReportNewLogLinesAsync(this.context.CancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The gitspace is read before its events, so a failure recorded in between is seen in the events while the
+    /// gitspace read still lacks the instance's error message, the reason users need. One more read gets it.
+    /// </summary>
+    private async Task<HarnessGitspaceConfig?> RereadIfOlderThanAsync(HarnessGitspaceConfig? current, HarnessEvent? failedEvent, CancellationToken cancellationToken)
+    {
+        if (current is null || failedEvent is null || current.Instance?.ErrorMessage is not null)
+        {
+            return current;
+        }
+
+        try
+        {
+            return await this.client.FindGitspaceAsync(this.id, cancellationToken) ?? current;
+        }
+        catch (GitspaceException)
+        {
+            // The failure is reported either way; the event's own message stands in for the reason.
+            return current;
         }
     }
 
