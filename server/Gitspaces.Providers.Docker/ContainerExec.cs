@@ -38,7 +38,14 @@ internal static class ContainerExec
             cancellationToken);
         await using (var stream = await client.StartExecAsync(created, cancellationToken))
         {
-            await PumpLinesAsync(stream, onLine, cancellationToken);
+            await ReadLinesAsync(
+                stream,
+                (name, line) =>
+                {
+                    onLine(name, line);
+                    return false;
+                },
+                cancellationToken);
         }
 
         // The output ends when the process closes it; the exit code can lag behind by a moment.
@@ -52,24 +59,32 @@ internal static class ContainerExec
         return inspected.ExitCode ?? -1;
     }
 
-    private static async Task PumpLinesAsync(EngineExecStream stream, Action<string, string> onLine, CancellationToken cancellationToken)
+    /// <summary>Reads an attached stream line by line until <paramref name="onLine"/> says it has seen enough or the stream ends.</summary>
+    /// <param name="stream">The stream (an exec's or an attached container's).</param>
+    /// <param name="onLine">Receives each line with its stream (<c>stdout</c> or <c>stderr</c>); returns whether to stop.</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    /// <returns>Whether <paramref name="onLine"/> stopped the reading (otherwise the stream ended).</returns>
+    public static async Task<bool> ReadLinesAsync(EngineExecStream stream, Func<string, string, bool> onLine, CancellationToken cancellationToken)
     {
+        var stopped = false;
+        void Take(string name, string line) => stopped = stopped || onLine(name, line);
         var buffer = new byte[16 * 1024];
-        var stdout = new LineSplitter("stdout", onLine);
-        var stderr = new LineSplitter("stderr", onLine);
-        while (true)
+        var stdout = new LineSplitter("stdout", Take);
+        var stderr = new LineSplitter("stderr", Take);
+        while (!stopped)
         {
             var (count, fromStandardError) = await stream.ReadOutputAsync(buffer, cancellationToken);
             if (count == 0)
             {
+                stdout.Flush();
+                stderr.Flush();
                 break;
             }
 
             (fromStandardError ? stderr : stdout).Append(buffer.AsSpan(0, count));
         }
 
-        stdout.Flush();
-        stderr.Flush();
+        return stopped;
     }
 
     /// <summary>Cuts a byte stream into UTF-8 lines, keeping partial lines (and partial characters) until they end.</summary>

@@ -253,6 +253,9 @@ public sealed partial class DockerProvider
         var workspaceFolder = plan.WorkspaceFolder ?? defaultMount;
         var mountTarget = workspaceFolder == defaultMount || workspaceFolder.StartsWith(defaultMount + "/", StringComparison.Ordinal) ? defaultMount : workspaceFolder;
         context.RecordEvent(id, EventTypes.AgentGitspaceCreationStart, "Setting up the gitspace container...");
+
+        // The keys (made once, with the crypto library's first load) are ready by the time the upload needs them.
+        var identity = Task.Run(() => this.identities.GetOrCreate(ProviderId, id), token);
         var features = await this.ResolveFeaturesAsync(id, plan, labels[DockerLabels.LocalFolder], context);
         var image = await new ImagePreparer(this.Client, this.options.Environment).PrepareAsync(id, plan, context);
         image = await this.InstallFeaturesAsync(id, plan, features, image, context);
@@ -263,13 +266,13 @@ public sealed partial class DockerProvider
         image = await this.UpdateRemoteUserUidAsync(id, metadata, image, context);
         var (parameters, containerUser, remoteUser) = ContainerSpec.Build(id, labels, plan, metadata, image, mountTarget, workspaceFolder);
         var created = await this.Client.Containers.CreateContainerAsync(parameters, token);
-        var passwd = await this.Engine.ReadFileAsync(created.ID, "/etc/passwd", token);
+        var passwd = await this.ReadPasswdAsync(created.ID, image, token);
         var user = PasswdEntry.Find(passwd, remoteUser)
             ?? throw GitspaceException.OperationFailed(id, "users", $"The remote user '{remoteUser}' does not exist in the image {image.Reference}; set remoteUser (or containerUser) in {plan.ConfigPath} to a user of the image.");
         var setUpAtStart = SshSetup.RunsAsRoot(containerUser);
         IReadOnlyList<ArchiveFile> sshFiles = setUpAtStart
-            ? [.. SshSetup.Files(this.identities.GetOrCreate(ProviderId, id), remoteUser), SshSetup.StartupScript(remoteUser, mountTarget)]
-            : SshSetup.Files(this.identities.GetOrCreate(ProviderId, id), remoteUser);
+            ? [.. SshSetup.Files(await identity, remoteUser), SshSetup.StartupScript(remoteUser, mountTarget)]
+            : SshSetup.Files(await identity, remoteUser);
         if (uploadFolder is not null)
         {
             // The repository and the SSH files in one upload.
@@ -285,14 +288,14 @@ public sealed partial class DockerProvider
             await this.Engine.PutArchiveAsync(created.ID, "/", tar, token);
         }
 
-        await this.Engine.StartContainerAsync(created.ID, token);
-        this.records.Update(id, r => r with { ContainerId = created.ID, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = false });
         if (setUpAtStart)
         {
-            await this.AwaitSshSetupAtStartAsync(id, created.ID, context);
+            await this.StartAndAwaitSshSetupAsync(id, created.ID, context);
         }
         else
         {
+            await this.Engine.StartContainerAsync(created.ID, token);
+            this.records.Update(id, r => r with { ContainerId = created.ID, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = false });
             await this.SetUpSshAsync(id, created.ID, remoteUser, mountTarget, context);
         }
 
@@ -309,6 +312,24 @@ public sealed partial class DockerProvider
         context.Changed(this.MapKnown(id, running));
         await this.RunLifecycleAsync(id, running, labels, newContainer: true, context);
         return running;
+    }
+
+    /// <summary>Reads the <c>/etc/passwd</c> of a container that has not started yet, which is its image's.</summary>
+    private async Task<string?> ReadPasswdAsync(string containerId, PreparedImage image, CancellationToken cancellationToken)
+    {
+        var imageId = image.Inspect.ID;
+        if (!string.IsNullOrEmpty(imageId) && this.passwds.Read(imageId) is { } cached)
+        {
+            return cached;
+        }
+
+        var passwd = await this.Engine.ReadFileAsync(containerId, "/etc/passwd", cancellationToken);
+        if (passwd is not null && !string.IsNullOrEmpty(imageId))
+        {
+            this.passwds.Write(imageId, passwd);
+        }
+
+        return passwd;
     }
 
     private async Task SetUpSshAsync(string id, string containerId, string remoteUser, string mountTarget, IOperationContext context)
@@ -331,37 +352,48 @@ public sealed partial class DockerProvider
     }
 
     /// <summary>
-    /// Waits for the setup the entrypoint of a root container runs when it starts (<see cref="SshSetup.EntrypointHook"/>):
-    /// a small file read, usually once, instead of an exec, which costs the engine a process start in the container.
+    /// Starts a container whose root entrypoint sets up SSH (<see cref="SshSetup.EntrypointHook"/>) and follows that
+    /// setup on the container's output, attached before the start so that no line is missed: no exec (a process start
+    /// in the container) and no file to poll (each archive read costs the engine a helper process).
     /// </summary>
-    private async Task AwaitSshSetupAtStartAsync(string id, string containerId, IOperationContext context)
+    private async Task StartAndAwaitSshSetupAsync(string id, string containerId, IOperationContext context)
     {
         var token = context.CancellationToken;
-        var delay = TimeSpan.FromMilliseconds(5);
-        var waited = TimeSpan.Zero;
-        string? status;
-        while ((status = await this.Engine.ReadFileAsync(containerId, SshSetup.StartupStatusFile, token)) is null)
-        {
-            if (waited > TimeSpan.FromSeconds(1) && await this.Engine.InspectContainerAsync(containerId, token) is not { State.Running: true })
+        await using var output = await this.Engine.AttachAsync(containerId, token);
+        await this.Engine.StartContainerAsync(containerId, token);
+        this.records.Update(id, r => r with { ContainerId = containerId, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = false });
+        var lines = new List<string>();
+        long? exitCode = null;
+        var began = false;
+        await ContainerExec.ReadLinesAsync(
+            output,
+            (stream, line) =>
             {
-                var message = "The container stopped before SSH was set up in it; its log (`docker logs " + DockerLabels.ContainerName(id) + "`) says why.";
-                context.RecordEvent(id, EventTypes.SshSetupFailed, message);
-                throw GitspaceException.OperationFailed(id, "ssh_setup", message);
-            }
+                if (!began)
+                {
+                    began = line == SshSetup.StartupBeginLine;
+                    return false;
+                }
 
-            await Task.Delay(delay, token);
-            waited += delay;
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromMilliseconds(250).Ticks));
-        }
+                if (line.StartsWith(SshSetup.StartupEndPrefix, StringComparison.Ordinal))
+                {
+                    exitCode = long.TryParse(line.AsSpan(SshSetup.StartupEndPrefix.Length), NumberStyles.Integer, CultureInfo.InvariantCulture, out var code) ? code : -1;
+                    return true;
+                }
 
-        var log = await this.Engine.ReadFileAsync(containerId, SshSetup.StartupLogFile, token) ?? string.Empty;
-        var lines = log.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
-        foreach (var line in lines)
+                lines.Add(line);
+                context.WriteLog(id, stream, line);
+                return false;
+            },
+            token);
+        if (exitCode is null)
         {
-            context.WriteLog(id, "stdout", line);
+            var message = "The container stopped before SSH was set up in it; its log (`docker logs " + DockerLabels.ContainerName(id) + "`) says why.";
+            context.RecordEvent(id, EventTypes.SshSetupFailed, message);
+            throw GitspaceException.OperationFailed(id, "ssh_setup", message, lines);
         }
 
-        ReportSshSetup(id, long.TryParse(status.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var code) ? code : -1, lines, context);
+        ReportSshSetup(id, exitCode.Value, lines, context);
     }
 
     private static void ReportSshSetup(string id, long exitCode, List<string> lines, IOperationContext context)
@@ -465,6 +497,7 @@ public sealed partial class DockerProvider
         try
         {
             await this.Client.Images.DeleteImageAsync(image, new ImageDeleteParameters { Force = true }, cancellationToken);
+            this.passwds.Remove(image);
         }
         catch (global::Docker.DotNet.DockerApiException ex)
         {

@@ -27,6 +27,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
     private readonly DockerProviderOptions options;
     private readonly GitspaceRecordStore records;
     private readonly HistoryStore history;
+    private readonly ImagePasswdCache passwds;
     private readonly ConcurrentDictionary<string, BackgroundLifecycle> background = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> active = new(StringComparer.Ordinal);
     private readonly Lock clientLock = new();
@@ -47,6 +48,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         this.options = options ?? new DockerProviderOptions();
         this.records = new GitspaceRecordStore(paths);
         this.history = new HistoryStore(paths);
+        this.passwds = new ImagePasswdCache(paths);
         this.endpoint = DockerEndpoint.Resolve(DockerSettings.Load(paths).Endpoint, this.options.Environment);
     }
 

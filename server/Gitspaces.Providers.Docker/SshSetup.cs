@@ -22,20 +22,20 @@ internal static class SshSetup
     /// <summary>The setup script with its arguments, run by the entrypoint of a container that starts as root.</summary>
     public const string StartupScriptFile = Folder + "/setup.sh";
 
-    /// <summary>The exit code of <see cref="StartupScriptFile"/>'s last run, written once it has finished.</summary>
-    public const string StartupStatusFile = Folder + "/setup.status";
+    /// <summary>The line the entrypoint prints before the setup's own output.</summary>
+    public const string StartupBeginLine = "gitspaces: setting up SSH";
 
-    /// <summary>The output of <see cref="StartupScriptFile"/>'s last run.</summary>
-    public const string StartupLogFile = Folder + "/setup.log";
+    /// <summary>The start of the line the entrypoint prints after the setup, followed by its exit code.</summary>
+    public const string StartupEndPrefix = "gitspaces: SSH setup exited with ";
 
     /// <summary>
-    /// The lines the entrypoint wrapper runs first when it starts as root: the setup script (when it was installed),
-    /// its output to a file, and its exit code written last and atomically, for the provider to wait for.
+    /// The lines the entrypoint wrapper runs first when it starts as root: the setup script (when it was installed)
+    /// between two marker lines on the container's output, which the provider reads through an attach made before
+    /// the start (no file to poll, and the output arrives as it is written: a long sshd install shows its progress).
     /// </summary>
     public const string EntrypointHook =
-        "if [ -f " + StartupScriptFile + " ]; then rm -f " + StartupStatusFile + "; "
-        + "/bin/sh " + StartupScriptFile + " >" + StartupLogFile + " 2>&1; "
-        + "echo $? >" + StartupStatusFile + ".tmp; mv " + StartupStatusFile + ".tmp " + StartupStatusFile + "; fi\n";
+        "if [ -f " + StartupScriptFile + " ]; then echo '" + StartupBeginLine + "'; "
+        + "/bin/sh " + StartupScriptFile + " 2>&1; echo \"" + StartupEndPrefix + "$?\"; fi\n";
 
     /// <summary>
     /// The root script run after each container start that needs it: makes sure sshd exists (installing it when

@@ -94,6 +94,54 @@ public sealed class EngineClientTests(DockerEnvironment environment)
     }
 
     [Fact]
+    public async Task AnAttachMadeBeforeTheStart_SeesEveryLineByStream_AndEndsWithTheContainer()
+    {
+        var name = "gitspace-" + environment.Name("attach");
+        DockerCli.Docker("create", "--name", name, "--label", "dev.gitspaces.test-run=" + environment.RunId, DockerEnvironment.BaseImage, "sh", "-c", "echo first; echo second >&2; printf third");
+        try
+        {
+            await using var output = await Engine.AttachAsync(name, CancellationToken.None);
+            await Engine.StartContainerAsync(name, CancellationToken.None);
+            var lines = new List<(string Stream, string Line)>();
+
+            var stopped = await ContainerExec.ReadLinesAsync(output, (s, l) => { lines.Add((s, l)); return false; }, CancellationToken.None);
+
+            Assert.False(stopped);
+            Assert.Equal(["first", "third"], lines.Where(l => l.Stream == "stdout").Select(l => l.Line));
+            Assert.Equal(["second"], lines.Where(l => l.Stream == "stderr").Select(l => l.Line));
+        }
+        finally
+        {
+            DockerCli.Run("docker", "rm", "-f", name);
+        }
+    }
+
+    [Fact]
+    public async Task ReadingStopsAtTheLineAskedFor_AndDetachingLeavesTheContainerRunning()
+    {
+        var name = "gitspace-" + environment.Name("detach");
+        DockerCli.Docker("create", "--name", name, "--label", "dev.gitspaces.test-run=" + environment.RunId, DockerEnvironment.BaseImage, "sh", "-c", "echo ready; echo after; exec sleep 300");
+        try
+        {
+            var seen = new List<string>();
+            await using (var output = await Engine.AttachAsync(name, CancellationToken.None))
+            {
+                await Engine.StartContainerAsync(name, CancellationToken.None);
+
+                Assert.True(await ContainerExec.ReadLinesAsync(output, (_, l) => { seen.Add(l); return l == "ready"; }, CancellationToken.None));
+            }
+
+            Assert.Equal(["ready"], seen);
+            Assert.True((await Engine.InspectContainerAsync(name, CancellationToken.None))!.State.Running);
+            Assert.Equal("ready\nafter", DockerCli.Docker("logs", name));
+        }
+        finally
+        {
+            DockerCli.Run("docker", "rm", "-f", name);
+        }
+    }
+
+    [Fact]
     public async Task WhatDoesNotExist_IsNullOrTheEnginesOwn404()
     {
         var missing = "gitspace-" + environment.Name("no-such-container");
@@ -105,6 +153,7 @@ public sealed class EngineClientTests(DockerEnvironment environment)
         Assert.False(DockerFailures.IsUnreachable(refused));
         Assert.Equal(refused.Message, DockerFailures.EngineMessage(refused));
         await Assert.ThrowsAsync<EngineException>(() => Engine.CreateExecAsync(missing, new EngineExecCreate { Cmd = ["true"] }, CancellationToken.None));
+        Assert.Equal(HttpStatusCode.NotFound, (await Assert.ThrowsAsync<EngineException>(() => Engine.AttachAsync(missing, CancellationToken.None))).StatusCode);
     }
 
     [Fact]

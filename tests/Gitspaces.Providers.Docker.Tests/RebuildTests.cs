@@ -31,6 +31,11 @@ public sealed class RebuildTests(DockerEnvironment environment)
         Assert.Equal("dev dev", DockerCli.Docker("exec", container, "stat", "-c", "%U %G", "/workspaces/built/README.md"));
         var firstContainer = DockerCli.Docker("inspect", "-f", "{{.Id}}", container);
 
+        // The image's /etc/passwd was read once and is kept by image id for the next container made from it.
+        var imageId = DockerCli.Docker("inspect", "-f", "{{.Image}}", container);
+        var cachedPasswd = Path.Combine(sandbox.Paths.DataDirectory, "docker", "images", imageId.Replace(':', '-') + ".passwd");
+        Assert.Contains(File.ReadAllLines(cachedPasswd), l => l.StartsWith("dev:x:", StringComparison.Ordinal));
+
         // Work done in the gitspace, and a changed devcontainer.json, both inside the workspace volume.
         DockerCli.Docker("exec", container, "sh", "-c", "echo precious > /workspaces/built/mine.txt && sed -i 's/\"first\"/\"second\"/' /workspaces/built/.devcontainer/devcontainer.json");
 
@@ -57,5 +62,6 @@ public sealed class RebuildTests(DockerEnvironment environment)
         Assert.False(DockerCli.Exists("container", container));
         Assert.False(DockerCli.Exists("volume", $"gitspace-{id}-workspace"));
         Assert.Empty(DockerCli.Docker("images", "-q", "--filter", "label=dev.gitspaces.id=" + id));
+        Assert.False(File.Exists(cachedPasswd), "the removed image's passwd is forgotten with it");
     }
 }

@@ -37,6 +37,27 @@ public sealed class SshSetupTests(DockerEnvironment environment)
     }
 
     [Fact]
+    public async Task AContainerThatEndsDuringTheSetup_FailsSayingSo_WithTheLinesItPrinted()
+    {
+        // The setup asks `id` for the remote user's uid; this one stops the container's main process instead.
+        var repo = environment.Repository("dies", Configs.Files(
+            "{ \"build\": { \"dockerfile\": \"Dockerfile\" }, \"postCreateCommand\": \"touch never\" }",
+            (".devcontainer/Dockerfile", $"FROM {DockerEnvironment.BaseImage}\nRUN printf '#!/bin/sh\\necho stopping the container >&2\\nkill -TERM 1\\nsleep 2\\n' > /usr/local/bin/id && chmod +x /usr/local/bin/id\n")));
+        using var sandbox = new Sandbox();
+        var id = environment.Name("dies");
+
+        var error = await Assert.ThrowsAsync<GitspaceException>(() => sandbox.CreateAsync(id, repo));
+
+        Assert.Equal(ErrorCodes.OperationFailed, error.Code);
+        Assert.Equal("ssh_setup", error.Details.Step);
+        Assert.Contains("The container stopped before SSH was set up", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"docker logs gitspace-{id}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("stopping the container", error.Details.Log!);
+        Assert.Equal(GitspaceState.Error, (await sandbox.Service.GetAsync(id, CancellationToken.None)).State);
+        await sandbox.Service.DeleteAsync(id, null, CancellationToken.None);
+    }
+
+    [Fact]
     public async Task AContainerThatStartsAsAnotherUser_IsSetUpByARootExec_AndItsChannelSpeaksSsh()
     {
         var repo = environment.Repository("asdev", Configs.Files(

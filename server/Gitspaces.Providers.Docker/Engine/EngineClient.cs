@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Gitspaces.Providers.Docker.Engine;
 
 /// <summary>
-/// The engine calls on the paths people wait for — list, inspect, start, stop, exec, archive upload, volume create —
+/// The engine calls on the paths people wait for — list, inspect, start, stop, attach, exec, archive upload, volume create —
 /// over <see cref="EngineConnection"/>, reading and writing JSON with <see cref="EngineJson"/>. Docker.DotNet stays for the rest (build, pull,
 /// events, images). Paths carry no API version, so the engine answers in its own (as with the docker CLI's
 /// negotiation, every field read here exists from API 1.41 on).
@@ -125,11 +125,26 @@ internal sealed class EngineClient
     /// <returns>The multiplexed stream; the caller disposes it.</returns>
     public async Task<EngineExecStream> StartExecAsync(string execId, CancellationToken cancellationToken)
     {
+        using var body = new MemoryStream("{\"Detach\":false,\"Tty\":false}"u8.ToArray());
+        return await this.UpgradeAsync("/exec/" + Uri.EscapeDataString(execId) + "/start", body, cancellationToken);
+    }
+
+    /// <summary>
+    /// Attaches to a container's stdout and stderr (not stdin). Attached before the container starts, the stream
+    /// carries everything it prints from its first line, as <c>docker start --attach</c> shows it.
+    /// </summary>
+    /// <param name="container">The container (without a terminal).</param>
+    /// <param name="cancellationToken">Stops the call (and the stream).</param>
+    /// <returns>The multiplexed stream; the caller disposes it, which detaches without touching the container.</returns>
+    public Task<EngineExecStream> AttachAsync(string container, CancellationToken cancellationToken) =>
+        this.UpgradeAsync("/containers/" + Uri.EscapeDataString(container) + "/attach?stream=1&stdout=1&stderr=1", null, cancellationToken);
+
+    private async Task<EngineExecStream> UpgradeAsync(string pathAndQuery, Stream? body, CancellationToken cancellationToken)
+    {
         var connection = await EngineConnection.OpenAsync(this.Endpoint, this.tls.Value, cancellationToken);
         try
         {
-            using var body = new MemoryStream("{\"Detach\":false,\"Tty\":false}"u8.ToArray());
-            await connection.SendAsync("POST", "/exec/" + Uri.EscapeDataString(execId) + "/start", "application/json", body, upgrade: true, cancellationToken);
+            await connection.SendAsync("POST", pathAndQuery, body is null ? null : "application/json", body, upgrade: true, cancellationToken);
             await connection.ReadHeadAsync(cancellationToken);
 
             // 101 after the upgrade; engines that ignore the upgrade answer 200 and stream the same frames.

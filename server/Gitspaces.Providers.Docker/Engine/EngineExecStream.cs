@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace Gitspaces.Providers.Docker.Engine;
 
 /// <summary>
-/// An attached exec without a terminal: the engine frames stdout and stderr (an 8-byte header with the stream and the
+/// An attached exec or container without a terminal: the engine frames stdout and stderr (an 8-byte header with the stream and the
 /// length, then the bytes); stdin goes in raw.
 /// </summary>
 internal sealed class EngineExecStream : IAsyncDisposable, IDisposable
