@@ -37,8 +37,8 @@ internal static class ContainerSpec
         const int ScriptIndex = 1;
         if (!overrideCommand)
         {
-            command.AddRange(image.Inspect.Config?.Entrypoint ?? []);
-            command.AddRange(image.Inspect.Config?.Cmd ?? []);
+            command.AddRange(image.Details.Entrypoint ?? []);
+            command.AddRange(image.Details.Cmd ?? []);
         }
 
         var mounts = new List<Mount>
@@ -72,7 +72,7 @@ internal static class ContainerSpec
         RunArgs.Apply(plan.RunArgs, parameters, plan.ConfigPath);
 
         var containerUser = !string.IsNullOrEmpty(parameters.User) ? parameters.User
-            : !string.IsNullOrEmpty(image.Inspect.Config?.User) ? image.Inspect.Config.User
+            : !string.IsNullOrEmpty(image.Details.User) ? image.Details.User
             : "root";
         var remoteUser = metadata.RemoteUser ?? containerUser;
 

@@ -174,13 +174,13 @@ public sealed partial class DockerProvider
             context.RecordEvent(id, EventTypes.AgentGitspaceDeletionCompleted, "Removed the old container");
         }
 
-        var oldImage = plan.Dockerfile is null ? null : (await this.InspectImageAsync(DockerLabels.BuiltImageTag(id), token))?.ID;
+        var oldImage = plan.Dockerfile is null ? null : (await this.Engine.InspectImageAsync(DockerLabels.BuiltImageTag(id), token))?.Id;
         var keep = new[] { DockerLabels.Id, DockerLabels.Provider, DockerLabels.Repository, DockerLabels.Branch, DockerLabels.Commit, DockerLabels.Ide, DockerLabels.Created };
         var newLabels = labels.Where(l => keep.Contains(l.Key)).ToDictionary(StringComparer.Ordinal);
         newLabels[DockerLabels.ConfigPath] = plan.ConfigPath;
         newLabels[DockerLabels.LocalFolder] = cloneFolder;
         var running = await this.ProvisionAsync(id, newLabels, plan, null, context);
-        if (oldImage is not null && (await this.InspectImageAsync(DockerLabels.BuiltImageTag(id), token))?.ID != oldImage)
+        if (oldImage is not null && (await this.Engine.InspectImageAsync(DockerLabels.BuiltImageTag(id), token))?.Id != oldImage)
         {
             await this.RemoveImageQuietlyAsync(oldImage, token);
         }
@@ -257,16 +257,16 @@ public sealed partial class DockerProvider
         // The keys (made once, with the crypto library's first load) are ready by the time the upload needs them.
         var identity = Task.Run(() => this.identities.GetOrCreate(ProviderId, id), token);
         var features = await this.ResolveFeaturesAsync(id, plan, labels[DockerLabels.LocalFolder], context);
-        var image = await new ImagePreparer(this.Client, this.options.Environment).PrepareAsync(id, plan, context);
+        var image = await new ImagePreparer(this.Client, this.Engine, this.options.Environment).PrepareAsync(id, plan, context);
         image = await this.InstallFeaturesAsync(id, plan, features, image, context);
-        var entries = ImageMetadata.ParseLabel(image.Inspect.Config?.Labels is { } imageLabels && imageLabels.TryGetValue(DockerLabels.Metadata, out var label) ? label : null);
+        var entries = ImageMetadata.ParseLabel(image.Details.Labels is { } imageLabels && imageLabels.TryGetValue(DockerLabels.Metadata, out var label) ? label : null);
         var origins = entries.Select(e => e["id"] is JsonValue featureId ? $"Feature '{featureId}'" : "image").Append("devcontainer.json").ToList();
         entries.Add(plan.MetadataEntry);
         var metadata = ImageMetadata.Merge(plan.Configuration, entries, origins);
         image = await this.UpdateRemoteUserUidAsync(id, metadata, image, context);
         var (parameters, containerUser, remoteUser) = ContainerSpec.Build(id, labels, plan, metadata, image, mountTarget, workspaceFolder);
-        var created = await this.Client.Containers.CreateContainerAsync(parameters, token);
-        var passwd = await this.ReadPasswdAsync(created.ID, image, token);
+        var createdId = await this.Engine.CreateContainerAsync(parameters.Name, ContainerCreateJson.Write(parameters), token);
+        var passwd = await this.ReadPasswdAsync(createdId, image, token);
         var user = PasswdEntry.Find(passwd, remoteUser)
             ?? throw GitspaceException.OperationFailed(id, "users", $"The remote user '{remoteUser}' does not exist in the image {image.Reference}; set remoteUser (or containerUser) in {plan.ConfigPath} to a user of the image.");
         var setUpAtStart = SshSetup.RunsAsRoot(containerUser);
@@ -279,30 +279,30 @@ public sealed partial class DockerProvider
             context.Progress("Copying the repository into the workspace volume...");
             using var tar = TarArchives.FromFolderAndFiles(uploadFolder, mountTarget, user.Uid, user.Gid, sshFiles, token);
             context.RecordEvent(id, EventTypes.SshSetupStart, "Setting up SSH...");
-            await this.Engine.PutArchiveAsync(created.ID, "/", tar, token);
+            await this.Engine.PutArchiveAsync(createdId, "/", tar, token);
         }
         else
         {
             context.RecordEvent(id, EventTypes.SshSetupStart, "Setting up SSH...");
             using var tar = TarArchives.FromFiles(sshFiles);
-            await this.Engine.PutArchiveAsync(created.ID, "/", tar, token);
+            await this.Engine.PutArchiveAsync(createdId, "/", tar, token);
         }
 
         if (setUpAtStart)
         {
-            await this.StartAndAwaitSshSetupAsync(id, created.ID, context);
+            await this.StartAndAwaitSshSetupAsync(id, createdId, context);
         }
         else
         {
-            await this.Engine.StartContainerAsync(created.ID, token);
-            this.records.Update(id, r => r with { ContainerId = created.ID, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = false });
-            await this.SetUpSshAsync(id, created.ID, remoteUser, mountTarget, context);
+            await this.Engine.StartContainerAsync(createdId, token);
+            this.records.Update(id, r => r with { ContainerId = createdId, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = false });
+            await this.SetUpSshAsync(id, createdId, remoteUser, mountTarget, context);
         }
 
         context.RecordEvent(id, EventTypes.AgentGitspaceCreationCompleted, $"Started container {DockerLabels.ContainerName(id)} from {image.Reference}");
         var running = new EngineContainer
         {
-            Id = created.ID,
+            Id = createdId,
             Names = ["/" + DockerLabels.ContainerName(id)],
             Image = image.Reference,
             State = "running",
@@ -317,7 +317,7 @@ public sealed partial class DockerProvider
     /// <summary>Reads the <c>/etc/passwd</c> of a container that has not started yet, which is its image's.</summary>
     private async Task<string?> ReadPasswdAsync(string containerId, PreparedImage image, CancellationToken cancellationToken)
     {
-        var imageId = image.Inspect.ID;
+        var imageId = image.Details.Id;
         if (!string.IsNullOrEmpty(imageId) && this.passwds.Read(imageId) is { } cached)
         {
             return cached;
@@ -478,18 +478,6 @@ public sealed partial class DockerProvider
     {
         var container = await this.Engine.InspectContainerAsync(DockerLabels.ContainerName(id), cancellationToken);
         return container?.Config.Labels?.TryGetValue(DockerLabels.Id, out var labelled) == true && labelled == id ? container : null;
-    }
-
-    private async Task<ImageInspectResponse?> InspectImageAsync(string image, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await this.Client.Images.InspectImageAsync(image, cancellationToken);
-        }
-        catch (Exception ex) when (DockerFailures.IsNotFound(ex))
-        {
-            return null;
-        }
     }
 
     private async Task RemoveImageQuietlyAsync(string image, CancellationToken cancellationToken)

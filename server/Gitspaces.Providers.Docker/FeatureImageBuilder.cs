@@ -4,6 +4,7 @@ using Gitspaces.Core.Errors;
 using Gitspaces.Core.Operations;
 using Gitspaces.DevContainers.Features;
 using Gitspaces.Protocol;
+using Gitspaces.Providers.Docker.Engine;
 using ReferenceMetadata = Gitspaces.DevContainers.Metadata.ImageMetadata;
 
 namespace Gitspaces.Providers.Docker;
@@ -18,12 +19,15 @@ internal sealed class FeatureImageBuilder
 {
     private const int TailLines = 30;
     private readonly IDockerClient client;
+    private readonly EngineClient engine;
 
     /// <summary>Initializes a new instance of the <see cref="FeatureImageBuilder"/> class.</summary>
-    /// <param name="client">The engine client.</param>
-    public FeatureImageBuilder(IDockerClient client)
+    /// <param name="client">The engine client for builds.</param>
+    /// <param name="engine">The engine client for inspects.</param>
+    public FeatureImageBuilder(IDockerClient client, EngineClient engine)
     {
         this.client = client;
+        this.engine = engine;
     }
 
     /// <summary>Builds (or reuses) the image with the Features installed.</summary>
@@ -41,19 +45,19 @@ internal sealed class FeatureImageBuilder
         }
 
         var token = context.CancellationToken;
-        var baseEntries = ReferenceMetadata.ParseLabel(image.Inspect.Config?.Labels is { } labels && labels.TryGetValue(DockerLabels.Metadata, out var label) ? label : null, out _);
-        var imageUser = string.IsNullOrEmpty(image.Inspect.Config?.User) ? "root" : image.Inspect.Config.User;
+        var baseEntries = ReferenceMetadata.ParseLabel(image.Details.Labels is { } labels && labels.TryGetValue(DockerLabels.Metadata, out var label) ? label : null, out _);
+        var imageUser = string.IsNullOrEmpty(image.Details.User) ? "root" : image.Details.User;
         var (containerUser, remoteUser) = FeaturesImageRecipe.Users([.. baseEntries, plan.MetadataEntry], imageUser);
         var recipe = FeaturesImageRecipe.Create(features, baseEntries, containerUser, remoteUser);
         var buildArguments = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [FeaturesImageRecipe.BaseImageArgument] = image.Inspect.ID,
+            [FeaturesImageRecipe.BaseImageArgument] = image.Details.Id,
             [FeaturesImageRecipe.ImageUserArgument] = imageUser,
         };
-        var hash = recipe.ContentHash(image.Inspect.ID, buildArguments);
+        var hash = recipe.ContentHash(image.Details.Id, buildArguments);
         var tag = DerivedImages.Tag(DerivedImages.Features, hash);
         var names = string.Join(", ", features.Select(f => f.Step.Reference.UserId));
-        if (await this.InspectAsync(tag, token) is { } existing)
+        if (await this.engine.InspectImageAsync(tag, token) is { } existing)
         {
             context.RecordEvent(gitspaceId, EventTypes.FeatureInstallCompleted, $"Features already installed in {tag} ({names})");
             return new PreparedImage(tag, existing);
@@ -112,7 +116,7 @@ internal sealed class FeatureImageBuilder
             (error, _) = await EngineBuild.RunAsync(this.client, parameters, tar, OnLine, token);
         }
 
-        if (error is null && await this.InspectAsync(tag, token) is { } built)
+        if (error is null && await this.engine.InspectImageAsync(tag, token) is { } built)
         {
             Advance(-1);
             return new PreparedImage(tag, built);
@@ -128,16 +132,4 @@ internal sealed class FeatureImageBuilder
 
     private static ArchiveFile ToArchiveFile(BuildContextFile file) =>
         new(file.Path, file.Contents ?? File.ReadAllBytes(file.SourceFile!), (UnixFileMode)0b111_101_101);
-
-    private async Task<ImageInspectResponse?> InspectAsync(string image, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await this.client.Images.InspectImageAsync(image, cancellationToken);
-        }
-        catch (Exception ex) when (DockerFailures.IsNotFound(ex))
-        {
-            return null;
-        }
-    }
 }

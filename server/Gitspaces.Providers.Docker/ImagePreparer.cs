@@ -4,6 +4,7 @@ using Gitspaces.Core.Errors;
 using Gitspaces.Core.Operations;
 using Gitspaces.DevContainers.Features;
 using Gitspaces.Protocol;
+using Gitspaces.Providers.Docker.Engine;
 
 namespace Gitspaces.Providers.Docker;
 
@@ -14,14 +15,17 @@ namespace Gitspaces.Providers.Docker;
 internal sealed class ImagePreparer
 {
     private readonly IDockerClient client;
+    private readonly EngineClient engine;
     private readonly Func<string, string?> environment;
 
     /// <summary>Initializes a new instance of the <see cref="ImagePreparer"/> class.</summary>
-    /// <param name="client">The engine client.</param>
+    /// <param name="client">The engine client for pulls and builds.</param>
+    /// <param name="engine">The engine client for inspects.</param>
     /// <param name="environment">Reads environment variables (for registry logins).</param>
-    public ImagePreparer(IDockerClient client, Func<string, string?> environment)
+    public ImagePreparer(IDockerClient client, EngineClient engine, Func<string, string?> environment)
     {
         this.client = client;
+        this.engine = engine;
         this.environment = environment;
     }
 
@@ -78,14 +82,12 @@ internal sealed class ImagePreparer
     private async Task<PreparedImage> PullIfMissingAsync(string gitspaceId, string image, IOperationContext context)
     {
         var token = context.CancellationToken;
-        try
+        if (await this.engine.InspectImageAsync(image, token) is { } present)
         {
-            return new PreparedImage(image, await this.client.Images.InspectImageAsync(image, token));
+            return new PreparedImage(image, present);
         }
-        catch (Exception ex) when (DockerFailures.IsNotFound(ex))
-        {
-            // Not on the engine yet: pull it below.
-        }
+
+        // Not on the engine yet: pull it.
 
         context.RecordEvent(gitspaceId, EventTypes.ImagePullStart, $"Pulling image {image}...");
         var (name, tag) = Split(image);
@@ -104,7 +106,8 @@ internal sealed class ImagePreparer
         try
         {
             await this.client.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = name, Tag = tag }, await this.LoginForAsync(image, token), progress, token);
-            var inspected = await this.client.Images.InspectImageAsync(image, token);
+            var inspected = await this.engine.InspectImageAsync(image, token)
+                ?? throw new EngineException(System.Net.HttpStatusCode.NotFound, $"the pull of {image} finished without the image");
             context.RecordEvent(gitspaceId, EventTypes.ImagePullCompleted, $"Pulled image {image}");
             return new PreparedImage(image, inspected);
         }
@@ -155,16 +158,13 @@ internal sealed class ImagePreparer
 
         if (error is null)
         {
-            try
+            if (await this.engine.InspectImageAsync(tag, token) is { } inspected)
             {
-                var inspected = await this.client.Images.InspectImageAsync(tag, token);
                 context.RecordEvent(gitspaceId, EventTypes.ImageBuildCompleted, $"Built image {tag}");
                 return new PreparedImage(tag, inspected);
             }
-            catch (Exception ex) when (DockerFailures.IsNotFound(ex))
-            {
-                error = "the build finished without producing the image";
-            }
+
+            error = "the build finished without producing the image";
         }
 
         var failedStep = log.FirstOrDefault(l => l.StartsWith("Step ", StringComparison.Ordinal));

@@ -7,6 +7,7 @@ using Gitspaces.Core.Errors;
 using Gitspaces.Core.Operations;
 using Gitspaces.DevContainers.Users;
 using Gitspaces.Protocol;
+using Gitspaces.Providers.Docker.Engine;
 
 namespace Gitspaces.Providers.Docker;
 
@@ -18,12 +19,15 @@ namespace Gitspaces.Providers.Docker;
 internal sealed class UidImageBuilder
 {
     private readonly IDockerClient client;
+    private readonly EngineClient engine;
 
     /// <summary>Initializes a new instance of the <see cref="UidImageBuilder"/> class.</summary>
-    /// <param name="client">The engine client.</param>
-    public UidImageBuilder(IDockerClient client)
+    /// <param name="client">The engine client for builds.</param>
+    /// <param name="engine">The engine client for inspects.</param>
+    public UidImageBuilder(IDockerClient client, EngineClient engine)
     {
         this.client = client;
+        this.engine = engine;
     }
 
     /// <summary>Applies the setting.</summary>
@@ -35,7 +39,7 @@ internal sealed class UidImageBuilder
     /// <returns>The image to run.</returns>
     public async Task<PreparedImage> ApplyAsync(string gitspaceId, ImageMetadata metadata, PreparedImage image, bool localEngine, IOperationContext context)
     {
-        var imageUser = string.IsNullOrEmpty(image.Inspect.Config?.User) ? "root" : image.Inspect.Config.User;
+        var imageUser = string.IsNullOrEmpty(image.Details.User) ? "root" : image.Details.User;
         var remoteUser = metadata.RemoteUser ?? metadata.ContainerUser ?? imageUser;
         var host = HostUser.Read();
         if (!RemoteUserUid.IsNeeded(metadata.UpdateRemoteUserUid, remoteUser, metadata.Mounts, host is not null && localEngine, out var reason))
@@ -51,7 +55,7 @@ internal sealed class UidImageBuilder
         var (uid, gid) = host!.Value;
         var arguments = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [RemoteUserUid.BaseImageArgument] = image.Inspect.ID,
+            [RemoteUserUid.BaseImageArgument] = image.Details.Id,
             ["REMOTE_USER"] = remoteUser,
             ["NEW_UID"] = uid.ToString(CultureInfo.InvariantCulture),
             ["NEW_GID"] = gid.ToString(CultureInfo.InvariantCulture),
@@ -59,13 +63,9 @@ internal sealed class UidImageBuilder
         };
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(RemoteUserUid.Dockerfile + "\0" + string.Join("\0", arguments.Select(a => a.Key + "=" + a.Value)))));
         var tag = DerivedImages.Tag(DerivedImages.Uid, hash);
-        try
+        if (await this.engine.InspectImageAsync(tag, context.CancellationToken) is { } existing)
         {
-            return new PreparedImage(tag, await this.client.Images.InspectImageAsync(tag, context.CancellationToken));
-        }
-        catch (Exception ex) when (DockerFailures.IsNotFound(ex))
-        {
-            // Not built yet.
+            return new PreparedImage(tag, existing);
         }
 
         context.RecordEvent(gitspaceId, EventTypes.ImageBuildStart, $"Giving {remoteUser} the host's UID:GID {uid}:{gid} (updateRemoteUserUID)...");
@@ -85,12 +85,13 @@ internal sealed class UidImageBuilder
             (error, log) = await EngineBuild.RunAsync(this.client, parameters, tar, line => context.WriteLog(gitspaceId, "stdout", line), context.CancellationToken);
         }
 
-        if (error is null)
+        if (error is null && await this.engine.InspectImageAsync(tag, context.CancellationToken) is { } built)
         {
-            var built = await this.client.Images.InspectImageAsync(tag, context.CancellationToken);
             context.RecordEvent(gitspaceId, EventTypes.ImageBuildCompleted, $"Built {tag}");
             return new PreparedImage(tag, built);
         }
+
+        error ??= "the build finished without producing the image";
 
         var message = $"Updating the UID of {remoteUser} (updateRemoteUserUID) failed: {error}";
         context.RecordEvent(gitspaceId, EventTypes.ImageBuildFailed, message);

@@ -94,6 +94,41 @@ public sealed class EngineClientTests(DockerEnvironment environment)
     }
 
     [Fact]
+    public async Task ImagesAreInspectedAndContainersCreated_FromOurOwnJson()
+    {
+        var image = await Engine.InspectImageAsync(DockerEnvironment.BaseImage, CancellationToken.None);
+        Assert.NotNull(image);
+        Assert.StartsWith("sha256:", image.Id, StringComparison.Ordinal);
+        Assert.Equal(DockerCli.Docker("image", "inspect", "-f", "{{.Id}}", DockerEnvironment.BaseImage), image.Id);
+        Assert.Null(await Engine.InspectImageAsync("gitspaces-no-such-image:" + environment.RunId, CancellationToken.None));
+
+        var name = "gitspace-" + environment.Name("created");
+        var parameters = new global::Docker.DotNet.Models.CreateContainerParameters
+        {
+            Name = name,
+            Image = DockerEnvironment.BaseImage,
+            Labels = new Dictionary<string, string> { ["dev.gitspaces.test-run"] = environment.RunId },
+            Env = ["GREETING=hi"],
+            Cmd = ["sleep", "300"],
+            HostConfig = new global::Docker.DotNet.Models.HostConfig { CapAdd = ["SYS_PTRACE"], Init = true },
+        };
+        try
+        {
+            var id = await Engine.CreateContainerAsync(name, ContainerCreateJson.Write(parameters), CancellationToken.None);
+
+            Assert.Equal(id, DockerCli.Docker("inspect", "-f", "{{.Id}}", name));
+            Assert.Equal("[SYS_PTRACE] true", DockerCli.Docker("inspect", "-f", "{{.HostConfig.CapAdd}} {{.HostConfig.Init}}", name));
+            Assert.Contains("GREETING=hi", DockerCli.Docker("inspect", "-f", "{{.Config.Env}}", name), StringComparison.Ordinal);
+            var refused = await Assert.ThrowsAsync<EngineException>(() => Engine.CreateContainerAsync(name, ContainerCreateJson.Write(parameters), CancellationToken.None));
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        }
+        finally
+        {
+            DockerCli.Run("docker", "rm", "-f", name);
+        }
+    }
+
+    [Fact]
     public async Task AnAttachMadeBeforeTheStart_SeesEveryLineByStream_AndEndsWithTheContainer()
     {
         var name = "gitspace-" + environment.Name("attach");

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Gitspaces.Providers.Docker.Engine;
 
 /// <summary>
-/// The engine calls on the paths people wait for — list, inspect, start, stop, attach, exec, archive upload, volume create —
+/// The engine calls on the paths people wait for — list, inspect, create, start, stop, attach, exec, archive upload, volume create —
 /// over <see cref="EngineConnection"/>, reading and writing JSON with <see cref="EngineJson"/>. Docker.DotNet stays for the rest (build, pull,
 /// events, images). Paths carry no API version, so the engine answers in its own (as with the docker CLI's
 /// negotiation, every field read here exists from API 1.41 on).
@@ -53,6 +53,33 @@ internal sealed class EngineClient
         {
             return null;
         }
+    }
+
+    /// <summary>Inspects an image.</summary>
+    /// <param name="nameOrId">The image's reference or id.</param>
+    /// <param name="cancellationToken">Stops the call.</param>
+    /// <returns>The image, or <see langword="null"/> when the engine does not have it.</returns>
+    public async Task<EngineImage?> InspectImageAsync(string nameOrId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return EngineJson.ReadImage(await this.SendAsync("GET", "/images/" + Uri.EscapeDataString(nameOrId) + "/json", null, cancellationToken));
+        }
+        catch (EngineException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Creates a container.</summary>
+    /// <param name="name">Its name.</param>
+    /// <param name="body">The create request's JSON (<c>Image</c>, its config and <c>HostConfig</c>).</param>
+    /// <param name="cancellationToken">Stops the call.</param>
+    /// <returns>The new container's id.</returns>
+    public async Task<string> CreateContainerAsync(string name, byte[] body, CancellationToken cancellationToken)
+    {
+        var answer = await this.SendJsonAsync("POST", "/containers/create?name=" + Uri.EscapeDataString(name), body, cancellationToken);
+        return EngineJson.ReadProperty(answer, "Id") ?? throw new EngineException("The Docker engine created a container without telling its id.");
     }
 
     /// <summary>Starts a container; one that already runs is left alone.</summary>

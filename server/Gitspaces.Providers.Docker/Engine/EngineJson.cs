@@ -139,6 +139,43 @@ internal static class EngineJson
         };
     }
 
+    /// <summary>Reads what the provider needs of <c>GET /images/{name}/json</c>.</summary>
+    /// <param name="json">The body.</param>
+    /// <returns>The image.</returns>
+    public static EngineImage ReadImage(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        string id = string.Empty;
+        string? user = null;
+        List<string>? entrypoint = null, cmd = null;
+        Dictionary<string, string>? labels = null;
+        Expect(ref reader, JsonTokenType.StartObject);
+        while (NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("Id"u8)) { id = ReadString(ref reader) ?? string.Empty; }
+            else if (reader.ValueTextEquals("Config"u8))
+            {
+                if (Enter(ref reader))
+                {
+                    while (NextProperty(ref reader))
+                    {
+                        if (reader.ValueTextEquals("User"u8)) { user = ReadString(ref reader); }
+                        else if (reader.ValueTextEquals("Entrypoint"u8)) { entrypoint = ReadStrings(ref reader); }
+                        else if (reader.ValueTextEquals("Cmd"u8)) { cmd = ReadStrings(ref reader); }
+                        else if (reader.ValueTextEquals("Labels"u8)) { labels = ReadLabels(ref reader); }
+                        else { SkipValue(ref reader); }
+                    }
+                }
+            }
+            else
+            {
+                SkipValue(ref reader);
+            }
+        }
+
+        return new EngineImage { Id = id, User = user, Entrypoint = entrypoint, Cmd = cmd, Labels = labels };
+    }
+
     /// <summary>Reads what the provider needs of <c>GET /exec/{id}/json</c>.</summary>
     /// <param name="json">The body.</param>
     /// <returns>The exec.</returns>
