@@ -80,10 +80,10 @@ public sealed partial class DockerProvider
     }
 
     private Task<PreparedImage> InstallFeaturesAsync(string id, DevcontainerPlan plan, IReadOnlyList<ResolvedFeature> features, PreparedImage image, IOperationContext context) =>
-        new FeatureImageBuilder(this.Client, this.Engine).BuildAsync(id, plan, features, image, context);
+        new FeatureImageBuilder(() => this.Client, this.Engine).BuildAsync(id, plan, features, image, context);
 
     private Task<PreparedImage> UpdateRemoteUserUidAsync(string id, ImageMetadata metadata, PreparedImage image, IOperationContext context) =>
-        new UidImageBuilder(this.Client, this.Engine).ApplyAsync(id, metadata, image, this.endpoint.Address.Scheme == "unix", context);
+        new UidImageBuilder(() => this.Client, this.Engine).ApplyAsync(id, metadata, image, this.endpoint.Address.Scheme == "unix", context);
 
     // Derived images are shared between gitspaces: remove those no container uses (the engine refuses the others), UID images before the Feature images they are made from.
     private async Task RemoveUnusedDerivedImagesAsync(CancellationToken cancellationToken)

@@ -46,13 +46,12 @@ public sealed partial class DockerProvider
         });
 
         // The labelled volume comes first: whatever fails later, the gitspace is listed (in error) and can be deleted.
-        // It is made while the clone runs, through Docker.DotNet, whose first call (loading and JIT-compiling it and
-        // Newtonsoft.Json) the image and container calls after the clone would otherwise wait for.
+        // It is made while the clone runs.
         context.RecordEvent(id, EventTypes.InfraProvisioningStart, "Provisioning the workspace volume...");
         var volume = Task.Run(
             async () =>
             {
-                await this.Client.Volumes.CreateAsync(new VolumesCreateParameters { Name = DockerLabels.VolumeName(id), Labels = new Dictionary<string, string>(labels) }, token);
+                await this.Engine.CreateVolumeAsync(DockerLabels.VolumeName(id), new Dictionary<string, string>(labels), token);
                 context.RecordEvent(id, EventTypes.InfraProvisioningCompleted, $"Created volume {DockerLabels.VolumeName(id)}");
             },
             token);
@@ -257,7 +256,7 @@ public sealed partial class DockerProvider
         // The keys (made once, with the crypto library's first load) are ready by the time the upload needs them.
         var identity = Task.Run(() => this.identities.GetOrCreate(ProviderId, id), token);
         var features = await this.ResolveFeaturesAsync(id, plan, labels[DockerLabels.LocalFolder], context);
-        var image = await new ImagePreparer(this.Client, this.Engine, this.options.Environment).PrepareAsync(id, plan, context);
+        var image = await new ImagePreparer(() => this.Client, this.Engine, this.options.Environment).PrepareAsync(id, plan, context);
         image = await this.InstallFeaturesAsync(id, plan, features, image, context);
         var entries = ImageMetadata.ParseLabel(image.Details.Labels is { } imageLabels && imageLabels.TryGetValue(DockerLabels.Metadata, out var label) ? label : null);
         var origins = entries.Select(e => e["id"] is JsonValue featureId ? $"Feature '{featureId}'" : "image").Append("devcontainer.json").ToList();

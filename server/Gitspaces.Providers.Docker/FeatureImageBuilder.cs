@@ -18,13 +18,13 @@ namespace Gitspaces.Providers.Docker;
 internal sealed class FeatureImageBuilder
 {
     private const int TailLines = 30;
-    private readonly IDockerClient client;
+    private readonly Func<IDockerClient> client;
     private readonly EngineClient engine;
 
     /// <summary>Initializes a new instance of the <see cref="FeatureImageBuilder"/> class.</summary>
-    /// <param name="client">The engine client for builds.</param>
+    /// <param name="client">Makes the Docker.DotNet client, for builds only (loading it costs a short-lived process start-up time).</param>
     /// <param name="engine">The engine client for inspects.</param>
-    public FeatureImageBuilder(IDockerClient client, EngineClient engine)
+    public FeatureImageBuilder(Func<IDockerClient> client, EngineClient engine)
     {
         this.client = client;
         this.engine = engine;
@@ -113,7 +113,7 @@ internal sealed class FeatureImageBuilder
         string? error;
         using (var tar = TarArchives.FromFiles(recipe.Files.Select(ToArchiveFile)))
         {
-            (error, _) = await EngineBuild.RunAsync(this.client, parameters, tar, OnLine, token);
+            (error, _) = await EngineBuild.RunAsync(this.client(), parameters, tar, OnLine, token);
         }
 
         if (error is null && await this.engine.InspectImageAsync(tag, token) is { } built)

@@ -14,15 +14,15 @@ namespace Gitspaces.Providers.Docker;
 /// </summary>
 internal sealed class ImagePreparer
 {
-    private readonly IDockerClient client;
+    private readonly Func<IDockerClient> client;
     private readonly EngineClient engine;
     private readonly Func<string, string?> environment;
 
     /// <summary>Initializes a new instance of the <see cref="ImagePreparer"/> class.</summary>
-    /// <param name="client">The engine client for pulls and builds.</param>
+    /// <param name="client">Makes the Docker.DotNet client, for pulls and builds only (loading it costs a short-lived process start-up time).</param>
     /// <param name="engine">The engine client for inspects.</param>
     /// <param name="environment">Reads environment variables (for registry logins).</param>
-    public ImagePreparer(IDockerClient client, EngineClient engine, Func<string, string?> environment)
+    public ImagePreparer(Func<IDockerClient> client, EngineClient engine, Func<string, string?> environment)
     {
         this.client = client;
         this.engine = engine;
@@ -105,7 +105,7 @@ internal sealed class ImagePreparer
         });
         try
         {
-            await this.client.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = name, Tag = tag }, await this.LoginForAsync(image, token), progress, token);
+            await this.client().Images.CreateImageAsync(new ImagesCreateParameters { FromImage = name, Tag = tag }, await this.LoginForAsync(image, token), progress, token);
             var inspected = await this.engine.InspectImageAsync(image, token)
                 ?? throw new EngineException(System.Net.HttpStatusCode.NotFound, $"the pull of {image} finished without the image");
             context.RecordEvent(gitspaceId, EventTypes.ImagePullCompleted, $"Pulled image {image}");
@@ -153,7 +153,7 @@ internal sealed class ImagePreparer
                 Remove = true,
                 ForceRemove = true,
             };
-            (error, log) = await EngineBuild.RunAsync(this.client, parameters, tar, line => context.WriteLog(gitspaceId, "stdout", line), token);
+            (error, log) = await EngineBuild.RunAsync(this.client(), parameters, tar, line => context.WriteLog(gitspaceId, "stdout", line), token);
         }
 
         if (error is null)

@@ -18,13 +18,13 @@ namespace Gitspaces.Providers.Docker;
 /// </summary>
 internal sealed class UidImageBuilder
 {
-    private readonly IDockerClient client;
+    private readonly Func<IDockerClient> client;
     private readonly EngineClient engine;
 
     /// <summary>Initializes a new instance of the <see cref="UidImageBuilder"/> class.</summary>
-    /// <param name="client">The engine client for builds.</param>
+    /// <param name="client">Makes the Docker.DotNet client, for builds only (loading it costs a short-lived process start-up time).</param>
     /// <param name="engine">The engine client for inspects.</param>
-    public UidImageBuilder(IDockerClient client, EngineClient engine)
+    public UidImageBuilder(Func<IDockerClient> client, EngineClient engine)
     {
         this.client = client;
         this.engine = engine;
@@ -82,7 +82,7 @@ internal sealed class UidImageBuilder
         IReadOnlyList<string> log;
         using (var tar = TarArchives.FromFiles([new ArchiveFile("Dockerfile", Encoding.UTF8.GetBytes(RemoteUserUid.Dockerfile), (UnixFileMode)0b110_100_100)]))
         {
-            (error, log) = await EngineBuild.RunAsync(this.client, parameters, tar, line => context.WriteLog(gitspaceId, "stdout", line), context.CancellationToken);
+            (error, log) = await EngineBuild.RunAsync(this.client(), parameters, tar, line => context.WriteLog(gitspaceId, "stdout", line), context.CancellationToken);
         }
 
         if (error is null && await this.engine.InspectImageAsync(tag, context.CancellationToken) is { } built)
