@@ -3,7 +3,8 @@
 # same config, same engine, one run, interleaved:
 #   1. `gitspaces up` of a fresh gitspace vs `devcontainer up --workspace-folder` (reference CLI 0.89.0)
 #   2. warm `gitspaces start` of a stopped gitspace (postStartCommand runs) vs raw `docker start` + one `docker exec`
-#   3. `gitspaces list` with LIST_COUNT gitspaces vs `docker ps -a --filter label=…`
+#   3. `gitspaces list` with LIST_COUNT gitspaces vs `docker ps -a --filter label=…`, and the floor of any .NET list
+#      published as the sidecar is (bench/docker/ListFloor)
 # Usage: bench/docker/run.sh   (RUNS=7 LIST_COUNT=200 BUILD=0 to skip `node scripts/build.mjs`)
 # Prints the date, machine, load before and after, and a Markdown table of medians for docs/benchmarks-docker.md.
 set -euo pipefail
@@ -38,6 +39,10 @@ trap cleanup EXIT
 if [ "${BUILD:-1}" != 0 ]; then
   node scripts/build.mjs >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; exit 1; }
 fi
+# The floor of a .NET list, published as the sidecar is (framework-dependent, ReadyToRun): see ListFloor/Program.cs.
+FLOOR="$ROOT/artifacts/bench/ListFloor/ListFloor"
+dotnet publish "$ROOT/bench/docker/ListFloor/ListFloor.csproj" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  -o "$ROOT/artifacts/bench/ListFloor" --nologo -v quiet >"$WORK/floor.log" 2>&1 || { cat "$WORK/floor.log" >&2; exit 1; }
 
 # One repository, used by both tools; waitFor postStartCommand so both return only after every command ran.
 REPO="$WORK/repo"
@@ -67,7 +72,7 @@ must "$GITSPACES" delete bench-warm --yes --json
 must "$DEVCONTAINER" up --workspace-folder "$REPO" --id-label "gitspaces.bench=1" --id-label "run=warm"
 docker ps -aq --filter label=run=warm | xargs -r docker rm -f >/dev/null
 
-ours_up=(); ref_up=(); ours_start=(); raw_start=(); ours_list=(); raw_list=()
+ours_up=(); ref_up=(); ours_start=(); raw_start=(); ours_list=(); raw_list=(); floor_list=()
 for i in $(seq 1 "$RUNS"); do
   t0=$(now); must "$GITSPACES" up "$REPO" --name "bench-$i" --json; t1=$(now)
   ours_up+=("$(ms "$t0" "$t1")")
@@ -101,10 +106,12 @@ for i in $(seq 1 $((RUNS * 3))); do
   ours_list+=("$(ms "$t0" "$t1")")
   t0=$(now); docker ps -a --filter label=dev.gitspaces.provider=docker >/dev/null; t1=$(now)
   raw_list+=("$(ms "$t0" "$t1")")
+  t0=$(now); "$FLOOR" >/dev/null; t1=$(now)
+  floor_list+=("$(ms "$t0" "$t1")")
 done
 
 m() { printf '%s\n' "$@" | median; }
-ou=$(m "${ours_up[@]}"); ru=$(m "${ref_up[@]}"); os=$(m "${ours_start[@]}"); rs=$(m "${raw_start[@]}"); ol=$(m "${ours_list[@]}"); rl=$(m "${raw_list[@]}")
+ou=$(m "${ours_up[@]}"); ru=$(m "${ref_up[@]}"); os=$(m "${ours_start[@]}"); rs=$(m "${raw_start[@]}"); ol=$(m "${ours_list[@]}"); rl=$(m "${raw_list[@]}"); fl=$(m "${floor_list[@]}")
 ratio() { echo "scale=2; $1 / $2" | bc; }
 echo "$(date -u +%Y-%m-%dT%H:%MZ); $(nproc) cores, $(uname -sr), Docker $(docker version --format '{{.Server.Version}}'), devcontainer $("$DEVCONTAINER" --version); load $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after; medians of $RUNS runs (list: $((RUNS * 3)))"
 echo
@@ -113,5 +120,6 @@ echo "| --- | --- | --- | --- | --- |"
 echo "| \`up\` (fresh clone, postCreate + postStart) | ${ou} ms | \`devcontainer up\` ${ru} ms | $(ratio "$ou" "$ru")× | ≤ 0.6× |"
 echo "| warm \`start\` (postStart) | ${os} ms | \`docker start\` + \`docker exec\` ${rs} ms | $(ratio "$os" "$rs")× | ≤ 1.3× |"
 echo "| \`list\` ${LIST_COUNT} | ${ol} ms | \`docker ps -a --filter\` ${rl} ms | $(ratio "$ol" "$rl")× | ≤ 1.5× |"
+echo "| the floor: a bare .NET list (ListFloor) | ${fl} ms | \`docker ps -a --filter\` ${rl} ms | $(ratio "$fl" "$rl")× | — |"
 echo
-echo "all runs (ms): up ${ours_up[*]} | devcontainer up ${ref_up[*]} | start ${ours_start[*]} | docker start+exec ${raw_start[*]} | list ${ours_list[*]} | docker ps ${raw_list[*]}"
+echo "all runs (ms): up ${ours_up[*]} | devcontainer up ${ref_up[*]} | start ${ours_start[*]} | docker start+exec ${raw_start[*]} | list ${ours_list[*]} | docker ps ${raw_list[*]} | ListFloor ${floor_list[*]}"
