@@ -129,11 +129,8 @@ public sealed class EngineClientTests(DockerEnvironment environment)
     }
 
     [Fact]
-    public async Task AnAttachMadeBeforeTheStart_SeesEveryLineByStream_AndEndsWithTheContainer()
-    {
-        var name = "gitspace-" + environment.Name("attach");
-        DockerCli.Docker("create", "--name", name, "--label", "dev.gitspaces.test-run=" + environment.RunId, DockerEnvironment.BaseImage, "sh", "-c", "echo first; echo second >&2; printf third");
-        try
+    public Task AnAttachMadeBeforeTheStart_SeesEveryLineByStream_AndEndsWithTheContainer() =>
+        WithCreatedContainerAsync("attach", "echo first; echo second >&2; printf third", async name =>
         {
             await using var output = await Engine.AttachAsync(name, CancellationToken.None);
             await Engine.StartContainerAsync(name, CancellationToken.None);
@@ -144,19 +141,11 @@ public sealed class EngineClientTests(DockerEnvironment environment)
             Assert.False(stopped);
             Assert.Equal(["first", "third"], lines.Where(l => l.Stream == "stdout").Select(l => l.Line));
             Assert.Equal(["second"], lines.Where(l => l.Stream == "stderr").Select(l => l.Line));
-        }
-        finally
-        {
-            DockerCli.Run("docker", "rm", "-f", name);
-        }
-    }
+        });
 
     [Fact]
-    public async Task ReadingStopsAtTheLineAskedFor_AndDetachingLeavesTheContainerRunning()
-    {
-        var name = "gitspace-" + environment.Name("detach");
-        DockerCli.Docker("create", "--name", name, "--label", "dev.gitspaces.test-run=" + environment.RunId, DockerEnvironment.BaseImage, "sh", "-c", "echo ready; echo after; exec sleep 300");
-        try
+    public Task ReadingStopsAtTheLineAskedFor_AndDetachingLeavesTheContainerRunning() =>
+        WithCreatedContainerAsync("detach", "echo ready; echo after; exec sleep 300", async name =>
         {
             var seen = new List<string>();
             await using (var output = await Engine.AttachAsync(name, CancellationToken.None))
@@ -169,12 +158,7 @@ public sealed class EngineClientTests(DockerEnvironment environment)
             Assert.Equal(["ready"], seen);
             Assert.True((await Engine.InspectContainerAsync(name, CancellationToken.None))!.State.Running);
             Assert.Equal("ready\nafter", DockerCli.Docker("logs", name));
-        }
-        finally
-        {
-            DockerCli.Run("docker", "rm", "-f", name);
-        }
-    }
+        });
 
     [Fact]
     public async Task WhatDoesNotExist_IsNullOrTheEnginesOwn404()
@@ -240,6 +224,21 @@ public sealed class EngineClientTests(DockerEnvironment environment)
         finally
         {
             DockerCli.Run("docker", "rm", "-f", "gitspace-" + foreign, "gitspace-" + impostor, "gitspace-" + ours);
+        }
+    }
+
+    /// <summary>Runs a test on a created (not started) container that runs a shell script, and removes it after.</summary>
+    private async Task WithCreatedContainerAsync(string suffix, string script, Func<string, Task> test)
+    {
+        var name = "gitspace-" + environment.Name(suffix);
+        DockerCli.Docker("create", "--name", name, "--label", "dev.gitspaces.test-run=" + environment.RunId, DockerEnvironment.BaseImage, "sh", "-c", script);
+        try
+        {
+            await test(name);
+        }
+        finally
+        {
+            DockerCli.Run("docker", "rm", "-f", name);
         }
     }
 }
