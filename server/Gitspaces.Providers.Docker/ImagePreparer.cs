@@ -88,7 +88,6 @@ internal sealed class ImagePreparer
         }
 
         // Not on the engine yet: pull it.
-
         context.RecordEvent(gitspaceId, EventTypes.ImagePullStart, $"Pulling image {image}...");
         var (name, tag) = Split(image);
         string? error = null;

@@ -309,7 +309,8 @@ internal sealed class HarnessOperationFollower
 
     /// <summary>
     /// The gitspace is read before its events, so a failure recorded in between is seen in the events while the
-    /// gitspace read still lacks the instance's error message, the reason users need. One more read gets it.
+    /// gitspace read still shows it starting, without the instance's error message, the reason users need. One more
+    /// read gets both, and editors see the state it ended in.
     /// </summary>
     private async Task<HarnessGitspaceConfig?> RereadIfOlderThanAsync(HarnessGitspaceConfig? current, HarnessEvent? failedEvent, CancellationToken cancellationToken)
     {
@@ -320,7 +321,13 @@ internal sealed class HarnessOperationFollower
 
         try
         {
-            return await this.client.FindGitspaceAsync(this.id, cancellationToken) ?? current;
+            if (await this.client.FindGitspaceAsync(this.id, cancellationToken) is not { } reread)
+            {
+                return current;
+            }
+
+            this.Report(reread);
+            return reread;
         }
         catch (GitspaceException)
         {
