@@ -146,6 +146,24 @@ public sealed class HarnessProviderTests
 
     [Theory]
     [MemberData(nameof(Flavours))]
+    public async Task A_failure_recorded_between_the_gitspace_read_and_its_events_still_says_why_and_ends_in_error(HarnessFlavour flavour)
+    {
+        await using var bed = await HarnessTestBed.StartAsync(flavour);
+        var (service, observer) = (bed.Service, bed.Observer);
+        var id = bed.StandIn.Seed("raced");
+        bed.StandIn.FailNextStart(id);
+        bed.StandIn.HoldNextStartingReadUntilFailed = id;
+
+        var error = await Assert.ThrowsAsync<GitspaceException>(() => service.StartAsync(id, null, CancellationToken.None));
+
+        Assert.Null(bed.StandIn.HoldNextStartingReadUntilFailed);
+        Assert.Equal("gitspace_action_start_failed", error.Details.Step);
+        Assert.Contains("failed to start: postCreateCommand failed: exit status 1", error.Message, StringComparison.Ordinal);
+        Assert.Equal(GitspaceState.Error, observer.States[^1]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Flavours))]
     public async Task Rebuild_resets_then_starts_again(HarnessFlavour flavour)
     {
         await using var bed = await HarnessTestBed.StartAsync(flavour);

@@ -96,6 +96,13 @@ internal sealed class HarnessStandIn : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Gets or sets a gitspace whose next read while it starts is answered as it was before its start failed: the
+    /// answer is rendered, then held until the failure is recorded, as a control plane that moves on between two of the
+    /// provider's reads (the gitspace, then its events) would answer. Cleared once used.
+    /// </summary>
+    public string? HoldNextStartingReadUntilFailed { get; set; }
+
     public string? StateOf(string identifier)
     {
         lock (this.gate)
@@ -380,7 +387,18 @@ internal sealed class HarnessStandIn : IAsyncDisposable
         switch (suffix)
         {
             case "" when method == "GET":
-                await WriteJsonAsync(context, 200, this.Render(gitspace));
+                var rendered = this.Render(gitspace);
+                if (this.HoldNextStartingReadUntilFailed == id && rendered["state"]?.GetValue<string>() == "starting")
+                {
+                    this.HoldNextStartingReadUntilFailed = null;
+                    using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                    while (this.StateOf(id) != "error")
+                    {
+                        await Task.Delay(5, timeout.Token);
+                    }
+                }
+
+                await WriteJsonAsync(context, 200, rendered);
                 return;
             case "" when method == "DELETE":
                 await this.DeleteAsync(context, gitspace);
