@@ -8,14 +8,33 @@ internal static class CommandLineApp
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        // Only the command the line names is built; a name no command has (a typo) gets the whole tree and its suggestions.
+        var root = CreateRoot(CommandSelection.For(args));
+        if (root.Subcommands.Count == 0)
+        {
+            root = CreateRoot(CommandSelection.All);
+        }
+
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    /// <summary>Builds the command tree, or the part of it a selection wants.</summary>
+    /// <param name="selection">Which top-level commands to build.</param>
+    /// <returns>The root command.</returns>
+    internal static RootCommand CreateRoot(CommandSelection selection)
+    {
         var root = new RootCommand("gitspaces — development environments from git repositories, for your editor.\n"
             + "Run `gitspaces serve` to speak JSON-RPC over stdio (what the IDE extensions do), or use the commands below.");
-        root.Subcommands.Add(ServeCommand.Create());
-        GitspaceCommands.AddTo(root);
-        ConnectCommands.AddTo(root);
-        DevcontainerCommands.AddTo(root);
-        LoginCommand.AddTo(root);
-        return await root.Parse(args).InvokeAsync();
+        if (selection.Wants("serve"))
+        {
+            root.Subcommands.Add(ServeCommand.Create());
+        }
+
+        GitspaceCommands.AddTo(root, selection);
+        ConnectCommands.AddTo(root, selection);
+        DevcontainerCommands.AddTo(root, selection);
+        LoginCommand.AddTo(root, selection);
+        return root;
     }
 
     internal static LogLevel ParseLevel(string? value) => value?.ToLowerInvariant() switch

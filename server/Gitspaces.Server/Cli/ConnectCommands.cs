@@ -13,11 +13,11 @@ namespace Gitspaces.Server.Cli;
 /// <summary><c>ssh</c>, <c>open</c> and <c>ssh-proxy</c>: getting inside a gitspace.</summary>
 internal static class ConnectCommands
 {
-    public static void AddTo(RootCommand root)
+    public static void AddTo(RootCommand root, CommandSelection selection)
     {
-        root.Subcommands.Add(Ssh());
-        root.Subcommands.Add(Open());
-        root.Subcommands.Add(SshProxyCommand());
+        GitspaceCommands.Add(root, selection, Ssh, "ssh");
+        GitspaceCommands.Add(root, selection, Open, "open");
+        GitspaceCommands.Add(root, selection, SshProxyCommand, "ssh-proxy");
     }
 
     private static Command Ssh()

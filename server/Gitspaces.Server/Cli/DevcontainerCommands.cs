@@ -15,8 +15,13 @@ namespace Gitspaces.Server.Cli;
 /// <summary><c>gitspaces devcontainer read</c>: what a repository's configuration resolves to, and what is wrong with it.</summary>
 internal static class DevcontainerCommands
 {
-    public static void AddTo(RootCommand root)
+    public static void AddTo(RootCommand root, CommandSelection selection)
     {
+        if (!selection.Wants("devcontainer"))
+        {
+            return;
+        }
+
         var folder = new Argument<string>("folder") { Description = "The repository folder (or a clone URL).", DefaultValueFactory = _ => "." };
         var config = new Option<string?>("--config", "-c") { Description = "The devcontainer.json to read, relative to the folder." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object shaped like `devcontainer read-configuration` (configuration, workspace) plus diagnostics." };

@@ -21,18 +21,27 @@ internal static class GitspaceCommands
     private static readonly Option<bool> VerboseOption = new("--verbose", "-v") { Description = "Also print log lines and state changes." };
     private static readonly Option<string?> ProviderOption = new("--provider", "-p") { Description = "The provider: docker (default) or harness." };
 
-    public static void AddTo(RootCommand root)
+    public static void AddTo(RootCommand root, CommandSelection selection)
     {
-        root.Subcommands.Add(Up());
-        root.Subcommands.Add(List());
-        root.Subcommands.Add(Get());
-        root.Subcommands.Add(Operation("start", "Start a stopped gitspace.", "started", (s, id, o, ct) => s.StartAsync(id, o, ct)));
-        root.Subcommands.Add(Operation("stop", "Stop a gitspace; its files are kept.", "stopped", (s, id, o, ct) => s.StopAsync(id, o, ct)));
-        root.Subcommands.Add(Operation("rebuild", "Re-create a gitspace's container from its current configuration, keeping the workspace files.", "rebuilt", (s, id, o, ct) => s.RebuildAsync(id, o, ct)));
-        root.Subcommands.Add(Delete());
-        root.Subcommands.Add(Logs());
-        root.Subcommands.Add(Events());
-        root.Subcommands.Add(Providers());
+        Add(root, selection, Up, "up");
+        Add(root, selection, List, "list", "ls");
+        Add(root, selection, Get, "get");
+        Add(root, selection, () => Operation("start", "Start a stopped gitspace.", "started", (s, id, o, ct) => s.StartAsync(id, o, ct)), "start");
+        Add(root, selection, () => Operation("stop", "Stop a gitspace; its files are kept.", "stopped", (s, id, o, ct) => s.StopAsync(id, o, ct)), "stop");
+        Add(root, selection, () => Operation("rebuild", "Re-create a gitspace's container from its current configuration, keeping the workspace files.", "rebuilt", (s, id, o, ct) => s.RebuildAsync(id, o, ct)), "rebuild");
+        Add(root, selection, Delete, "delete", "rm");
+        Add(root, selection, Logs, "logs");
+        Add(root, selection, Events, "events");
+        Add(root, selection, Providers, "providers");
+    }
+
+    /// <summary>Adds a command when the selection wants it; its names must be the command's own name and aliases.</summary>
+    internal static void Add(RootCommand root, CommandSelection selection, Func<Command> create, params string[] names)
+    {
+        if (selection.Wants(names))
+        {
+            root.Subcommands.Add(create());
+        }
     }
 
     internal static async Task<int> RunAsync(bool json, bool verbose, Func<GitspaceService, CliOutput, Task<int>> body)

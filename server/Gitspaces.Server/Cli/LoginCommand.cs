@@ -8,8 +8,13 @@ namespace Gitspaces.Server.Cli;
 /// <summary><c>gitspaces login harness</c>: configures the Harness provider; the token comes from stdin, never argv.</summary>
 internal static class LoginCommand
 {
-    public static void AddTo(RootCommand root)
+    public static void AddTo(RootCommand root, CommandSelection selection)
     {
+        if (!selection.Wants("login"))
+        {
+            return;
+        }
+
         var endpoint = new Option<string>("--endpoint") { Description = "The Harness URL, e.g. https://app.harness.io.", Required = true };
         var account = new Option<string?>("--account") { Description = "The account identifier (hosted CDE)." };
         var org = new Option<string?>("--org") { Description = "The organization identifier (hosted CDE)." };
