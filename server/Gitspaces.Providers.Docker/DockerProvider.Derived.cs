@@ -93,14 +93,8 @@ public sealed partial class DockerProvider
             cancellationToken);
         foreach (var image in images.OrderBy(i => i.Labels is { } labels && labels.TryGetValue(DerivedImages.KindLabel, out var kind) && kind == DerivedImages.Uid ? 0 : 1))
         {
-            try
-            {
-                await this.Client.Images.DeleteImageAsync(image.ID, new ImageDeleteParameters { Force = false }, cancellationToken);
-            }
-            catch (global::Docker.DotNet.DockerApiException ex)
-            {
-                this.options.Log?.Invoke($"kept derived image {image.ID}: {DockerFailures.EngineMessage(ex)}");
-            }
+            // Not forced: the engine refuses an image a container still runs from.
+            await this.RemoveImageQuietlyAsync(image.ID, force: false, cancellationToken);
         }
     }
 }

@@ -181,7 +181,7 @@ public sealed partial class DockerProvider
         var running = await this.ProvisionAsync(id, newLabels, plan, null, context);
         if (oldImage is not null && (await this.Engine.InspectImageAsync(DockerLabels.BuiltImageTag(id), token))?.Id != oldImage)
         {
-            await this.RemoveImageQuietlyAsync(oldImage, token);
+            await this.RemoveImageQuietlyAsync(oldImage, force: true, token);
         }
 
         context.RecordEvent(id, EventTypes.ActionResetCompleted, "Gitspace rebuilt");
@@ -219,7 +219,7 @@ public sealed partial class DockerProvider
             token);
         foreach (var image in images)
         {
-            await this.RemoveImageQuietlyAsync(image.ID, token);
+            await this.RemoveImageQuietlyAsync(image.ID, force: true, token);
         }
 
         this.hosts.Unregister(ProviderId, id);
@@ -479,16 +479,16 @@ public sealed partial class DockerProvider
         return container?.Config.Labels?.TryGetValue(DockerLabels.Id, out var labelled) == true && labelled == id ? container : null;
     }
 
-    private async Task RemoveImageQuietlyAsync(string image, CancellationToken cancellationToken)
+    /// <summary>Removes an image and what we kept about it; one the engine refuses (in use, or gone) is left as it is.</summary>
+    private async Task RemoveImageQuietlyAsync(string image, bool force, CancellationToken cancellationToken)
     {
         try
         {
-            await this.Client.Images.DeleteImageAsync(image, new ImageDeleteParameters { Force = true }, cancellationToken);
+            await this.Client.Images.DeleteImageAsync(image, new ImageDeleteParameters { Force = force }, cancellationToken);
             this.passwds.Remove(image);
         }
         catch (global::Docker.DotNet.DockerApiException ex)
         {
-            // In use by another container, or already gone: not ours to force.
             this.options.Log?.Invoke($"kept image {image}: {DockerFailures.EngineMessage(ex)}");
         }
     }

@@ -122,11 +122,15 @@ public sealed class FeatureTests(DockerEnvironment environment)
             (await sandbox.Service.GetEventsAsync(second, CancellationToken.None)).Where(e => e.Type == EventTypes.FeatureInstallCompleted),
             e => e.Message.StartsWith("Features already installed in " + image, StringComparison.Ordinal));
 
-        // A derived image goes with the last gitspace that uses it.
+        // A derived image goes with the last gitspace that uses it, and so does the /etc/passwd kept for it.
+        var cachedPasswd = Path.Combine(sandbox.Paths.DataDirectory, "docker", "images", DockerCli.Docker("image", "inspect", "-f", "{{.Id}}", image).Replace(':', '-') + ".passwd");
+        Assert.True(File.Exists(cachedPasswd));
         await sandbox.Service.DeleteAsync(first, null, CancellationToken.None);
         Assert.True(DockerCli.Exists("image", image));
+        Assert.True(File.Exists(cachedPasswd));
         await sandbox.Service.DeleteAsync(second, null, CancellationToken.None);
         Assert.False(DockerCli.Exists("image", image));
+        Assert.False(File.Exists(cachedPasswd));
     }
 
     [Fact]
