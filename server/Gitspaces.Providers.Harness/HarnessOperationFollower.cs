@@ -118,7 +118,7 @@ internal sealed class HarnessOperationFollower
                     await this.DrainLogsAsync(logTask, logCancellation, gone: current is null);
                     if (verdict == Verdict.Failed)
                     {
-                        current = await this.RereadIfOlderThanAsync(current, failedEvent, cancellationToken);
+                        current = await this.RereadIfStaleAsync(current, failedEvent, cancellationToken);
                         throw this.Failure(verb, current, failedEvent);
                     }
 
@@ -312,7 +312,7 @@ internal sealed class HarnessOperationFollower
     /// gitspace read still shows it starting, without the instance's error message, the reason users need. One more
     /// read gets both, and editors see the state it ended in.
     /// </summary>
-    private async Task<HarnessGitspaceConfig?> RereadIfOlderThanAsync(HarnessGitspaceConfig? current, HarnessEvent? failedEvent, CancellationToken cancellationToken)
+    private async Task<HarnessGitspaceConfig?> RereadIfStaleAsync(HarnessGitspaceConfig? current, HarnessEvent? failedEvent, CancellationToken cancellationToken)
     {
         if (current is null || failedEvent is null || current.Instance?.ErrorMessage is not null)
         {

@@ -391,10 +391,20 @@ internal sealed class HarnessStandIn : IAsyncDisposable
                 if (this.HoldNextStartingReadUntilFailed == id && rendered["state"]?.GetValue<string>() == "starting")
                 {
                     this.HoldNextStartingReadUntilFailed = null;
-                    using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                    while (this.StateOf(id) != "error")
+                    while (true)
                     {
-                        await Task.Delay(5, timeout.Token);
+                        Task moved;
+                        lock (this.gate)
+                        {
+                            if (gitspace.State == "error")
+                            {
+                                break;
+                            }
+
+                            moved = gitspace.Moved.Task;
+                        }
+
+                        await moved.WaitAsync(TimeSpan.FromSeconds(10));
                     }
                 }
 
@@ -779,6 +789,9 @@ internal sealed class HarnessStandIn : IAsyncDisposable
         gitspace.Instance!.State = instanceState;
         gitspace.Instance.Updated = now;
         gitspace.Updated = now;
+        var moved = gitspace.Moved;
+        gitspace.Moved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        moved.TrySetResult();
     }
 
     private static void Provision(StandInGitspace gitspace)

@@ -43,6 +43,9 @@ internal sealed class StandInGitspace
     /// <summary>Gets when the instance entered each state, in order (for benchmarks: how soon a client noticed).</summary>
     public List<(string State, DateTimeOffset At)> StateHistory { get; } = [];
 
+    /// <summary>Gets or sets what completes when the instance next changes state (replaced at each change, under the stand-in's lock).</summary>
+    public TaskCompletionSource Moved { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Gets or sets a value indicating whether the next start fails (a failing postCreateCommand).</summary>
     public bool FailNextStart { get; set; }
 
