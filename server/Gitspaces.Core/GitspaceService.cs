@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using Gitspaces.Core.Errors;
 using Gitspaces.Core.Operations;
 using Gitspaces.Core.Providers;
 using Gitspaces.Core.State;
+using Gitspaces.Core.Trust;
 using Gitspaces.Protocol;
 
 namespace Gitspaces.Core;
@@ -17,13 +17,17 @@ public sealed class GitspaceService
     private readonly HistoryStore history;
     private readonly StatePaths paths;
     private readonly ObserverSet observers = new();
-    private readonly ConcurrentDictionary<string, IGitspaceProvider> providerOfId = new(StringComparer.Ordinal);
+    private readonly ProviderRouter router;
+    private readonly ITrustPolicy trust;
+    private readonly Dictionary<string, IGitspaceJournal> journals = new(StringComparer.Ordinal);
 
     /// <summary>Initializes a new instance of the <see cref="GitspaceService"/> class.</summary>
     /// <param name="providers">The providers, in the order ids are looked up; the first is the default.</param>
     /// <param name="paths">The state directory.</param>
-    public GitspaceService(IReadOnlyList<IGitspaceProvider> providers, StatePaths paths)
+    /// <param name="trust">Decides how far repositories may reach this machine; <see cref="RepositoryTrustPolicy"/> when <see langword="null"/>.</param>
+    public GitspaceService(IReadOnlyList<IGitspaceProvider> providers, StatePaths paths, ITrustPolicy? trust = null)
     {
+        ArgumentNullException.ThrowIfNull(providers);
         if (providers.Count == 0)
         {
             throw new ArgumentException("At least one provider is needed.", nameof(providers));
@@ -32,6 +36,12 @@ public sealed class GitspaceService
         this.providers = providers;
         this.paths = paths;
         this.history = new HistoryStore(paths);
+        this.router = new ProviderRouter(providers, paths);
+        this.trust = trust ?? new RepositoryTrustPolicy();
+        foreach (var provider in providers)
+        {
+            this.journals[provider.Id] = new GitspaceJournal(provider.Id, this.history, this.observers, g => this.router.Remember(provider, g.Id));
+        }
     }
 
     /// <summary>Gets the providers.</summary>
@@ -51,7 +61,7 @@ public sealed class GitspaceService
     /// <returns>The providers' status.</returns>
     public async Task<IReadOnlyList<ProviderInfo>> ListProvidersAsync(bool check, CancellationToken cancellationToken)
     {
-        var tasks = this.providers.Select(p => p.DescribeAsync(check, cancellationToken));
+        var tasks = this.providers.Select(async p => WithCapabilities(p, await p.DescribeAsync(check, cancellationToken)));
         return await Task.WhenAll(tasks);
     }
 
@@ -59,10 +69,11 @@ public sealed class GitspaceService
     /// <param name="configuration">The settings.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The provider's status afterwards.</returns>
-    public Task<ProviderInfo> ConfigureProviderAsync(ConfigureProviderParams configuration, CancellationToken cancellationToken)
+    public async Task<ProviderInfo> ConfigureProviderAsync(ConfigureProviderParams configuration, CancellationToken cancellationToken)
     {
-        var provider = this.ProviderNamed(configuration.Provider, "$.provider");
-        return provider.ConfigureAsync(configuration, cancellationToken);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var provider = this.router.Named(configuration.Provider, "$.provider");
+        return WithCapabilities(provider, await provider.ConfigureAsync(configuration, cancellationToken));
     }
 
     /// <summary>Lists gitspaces of one provider, or of every configured provider.</summary>
@@ -73,9 +84,9 @@ public sealed class GitspaceService
     {
         if (providerId is not null)
         {
-            var provider = this.ProviderNamed(providerId, "$.provider");
+            var provider = this.router.Named(providerId, "$.provider");
             var only = await provider.ListAsync(cancellationToken);
-            this.Remember(provider, only);
+            this.router.Remember(provider, only);
             return new ListGitspacesResult { Gitspaces = [.. only.OrderByDescending(g => g.CreatedAt)] };
         }
 
@@ -105,7 +116,7 @@ public sealed class GitspaceService
                 problems.Add(new ProviderProblem { Provider = provider.Id, Code = error.Code, Message = error.Message });
             }
 
-            this.Remember(provider, list);
+            this.router.Remember(provider, list);
             gitspaces.AddRange(list);
         }
 
@@ -128,7 +139,7 @@ public sealed class GitspaceService
     /// <returns>The gitspace.</returns>
     public async Task<Gitspace> GetAsync(string id, CancellationToken cancellationToken)
     {
-        var (_, gitspace) = await this.ResolveAsync(id, cancellationToken);
+        var (_, gitspace) = await this.router.ResolveAsync(id, cancellationToken);
         return gitspace;
     }
 
@@ -139,7 +150,7 @@ public sealed class GitspaceService
     /// <returns>The gitspace.</returns>
     public async Task<Gitspace> CreateAsync(CreateGitspaceParams request, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
     {
-        var provider = this.ProviderNamed(request.Provider ?? this.providers[0].Id, "$.provider");
+        var provider = this.router.Named(request.Provider ?? this.providers[0].Id, "$.provider");
         var repository = request.Repository;
         var source = repository.Url ?? repository.Path;
         if (string.IsNullOrWhiteSpace(source))
@@ -177,7 +188,7 @@ public sealed class GitspaceService
             Resource = request.Resource,
         };
         var gitspace = await this.RunLockedAsync(provider, name, null, context => provider.CreateAsync(createRequest, context), progress, cancellationToken);
-        this.providerOfId[gitspace.Id] = provider;
+        this.router.Remember(provider, gitspace.Id);
         if (gitspace.Id != name)
         {
             // The control plane chose an id of its own: from now on the gitspace is locked by that id.
@@ -220,7 +231,7 @@ public sealed class GitspaceService
     /// <returns>The result.</returns>
     public async Task<DeleteGitspaceResult> DeleteAsync(string id, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
     {
-        var (provider, gitspace) = await this.ResolveAsync(id, cancellationToken);
+        var (provider, gitspace) = await this.router.ResolveAsync(id, cancellationToken);
         await this.RunLockedAsync(
             provider,
             id,
@@ -234,7 +245,7 @@ public sealed class GitspaceService
             cancellationToken);
         this.history.Remove(provider.Id, id);
         GitspaceLock.TryRemove(this.paths, provider.Id, id);
-        this.providerOfId.TryRemove(id, out _);
+        this.router.Forget(id);
         this.observers.Changed(gitspace with { State = GitspaceState.Deleted, Readiness = null, UpdatedAt = DateTimeOffset.UtcNow });
         return new DeleteGitspaceResult { Id = id, Deleted = true };
     }
@@ -252,7 +263,7 @@ public sealed class GitspaceService
             throw GitspaceException.InvalidParams("$.ide", $"Invalid params: ide '{ide}' is not one of {string.Join(", ", Ides.All)}.");
         }
 
-        var (provider, gitspace) = await this.ResolveAsync(id, cancellationToken);
+        var (provider, gitspace) = await this.router.ResolveAsync(id, cancellationToken);
         return await this.RunLockedAsync(provider, id, gitspace.State, context => provider.ConnectAsync(id, ide ?? gitspace.Ide, context), progress, cancellationToken);
     }
 
@@ -262,8 +273,8 @@ public sealed class GitspaceService
     /// <returns>The events, oldest first.</returns>
     public async Task<IReadOnlyList<GitspaceEvent>> GetEventsAsync(string id, CancellationToken cancellationToken)
     {
-        var provider = await this.ProviderOfHistoryAsync(id, cancellationToken);
-        return provider.OwnsHistory ? await provider.GetEventsAsync(id, cancellationToken) : this.history.ReadEvents(provider.Id, id);
+        var provider = await this.router.OfHistoryAsync(id, cancellationToken);
+        return provider is IProviderHistory own ? await own.GetEventsAsync(id, cancellationToken) : this.history.ReadEvents(provider.Id, id);
     }
 
     /// <summary>Returns a page of a gitspace's log.</summary>
@@ -284,8 +295,9 @@ public sealed class GitspaceService
             throw GitspaceException.InvalidParams("$.limit", "Invalid params: limit must be between 1 and 10000.");
         }
 
-        var provider = await this.ProviderOfHistoryAsync(id, cancellationToken);
-        return provider.OwnsHistory ? await provider.GetLogsAsync(id, from, limit, cancellationToken) : this.history.ReadLog(provider.Id, id, from, limit);
+        var provider = await this.router.OfHistoryAsync(id, cancellationToken);
+        return (provider is IProviderHistory own ? await own.GetLogsAsync(id, from, limit, cancellationToken) : null)
+            ?? this.history.ReadLog(provider.Id, id, from, limit);
     }
 
     /// <summary>Watches every configured provider for changes made elsewhere and tells observers, until cancelled.</summary>
@@ -297,27 +309,21 @@ public sealed class GitspaceService
             var info = await provider.DescribeAsync(false, cancellationToken);
             if (info.Configured)
             {
-                await provider.WatchAsync(
-                    gitspace =>
-                    {
-                        this.providerOfId[gitspace.Id] = provider;
-                        this.observers.Changed(gitspace);
-                    },
-                    cancellationToken);
+                await provider.WatchAsync(this.journals[provider.Id], cancellationToken);
             }
         }));
 
-    private IGitspaceProvider ProviderNamed(string id, string field) =>
-        this.providers.FirstOrDefault(p => p.Id == id)
-        ?? throw GitspaceException.InvalidParams(field, $"Invalid params: provider '{id}' is not one of {string.Join(", ", this.providers.Select(p => p.Id))}.");
+    /// <summary>
+    /// Waits until the work operations left running (lifecycle commands after <c>waitFor</c>) has finished, for one
+    /// gitspace or all. A process that exits after an operation calls this so that the work is not cut short.
+    /// </summary>
+    /// <param name="gitspaceId">The gitspace, or <see langword="null"/> for every gitspace.</param>
+    /// <returns>A task that completes when that work has finished.</returns>
+    public Task DrainBackgroundWorkAsync(string? gitspaceId) =>
+        Task.WhenAll(this.providers.OfType<IBackgroundWork>().Select(p => p.DrainAsync(gitspaceId)));
 
-    private void Remember(IGitspaceProvider provider, IEnumerable<Gitspace> gitspaces)
-    {
-        foreach (var gitspace in gitspaces)
-        {
-            this.providerOfId[gitspace.Id] = provider;
-        }
-    }
+    private static ProviderInfo WithCapabilities(IGitspaceProvider provider, ProviderInfo info) =>
+        info with { Capabilities = ProviderCapabilityList.Of(provider) };
 
     private static async Task<string> FreeNameAsync(IGitspaceProvider provider, string baseName, CancellationToken cancellationToken)
     {
@@ -331,73 +337,9 @@ public sealed class GitspaceService
         return name;
     }
 
-    private async Task<(IGitspaceProvider Provider, Gitspace Gitspace)> ResolveAsync(string id, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            throw GitspaceException.InvalidParams("$.id", "Invalid params: id is required.");
-        }
-
-        if (this.providerOfId.TryGetValue(id, out var known) && await known.FindAsync(id, cancellationToken) is { } found)
-        {
-            return (known, found);
-        }
-
-        GitspaceException? unavailable = null;
-        foreach (var provider in this.providers)
-        {
-            if (!(await provider.DescribeAsync(false, cancellationToken)).Configured)
-            {
-                continue;
-            }
-
-            try
-            {
-                if (await provider.FindAsync(id, cancellationToken) is { } gitspace)
-                {
-                    this.providerOfId[id] = provider;
-                    return (provider, gitspace);
-                }
-            }
-            catch (GitspaceException ex) when (ex.Code is ErrorCodes.ProviderUnavailable or ErrorCodes.Unauthorized)
-            {
-                unavailable ??= ex;
-            }
-        }
-
-        // When a provider could not answer, "not found" might be wrong: say why we could not look.
-        throw unavailable ?? GitspaceException.NotFound(id);
-    }
-
-    private async Task<IGitspaceProvider> ProviderOfHistoryAsync(string id, CancellationToken cancellationToken)
-    {
-        if (this.providerOfId.TryGetValue(id, out var known))
-        {
-            return known;
-        }
-
-        try
-        {
-            return (await this.ResolveAsync(id, cancellationToken)).Provider;
-        }
-        catch (GitspaceException ex) when (ex.Code == ErrorCodes.GitspaceNotFound)
-        {
-            // A gitspace whose container is gone may still have history worth reading.
-            foreach (var provider in this.providers.Where(p => !p.OwnsHistory))
-            {
-                if (Directory.Exists(this.paths.GitspaceDirectoryPath(provider.Id, id)))
-                {
-                    return provider;
-                }
-            }
-
-            throw;
-        }
-    }
-
     private async Task<Gitspace> RunOnExistingAsync(string id, Func<IGitspaceProvider, IOperationContext, Task<Gitspace>> operation, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
     {
-        var (provider, gitspace) = await this.ResolveAsync(id, cancellationToken);
+        var (provider, gitspace) = await this.router.ResolveAsync(id, cancellationToken);
         var result = await this.RunLockedAsync(provider, id, gitspace.State, context => operation(provider, context), progress, cancellationToken);
         this.observers.Changed(result);
         return result;
@@ -407,7 +349,7 @@ public sealed class GitspaceService
     {
         using var held = GitspaceLock.TryAcquire(this.paths, provider.Id, id)
             ?? throw GitspaceException.Busy(id, state is { } s ? s.ToString().ToLowerInvariant() : null);
-        var context = new OperationContext(provider.Id, !provider.OwnsHistory, this.history, this.observers, progress, cancellationToken);
+        var context = new OperationContext(this.journals[provider.Id], provider is not IProviderHistory, this.observers, this.trust, progress, cancellationToken);
         return await operation(context);
     }
 }

@@ -1,6 +1,7 @@
 using Docker.DotNet.Models;
 using Gitspaces.Core.Errors;
 using Gitspaces.Core.Operations;
+using Gitspaces.Core.Trust;
 using Gitspaces.DevContainers.Features;
 using Gitspaces.Protocol;
 
@@ -25,8 +26,9 @@ public sealed partial class DockerProvider
             return;
         }
 
-        // A local folder is the user's own code; a clone from a URL is someone else's, and only the container isolates it.
-        if (!Directory.Exists(source) && !this.InitializeCommandAllowed)
+        // The user's setting for this provider speaks for every repository; without it, the service's trust policy
+        // decides (a local folder is the user's own code; a clone from a URL is someone else's).
+        if (!this.InitializeCommandAllowed && !await IsHostCommandGrantedAsync(id, source, command!.ToJsonString(), context))
         {
             var message = $"Skipped initializeCommand: it would run on this machine, outside the container, with code from {source}. "
                 + $"To allow it for repositories cloned from a URL, set {AllowInitializeCommandVariable}=1 or \"allowInitializeCommand\": true in the Docker provider's settings (docker.json).";
@@ -36,6 +38,13 @@ public sealed partial class DockerProvider
         }
 
         await new InitializeCommandRunner(id, repositoryFolder, context).RunAsync(command!);
+    }
+
+    private static async Task<bool> IsHostCommandGrantedAsync(string id, string source, string command, IOperationContext context)
+    {
+        var access = new HostAccess { Kind = HostAccessKinds.HostCommand, Property = "$." + InitializeCommandRunner.Hook, Detail = command };
+        var answer = await context.RequestTrustAsync(new TrustRequest { GitspaceId = id, Repository = source, IsLocalFolder = Directory.Exists(source), Accesses = [access] });
+        return answer.IsGranted(access);
     }
 
     private async Task<IReadOnlyList<ResolvedFeature>> ResolveFeaturesAsync(string id, DevcontainerPlan plan, string repositoryRoot, IOperationContext context)

@@ -442,7 +442,9 @@ public sealed partial class DockerProvider
             return;
         }
 
-        // After waitFor the editor may connect; the remaining commands go on without holding the gitspace's lock.
+        // After waitFor the editor may connect; the remaining commands go on without holding the gitspace's lock, and
+        // report through the journal: the operation's context ends when it returns.
+        var journal = context.Journal;
         var cancellation = new CancellationTokenSource();
         var task = Task.Run(
             async () =>
@@ -451,7 +453,7 @@ public sealed partial class DockerProvider
                 {
                     foreach (var hook in later)
                     {
-                        await runner.RunHookAsync(hook, plan.For(hook), context, cancellation.Token);
+                        await runner.RunHookAsync(hook, plan.For(hook), journal, cancellation.Token);
                         if (hook == LifecycleHooks.PostCreate)
                         {
                             this.records.Update(id, r => r with { CreateCommandsDone = true });
@@ -461,8 +463,8 @@ public sealed partial class DockerProvider
                 catch (LifecycleCommandFailedException ex)
                 {
                     this.records.Update(id, r => r with { Readiness = GitspaceReadiness.StartError, ErrorMessage = ex.Message });
-                    context.RecordEvent(id, EventTypes.AgentGitspaceStateReportError, ex.Message);
-                    await this.ReportAsync(id, context);
+                    journal.RecordEvent(id, EventTypes.AgentGitspaceStateReportError, ex.Message);
+                    await this.ReportAsync(id, journal);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException && (DockerFailures.IsUnreachable(ex) || ex is global::Docker.DotNet.DockerApiException or EngineException))
                 {

@@ -18,15 +18,16 @@ namespace Gitspaces.Providers.Docker;
 /// labelled container; the list is read from the engine, so a restarted sidecar finds every gitspace. SSH runs
 /// without ports, over an attached exec of <c>sshd -i</c>.
 /// </summary>
-public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvider, IDisposable
+public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvider, IBackgroundWork, IDisposable
 {
-    private const string ProviderId = DockerLabels.ProviderValue;
+    /// <summary>The provider id used on the wire.</summary>
+    public const string ProviderId = DockerLabels.ProviderValue;
+
     private readonly StatePaths paths;
     private readonly ISshIdentityStore identities;
     private readonly ISshHostRegistry hosts;
     private readonly DockerProviderOptions options;
     private readonly GitspaceRecordStore records;
-    private readonly HistoryStore history;
     private readonly ImagePasswdCache passwds;
     private readonly ConcurrentDictionary<string, BackgroundLifecycle> background = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> active = new(StringComparer.Ordinal);
@@ -47,16 +48,12 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         this.hosts = hosts;
         this.options = options ?? new DockerProviderOptions();
         this.records = new GitspaceRecordStore(paths);
-        this.history = new HistoryStore(paths);
         this.passwds = new ImagePasswdCache(paths);
         this.endpoint = DockerEndpoint.Resolve(DockerSettings.Load(paths).Endpoint, this.options.Environment);
     }
 
     /// <inheritdoc/>
     public string Id => ProviderId;
-
-    /// <inheritdoc/>
-    public bool OwnsHistory => false;
 
     private DockerClient Client
     {
@@ -255,26 +252,18 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
     }
 
     /// <inheritdoc/>
-    public Task<IReadOnlyList<GitspaceEvent>> GetEventsAsync(string id, CancellationToken cancellationToken) =>
-        Task.FromResult(this.history.ReadEvents(ProviderId, id));
-
-    /// <inheritdoc/>
-    public Task<GitspaceLogsResult> GetLogsAsync(string id, long from, int limit, CancellationToken cancellationToken) =>
-        Task.FromResult(this.history.ReadLog(ProviderId, id, from, limit));
-
-    /// <inheritdoc/>
     public Task<Stream> OpenSshChannelAsync(string gitspaceId, CancellationToken cancellationToken) =>
         new DockerSshChannel(this.Engine, this.options.Log).OpenSshChannelAsync(gitspaceId, cancellationToken);
 
     /// <inheritdoc/>
-    public async Task WatchAsync(Action<Gitspace> onChange, CancellationToken cancellationToken)
+    public async Task WatchAsync(IGitspaceJournal journal, CancellationToken cancellationToken)
     {
         var delay = TimeSpan.FromMilliseconds(250);
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                await this.WatchOnceAsync(onChange, cancellationToken);
+                await this.WatchOnceAsync(journal, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -302,11 +291,11 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
     /// Waits until the lifecycle commands that run after <c>waitFor</c> have finished, for one gitspace or all. A CLI
     /// that exits after <c>up</c> calls this so that postCreate and postStart are not cut short.
     /// </summary>
-    /// <param name="id">The gitspace, or <see langword="null"/> for every gitspace.</param>
+    /// <param name="gitspaceId">The gitspace, or <see langword="null"/> for every gitspace.</param>
     /// <returns>A task that completes when they have finished.</returns>
-    public async Task WaitForBackgroundCommandsAsync(string? id = null)
+    public async Task DrainAsync(string? gitspaceId = null)
     {
-        var tasks = this.background.Where(b => id is null || b.Key == id).Select(b => b.Value.Task).ToList();
+        var tasks = this.background.Where(b => gitspaceId is null || b.Key == gitspaceId).Select(b => b.Value.Task).ToList();
         await Task.WhenAll(tasks);
     }
 
@@ -431,13 +420,13 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         _ => GitspaceException.OperationFailed(id, operation, $"Could not {operation} gitspace '{id}': {ex.Message}", null, ex),
     };
 
-    private async Task ReportAsync(string id, IOperationContext context)
+    private async Task ReportAsync(string id, IGitspaceReporter reporter)
     {
         try
         {
             if (await this.ReadGitspacesAsync(id, CancellationToken.None) is [var gitspace])
             {
-                context.Changed(gitspace);
+                reporter.Changed(gitspace);
             }
         }
         catch (Exception ex) when (DockerFailures.IsUnreachable(ex) || ex is DockerApiException or EngineException)
@@ -487,7 +476,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         }
     }
 
-    private async Task WatchOnceAsync(Action<Gitspace> onChange, CancellationToken cancellationToken)
+    private async Task WatchOnceAsync(IGitspaceJournal journal, CancellationToken cancellationToken)
     {
         var filters = new Dictionary<string, IDictionary<string, bool>>
         {
@@ -503,7 +492,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
                 {
                     try
                     {
-                        await this.HandleEngineEventAsync(message, onChange, cancellationToken);
+                        await this.HandleEngineEventAsync(message, journal, cancellationToken);
                     }
 #pragma warning disable CA1031 // One bad event (or a failing observer) must not end watching.
                     catch (Exception ex) when (ex is not OperationCanceledException)
@@ -525,7 +514,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         }
     }
 
-    private async Task HandleEngineEventAsync(Message message, Action<Gitspace> onChange, CancellationToken cancellationToken)
+    private async Task HandleEngineEventAsync(Message message, IGitspaceJournal journal, CancellationToken cancellationToken)
     {
         if (message.Actor?.Attributes is not { } attributes || !attributes.TryGetValue(DockerLabels.Id, out var id))
         {
@@ -568,15 +557,14 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
                 gitspace = gitspace with { Readiness = GitspaceReadiness.Ready };
             }
 
-            this.history.AppendEvent(ProviderId, id, new GitspaceEvent
-            {
-                Type = EventTypes.GitspaceChangedExternally,
-                Message = $"The container was {what} outside gitspaces (docker {message.Action}); the gitspace is now {gitspace.State.ToString().ToLowerInvariant()}.",
-                Timestamp = eventTime,
-            });
+            journal.RecordEvent(
+                id,
+                EventTypes.GitspaceChangedExternally,
+                $"The container was {what} outside gitspaces (docker {message.Action}); the gitspace is now {gitspace.State.ToString().ToLowerInvariant()}.",
+                eventTime);
         }
 
-        onChange(gitspace);
+        journal.Changed(gitspace);
     }
 
     private sealed record BackgroundLifecycle(Task Task, CancellationTokenSource Cancellation);

@@ -44,7 +44,7 @@ internal sealed class LifecycleRunner
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>A task that completes when the hook has run.</returns>
     /// <exception cref="LifecycleCommandFailedException">A command failed.</exception>
-    public async Task RunHookAsync(string hook, IReadOnlyList<LifecycleCommand> commands, IOperationContext context, CancellationToken cancellationToken)
+    public async Task RunHookAsync(string hook, IReadOnlyList<LifecycleCommand> commands, IGitspaceReporter context, CancellationToken cancellationToken)
     {
         foreach (var command in commands)
         {
@@ -93,7 +93,7 @@ internal sealed class LifecycleRunner
         _ => command.ToString(),
     };
 
-    private async Task RunOneAsync(string hook, string label, JsonElement command, string prefix, IOperationContext context, CancellationToken cancellationToken)
+    private async Task RunOneAsync(string hook, string label, JsonElement command, string prefix, IGitspaceReporter context, CancellationToken cancellationToken)
     {
         IReadOnlyList<string> argv = command.ValueKind switch
         {

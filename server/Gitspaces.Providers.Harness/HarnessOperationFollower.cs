@@ -1,6 +1,5 @@
 using Gitspaces.Core.Errors;
 using Gitspaces.Core.Operations;
-using Gitspaces.Core.State;
 using Gitspaces.Protocol;
 using Gitspaces.Providers.Harness.Api;
 
@@ -20,7 +19,7 @@ internal sealed class HarnessOperationFollower
 
     private readonly HarnessClient client;
     private readonly HarnessProviderOptions options;
-    private readonly HistoryStore? streamedLogStore;
+    private readonly bool keepLogLocally;
     private readonly string id;
     private readonly IOperationContext context;
     private readonly HashSet<(long Timestamp, string Type)> seenEvents = [];
@@ -30,11 +29,11 @@ internal sealed class HarnessOperationFollower
     private int logLinesSeen;
     private string? lastReported;
 
-    public HarnessOperationFollower(HarnessClient client, HarnessProviderOptions options, HistoryStore? streamedLogStore, string id, IOperationContext context)
+    public HarnessOperationFollower(HarnessClient client, HarnessProviderOptions options, bool keepLogLocally, string id, IOperationContext context)
     {
         this.client = client;
         this.options = options;
-        this.streamedLogStore = streamedLogStore;
+        this.keepLogLocally = keepLogLocally;
         this.id = id;
         this.context = context;
     }
@@ -276,7 +275,6 @@ internal sealed class HarnessOperationFollower
     private void WriteLine(string text, DateTimeOffset time)
     {
         var stream = HarnessMapping.LogStream(text);
-        long? position = null;
         lock (this.linesGate)
         {
             this.lastLines.Enqueue(text);
@@ -285,11 +283,16 @@ internal sealed class HarnessOperationFollower
                 this.lastLines.Dequeue();
             }
 
-            // The open-source server forgets a log when its operation ends: keep it so gitspaces/logs can show it.
-            position = this.streamedLogStore?.AppendLog(HarnessErrors.Provider, this.id, stream, text, time).Pos;
+            // The open-source server forgets a log when its operation ends: the journal keeps it on this machine, so
+            // gitspaces/logs can show it.
+            if (this.keepLogLocally)
+            {
+                this.context.Journal.WriteLog(this.id, stream, text, time);
+                return;
+            }
         }
 
-        this.context.WriteLog(this.id, stream, text, position);
+        this.context.WriteLog(this.id, stream, text);
     }
 
     private async Task DrainLogsAsync(Task logTask, CancellationTokenSource logCancellation, bool gone)

@@ -11,10 +11,10 @@ namespace Gitspaces.Providers.Harness;
 
 /// <summary>
 /// Gitspaces that a Harness control plane runs (hosted CDE or the open-source server), on Harness-hosted or
-/// self-hosted infrastructure. The control plane keeps events and logs (<see cref="OwnsHistory"/>); the provider
+/// self-hosted infrastructure. The control plane keeps events and logs (<see cref="IProviderHistory"/>); the provider
 /// follows each operation to its end state and reports what happens through the <see cref="IOperationContext"/>.
 /// </summary>
-public sealed class HarnessProvider : IGitspaceProvider, IDisposable
+public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisposable
 {
     /// <summary>The provider id on the wire.</summary>
     public const string ProviderId = "harness";
@@ -23,7 +23,6 @@ public sealed class HarnessProvider : IGitspaceProvider, IDisposable
 
     private readonly HarnessProviderOptions options;
     private readonly HarnessSettingsStore settings;
-    private readonly HistoryStore streamedLogs;
     private readonly Lazy<IHttpClientFactory> httpClientFactory;
     private readonly Lock servicesLock = new();
     private ServiceProvider? ownedServices;
@@ -38,7 +37,6 @@ public sealed class HarnessProvider : IGitspaceProvider, IDisposable
         ArgumentNullException.ThrowIfNull(paths);
         this.options = options ?? new HarnessProviderOptions();
         this.settings = new HarnessSettingsStore(paths, environment ?? Environment.GetEnvironmentVariable);
-        this.streamedLogs = new HistoryStore(paths);
         // The HTTP stack (DI, Polly, Microsoft.Extensions.Http) is built on the first call to the control plane:
         // `gitspaces list` and an editor's start-up must not pay for it when nobody is logged in to Harness.
         this.httpClientFactory = httpClientFactory is null
@@ -48,9 +46,6 @@ public sealed class HarnessProvider : IGitspaceProvider, IDisposable
 
     /// <inheritdoc/>
     public string Id => ProviderId;
-
-    /// <inheritdoc/>
-    public bool OwnsHistory => true;
 
     /// <summary>
     /// Returns a client for the configured control plane, for what the provider interface does not cover yet:
@@ -229,13 +224,13 @@ public sealed class HarnessProvider : IGitspaceProvider, IDisposable
     }
 
     /// <inheritdoc/>
-    public async Task<GitspaceLogsResult> GetLogsAsync(string id, long from, int limit, CancellationToken cancellationToken)
+    public async Task<GitspaceLogsResult?> GetLogsAsync(string id, long from, int limit, CancellationToken cancellationToken)
     {
         var client = this.CreateClient();
         if (client.StreamsLogs)
         {
-            // The open-source server keeps no log after an operation: serve what this machine followed.
-            return this.streamedLogs.ReadLog(ProviderId, id, from, limit);
+            // The open-source server keeps no log after an operation: what this machine followed is in the journal.
+            return null;
         }
 
         var text = await client.GetLogsAsync(id, cancellationToken);
@@ -253,8 +248,11 @@ public sealed class HarnessProvider : IGitspaceProvider, IDisposable
     }
 
     /// <inheritdoc/>
-    public Task WatchAsync(Action<Gitspace> onChange, CancellationToken cancellationToken) =>
-        new HarnessWatcher(this.CreateClient, this.options).RunAsync(onChange, cancellationToken);
+    public Task WatchAsync(IGitspaceJournal journal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        return new HarnessWatcher(this.CreateClient, this.options).RunAsync(journal.Changed, cancellationToken);
+    }
 
     /// <inheritdoc/>
     public void Dispose()
@@ -309,7 +307,7 @@ public sealed class HarnessProvider : IGitspaceProvider, IDisposable
     }
 
     private HarnessOperationFollower Follower(HarnessClient client, string id, IOperationContext context) =>
-        new(client, this.options, client.StreamsLogs ? this.streamedLogs : null, id, context);
+        new(client, this.options, client.StreamsLogs, id, context);
 
     private async Task<Gitspace> RunActionAsync(string id, string action, FollowGoal goal, IOperationContext context)
     {

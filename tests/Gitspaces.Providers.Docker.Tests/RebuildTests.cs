@@ -23,7 +23,7 @@ public sealed class RebuildTests(DockerEnvironment environment)
         var container = "gitspace-" + id;
 
         var created = await sandbox.CreateAsync(id, repo);
-        await sandbox.Provider.WaitForBackgroundCommandsAsync(id);
+        await sandbox.Provider.DrainAsync(id);
 
         Assert.Equal("dev", created.RemoteUser);
         Assert.Equal("dev", DockerCli.Docker("exec", container, "cat", "/workspaces/built/who.txt"));
@@ -40,7 +40,7 @@ public sealed class RebuildTests(DockerEnvironment environment)
         DockerCli.Docker("exec", container, "sh", "-c", "echo precious > /workspaces/built/mine.txt && sed -i 's/\"first\"/\"second\"/' /workspaces/built/.devcontainer/devcontainer.json");
 
         var rebuilt = await sandbox.Service.RebuildAsync(id, null, CancellationToken.None);
-        await sandbox.Provider.WaitForBackgroundCommandsAsync(id);
+        await sandbox.Provider.DrainAsync(id);
 
         Assert.Equal(GitspaceState.Running, rebuilt.State);
         Assert.NotEqual(firstContainer, DockerCli.Docker("inspect", "-f", "{{.Id}}", container));

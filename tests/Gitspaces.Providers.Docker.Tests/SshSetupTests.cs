@@ -67,7 +67,7 @@ public sealed class SshSetupTests(DockerEnvironment environment)
         var id = environment.Name("asdev");
 
         var created = await sandbox.CreateAsync(id, repo);
-        await sandbox.Provider.WaitForBackgroundCommandsAsync(id);
+        await sandbox.Provider.DrainAsync(id);
 
         Assert.Equal(GitspaceState.Running, created.State);
         Assert.Equal("dev", created.RemoteUser);

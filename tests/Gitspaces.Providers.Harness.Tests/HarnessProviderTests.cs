@@ -249,28 +249,22 @@ public sealed class HarnessProviderTests
     {
         await using var bed = await HarnessTestBed.StartAsync(HarnessFlavour.Cde);
         var id = bed.StandIn.Seed("watched", state: "running");
-        var seen = new System.Collections.Concurrent.ConcurrentQueue<Gitspace>();
-        var changed = new TaskCompletionSource<Gitspace>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var stop = new CancellationTokenSource();
         var listed = bed.StandIn.Requests.Count;
-        var watching = bed.Provider.WatchAsync(
-            g =>
-            {
-                seen.Enqueue(g);
-                changed.TrySetResult(g);
-            },
-            stop.Token);
+        var observer = new RecordingObserver();
+        using var subscription = bed.Service.Subscribe(observer);
+        var watching = bed.Service.WatchAsync(stop.Token);
 
         // Wait for the first listing (the baseline), then stop the gitspace as the auto-stop job would.
         await WaitUntilAsync(() => bed.StandIn.Requests.Count > listed);
         bed.StandIn.SetInstanceState(id, "stopped");
-        var gitspace = await changed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await WaitUntilAsync(() => !observer.Changes.IsEmpty);
         await stop.CancelAsync();
         await watching.WaitAsync(TimeSpan.FromSeconds(10));
 
+        var gitspace = Assert.Single(observer.Changes);
         Assert.Equal(id, gitspace.Id);
         Assert.Equal(GitspaceState.Stopped, gitspace.State);
-        Assert.Single(seen);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

@@ -40,7 +40,7 @@ try
         "delete" => await service.DeleteAsync(args[1], null, CancellationToken.None),
         "get" => await service.GetAsync(args[1], CancellationToken.None),
         "list" => await service.ListAsync(null, CancellationToken.None),
-        "watch" => await WatchAsync(provider, TimeSpan.FromSeconds(double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture))),
+        "watch" => await WatchAsync(service, TimeSpan.FromSeconds(double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture))),
         _ => throw new ArgumentException("unknown command " + args[0]),
     };
     Mark(args[0] + " returned");
@@ -53,7 +53,7 @@ try
 
     if (!args.Contains("--no-wait"))
     {
-        await provider.WaitForBackgroundCommandsAsync();
+        await provider.DrainAsync();
     }
 
     Console.WriteLine(JsonSerializer.Serialize(result, result.GetType(), GitspacesJsonContext.Default));
@@ -71,10 +71,49 @@ catch (GitspaceException ex)
     return 1;
 }
 
-static async Task<object> WatchAsync(DockerProvider provider, TimeSpan duration)
+static async Task<object> WatchAsync(GitspaceService service, TimeSpan duration)
 {
     using var stop = new CancellationTokenSource(duration);
-    var seen = new List<Gitspace>();
-    await provider.WatchAsync(g => { lock (seen) { seen.Add(g); Console.Error.WriteLine($"{g.Id}: {g.State}"); } }, stop.Token);
-    return new ListGitspacesResult { Gitspaces = seen };
+    var seen = new ChangeRecorder();
+    using (service.Subscribe(seen))
+    {
+        await service.WatchAsync(stop.Token);
+    }
+
+    return new ListGitspacesResult { Gitspaces = seen.Changes };
+}
+
+/// <summary>Keeps the changes a watch reports, and shows each on stderr.</summary>
+internal sealed class ChangeRecorder : Gitspaces.Core.Operations.IGitspaceObserver
+{
+    private readonly List<Gitspace> changes = [];
+
+    public List<Gitspace> Changes
+    {
+        get
+        {
+            lock (this.changes)
+            {
+                return [.. this.changes];
+            }
+        }
+    }
+
+    public void OnChanged(Gitspace gitspace)
+    {
+        lock (this.changes)
+        {
+            this.changes.Add(gitspace);
+        }
+
+        Console.Error.WriteLine($"{gitspace.Id}: {gitspace.State}");
+    }
+
+    public void OnEvent(string gitspaceId, GitspaceEvent gitspaceEvent)
+    {
+    }
+
+    public void OnLog(string gitspaceId, LogLine line)
+    {
+    }
 }

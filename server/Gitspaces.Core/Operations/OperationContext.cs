@@ -1,4 +1,4 @@
-using Gitspaces.Core.State;
+using Gitspaces.Core.Trust;
 using Gitspaces.Protocol;
 
 namespace Gitspaces.Core.Operations;
@@ -6,47 +6,63 @@ namespace Gitspaces.Core.Operations;
 /// <summary>The <see cref="IOperationContext"/> the service hands a provider: it records history and fans out to observers.</summary>
 internal sealed class OperationContext : IOperationContext
 {
-    private readonly string provider;
     private readonly bool recordHistory;
-    private readonly HistoryStore history;
     private readonly ObserverSet observers;
     private readonly IProgress<OperationProgress>? progress;
+    private readonly ITrustPolicy trust;
     private long unpositionedLines;
 
-    public OperationContext(string provider, bool recordHistory, HistoryStore history, ObserverSet observers, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Initializes a new instance of the <see cref="OperationContext"/> class.</summary>
+    /// <param name="journal">The provider's journal: what is recorded on this machine.</param>
+    /// <param name="recordHistory">Whether events and lines are kept on this machine (the provider keeps no history of its own).</param>
+    /// <param name="observers">Who is told.</param>
+    /// <param name="trust">Answers trust requests.</param>
+    /// <param name="progress">Receives progress, when the caller wants it.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public OperationContext(IGitspaceJournal journal, bool recordHistory, ObserverSet observers, ITrustPolicy trust, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
     {
-        this.provider = provider;
+        this.Journal = journal;
         this.recordHistory = recordHistory;
-        this.history = history;
         this.observers = observers;
+        this.trust = trust;
         this.progress = progress;
         this.CancellationToken = cancellationToken;
     }
 
     public CancellationToken CancellationToken { get; }
 
+    public IGitspaceJournal Journal { get; }
+
     public void RecordEvent(string gitspaceId, string type, string message)
     {
-        var gitspaceEvent = new GitspaceEvent { Type = type, Message = message, Timestamp = DateTimeOffset.UtcNow };
         if (this.recordHistory)
         {
-            this.history.AppendEvent(this.provider, gitspaceId, gitspaceEvent);
+            this.Journal.RecordEvent(gitspaceId, type, message);
+        }
+        else
+        {
+            this.observers.Event(gitspaceId, new GitspaceEvent { Type = type, Message = message, Timestamp = DateTimeOffset.UtcNow });
         }
 
-        this.observers.Event(gitspaceId, gitspaceEvent);
         this.progress?.Report(new OperationProgress(message));
     }
 
-    public void WriteLog(string gitspaceId, string stream, string line, long? position = null)
+    public void WriteLog(string gitspaceId, string stream, string line)
     {
-        var time = DateTimeOffset.UtcNow;
-        var logLine = this.recordHistory
-            ? this.history.AppendLog(this.provider, gitspaceId, stream, line, time)
-            : new LogLine { Pos = position ?? Interlocked.Increment(ref this.unpositionedLines) - 1, Line = line, Time = time, Stream = stream };
+        if (this.recordHistory)
+        {
+            this.Journal.WriteLog(gitspaceId, stream, line);
+            return;
+        }
+
+        // Not kept here: the position only orders the lines clients see during this operation.
+        var logLine = new LogLine { Pos = Interlocked.Increment(ref this.unpositionedLines) - 1, Line = line, Time = DateTimeOffset.UtcNow, Stream = stream };
         this.observers.Log(gitspaceId, logLine);
     }
 
     public void Changed(Gitspace gitspace) => this.observers.Changed(gitspace);
 
     public void Progress(string message, int? percentage = null) => this.progress?.Report(new OperationProgress(message, percentage));
+
+    public ValueTask<TrustAnswer> RequestTrustAsync(TrustRequest request) => this.trust.DecideAsync(request, this.CancellationToken);
 }

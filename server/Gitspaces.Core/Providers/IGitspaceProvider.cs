@@ -5,15 +5,15 @@ namespace Gitspaces.Core.Providers;
 
 /// <summary>
 /// Where gitspaces run: a Docker engine the user owns, or a control plane. The orchestration service drives every
-/// provider through this interface alone and never knows which one it talks to.
+/// provider through this interface alone and never knows which one it talks to. What only some providers can do is
+/// an optional interface beside this one (<see cref="IProviderHistory"/>, <see cref="IBackgroundWork"/>,
+/// <see cref="Ssh.ISshChannelProvider"/>, <see cref="Ports.IPortChannelProvider"/>), advertised to clients as
+/// <see cref="ProviderInfo.Capabilities"/> (see <see cref="ProviderCapabilities"/>).
 /// </summary>
 public interface IGitspaceProvider
 {
     /// <summary>Gets the provider id used on the wire (<c>docker</c>, <c>harness</c>).</summary>
     string Id { get; }
-
-    /// <summary>Gets a value indicating whether the provider keeps its own event and log history (a control plane does); otherwise the service keeps it in the state directory.</summary>
-    bool OwnsHistory { get; }
 
     /// <summary>Describes the provider; with <paramref name="check"/>, asks it whether it answers.</summary>
     /// <param name="check">Whether to contact the provider.</param>
@@ -75,26 +75,13 @@ public interface IGitspaceProvider
     /// <returns>The connection details.</returns>
     Task<ConnectResult> ConnectAsync(string id, string ide, IOperationContext context);
 
-    /// <summary>Returns the provider's own event history; only called when <see cref="OwnsHistory"/> is true.</summary>
-    /// <param name="id">The gitspace id.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The events, oldest first.</returns>
-    Task<IReadOnlyList<GitspaceEvent>> GetEventsAsync(string id, CancellationToken cancellationToken);
-
-    /// <summary>Returns a page of the provider's own log; only called when <see cref="OwnsHistory"/> is true.</summary>
-    /// <param name="id">The gitspace id.</param>
-    /// <param name="from">The first position.</param>
-    /// <param name="limit">The most lines.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The lines and the next position.</returns>
-    Task<GitspaceLogsResult> GetLogsAsync(string id, long from, int limit, CancellationToken cancellationToken);
-
     /// <summary>
     /// Watches for changes made behind the sidecar's back (a container stopped with the docker CLI, another
-    /// client's action) and reports each through <paramref name="onChange"/> until cancelled.
+    /// client's action) and reports each gitspace that changed (and, when it matters, an event saying why) through
+    /// <paramref name="journal"/> until cancelled.
     /// </summary>
-    /// <param name="onChange">Called with each changed gitspace.</param>
+    /// <param name="journal">Records what happened and tells every client.</param>
     /// <param name="cancellationToken">Stops watching.</param>
     /// <returns>A task that completes when watching stops.</returns>
-    Task WatchAsync(Action<Gitspace> onChange, CancellationToken cancellationToken);
+    Task WatchAsync(IGitspaceJournal journal, CancellationToken cancellationToken);
 }

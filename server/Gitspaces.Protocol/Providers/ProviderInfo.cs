@@ -26,4 +26,10 @@ public sealed record ProviderInfo
 
     /// <summary>Gets why it is not configured or not reachable, and what to do.</summary>
     public string? Message { get; init; }
+
+    /// <summary>
+    /// Gets what the provider can do beyond the operations every provider has (see <see cref="ProviderCapabilities"/>).
+    /// Clients ignore values they do not know: the list grows as providers learn more.
+    /// </summary>
+    public IReadOnlyList<string>? Capabilities { get; init; }
 }

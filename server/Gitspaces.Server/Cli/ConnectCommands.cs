@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Gitspaces.Core.Errors;
+using Gitspaces.Core.Ssh;
 using Gitspaces.Core.State;
 using Gitspaces.Protocol;
 using Gitspaces.Server.Composition;
@@ -94,12 +95,17 @@ internal static class ConnectCommands
         var stdin = Console.OpenStandardInput();
         Console.SetOut(Console.Error);
         var paths = home is { Length: > 0 } h ? new StatePaths(Path.GetFullPath(h), Path.Combine(Path.GetFullPath(h), "config")) : StatePaths.FromEnvironment();
-        if (provider != "docker")
+        ISshChannelProvider channel;
+        try
         {
-            await Console.Error.WriteLineAsync($"gitspaces ssh-proxy: provider '{provider}' has no SSH channel; connect with the SSH command its gitspaces/connect returns.");
+            channel = ProviderFactory.Registry.CreateSshChannel(provider, paths);
+        }
+        catch (GitspaceException ex)
+        {
+            await Console.Error.WriteLineAsync("gitspaces ssh-proxy: " + ex.Message);
             return 2;
         }
 
-        return await SshProxy.RunAsync(ProviderFactory.CreateDockerSshChannel(paths), gitspaceId, stdin, stdout, Console.Error, cancellationToken);
+        return await SshProxy.RunAsync(channel, gitspaceId, stdin, stdout, Console.Error, cancellationToken);
     }
 }

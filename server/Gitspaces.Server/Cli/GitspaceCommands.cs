@@ -62,16 +62,6 @@ internal static class GitspaceCommands
         }
     }
 
-    // Lifecycle commands after `waitFor` go on once the gitspace is ready (an editor may connect meanwhile); a CLI
-    // process must not exit under them.
-    private static async Task FinishBackgroundCommandsAsync(GitspaceService service, string id)
-    {
-        foreach (var docker in service.Providers.OfType<Gitspaces.Providers.Docker.DockerProvider>())
-        {
-            await docker.WaitForBackgroundCommandsAsync(id);
-        }
-    }
-
     private static Command Up()
     {
         var repository = new Argument<string>("repository") { Description = "A clone URL (https, ssh, git, file) or a local folder." };
@@ -100,7 +90,9 @@ internal static class GitspaceCommands
                 },
                 output,
                 ct);
-            await FinishBackgroundCommandsAsync(service, gitspace.Id);
+            // Lifecycle commands after `waitFor` go on once the gitspace is ready (an editor may connect meanwhile); a
+            // CLI process must not exit under them.
+            await service.DrainBackgroundWorkAsync(gitspace.Id);
             var code = output.Success(gitspace, "is up");
             if (code == 0 && !parse.GetValue(JsonOption))
             {
@@ -213,7 +205,7 @@ internal static class GitspaceCommands
         {
             using var subscription = service.Subscribe(output);
             var gitspace = await operation(service, parse.GetValue(id)!, output, ct);
-            await FinishBackgroundCommandsAsync(service, gitspace.Id);
+            await service.DrainBackgroundWorkAsync(gitspace.Id);
             return output.Success(gitspace, pastTense);
         }));
         return command;

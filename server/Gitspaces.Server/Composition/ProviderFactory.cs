@@ -7,22 +7,29 @@ using Gitspaces.Ssh.Keys;
 
 namespace Gitspaces.Server.Composition;
 
-/// <summary>Creates the providers the sidecar ships with: Docker first (the default), then Harness.</summary>
+/// <summary>
+/// The providers the sidecar ships with: Docker first (the default), then Harness. The registry is made without
+/// loading either: each factory's body, and with it the provider's assembly, is compiled only when it is called.
+/// </summary>
 internal static class ProviderFactory
 {
-    public static IReadOnlyList<IGitspaceProvider> Create(StatePaths paths) => [CreateDocker(paths), new HarnessProvider(paths)];
+    /// <summary>Gets the registry of the sidecar's providers.</summary>
+    public static ProviderRegistry Registry { get; } = new(
+    [
+        new ProviderRegistration(DockerProvider.ProviderId)
+        {
+            CreateProvider = CreateDocker,
+
+            // ssh-proxy needs the channel alone: no identity store, host registry, records or Docker.DotNet, since
+            // every SSH connection starts a process that pays for what it loads.
+            CreateSshChannel = paths => new DockerSshChannel(paths),
+        },
+        new ProviderRegistration(HarnessProvider.ProviderId) { CreateProvider = paths => new HarnessProvider(paths) },
+    ]);
 
     /// <summary>Creates the Docker provider.</summary>
     /// <param name="paths">The state directory.</param>
     /// <returns>The provider.</returns>
     public static DockerProvider CreateDocker(StatePaths paths) =>
         new(paths, new SshIdentityStore(paths), new SshHostRegistry(SshHostRegistryOptions.Create(paths, Environment.GetEnvironmentVariable("GITSPACES_SSH_CONFIG"))));
-
-    /// <summary>
-    /// Creates the Docker provider's SSH channel alone, what <c>ssh-proxy</c> needs: no identity store, host registry,
-    /// records or Docker.DotNet, since every SSH connection starts a process that pays for what it loads.
-    /// </summary>
-    /// <param name="paths">The state directory.</param>
-    /// <returns>The channel.</returns>
-    public static DockerSshChannel CreateDockerSshChannel(StatePaths paths) => new(paths);
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Gitspaces.Core;
 using Gitspaces.Core.Providers;
 using Gitspaces.Core.State;
@@ -13,19 +12,17 @@ internal sealed class SidecarServices
 {
     private readonly Lazy<GitspaceService> gitspaces;
 
-    public SidecarServices(StatePaths paths)
+    public SidecarServices(StatePaths paths, ProviderRegistry? registry = null)
     {
         this.Paths = paths;
-        this.gitspaces = new Lazy<GitspaceService>(() => new GitspaceService(CreateProviders(paths), paths), LazyThreadSafetyMode.ExecutionAndPublication);
+        this.Registry = registry ?? ProviderFactory.Registry;
+        this.gitspaces = new Lazy<GitspaceService>(() => new GitspaceService(this.Registry.CreateProviders(paths), paths), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public StatePaths Paths { get; }
 
-    /// <summary>Gets the provider ids, without loading any provider.</summary>
-    public static IReadOnlyList<string> ProviderIds { get; } = ["docker", "harness"];
+    /// <summary>Gets the providers the sidecar ships with, known by id without loading any of them.</summary>
+    public ProviderRegistry Registry { get; }
 
     public GitspaceService Gitspaces => this.gitspaces.Value;
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static IReadOnlyList<IGitspaceProvider> CreateProviders(StatePaths paths) => ProviderFactory.Create(paths);
 }

@@ -56,18 +56,19 @@ internal sealed class GitspacesRpcTarget
             this.clientProcess.TrySetResult(pid);
         }
 
-        return Task.FromResult(CreateInitializeResult());
+        return Task.FromResult(CreateInitializeResult(this.services.Registry.Ids));
     }
 
     /// <summary>Creates the answer to <c>initialize</c>: who we are and what we can do.</summary>
+    /// <param name="providerIds">The providers the sidecar ships with.</param>
     /// <returns>The result.</returns>
-    internal static InitializeResult CreateInitializeResult() => new()
+    internal static InitializeResult CreateInitializeResult(IReadOnlyList<string> providerIds) => new()
     {
         ServerInfo = new ServerInfo { Name = "gitspaces", Version = VersionInfo.Version },
         ProtocolVersion = ProtocolInfo.Version,
         Capabilities = new ServerCapabilities
         {
-            Providers = SidecarServices.ProviderIds,
+            Providers = providerIds,
             Ides = Ides.All,
             Methods = [.. ProtocolCatalog.All.Where(m => m.Direction == "client→server").Select(m => m.Name)],
         },

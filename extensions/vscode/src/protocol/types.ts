@@ -280,6 +280,8 @@ export interface ProviderInfo {
   endpoint?: string;
   version?: string;
   message?: string;
+  /** What the provider can do beyond the common operations (`sshChannel`, `portChannel`, `providerHistory`, `backgroundWork`); ignore unknown values. */
+  capabilities?: string[];
 }
 
 export interface ListProvidersParams {

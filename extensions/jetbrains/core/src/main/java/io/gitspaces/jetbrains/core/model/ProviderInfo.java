@@ -1,5 +1,7 @@
 package io.gitspaces.jetbrains.core.model;
 
+import java.util.List;
+
 /**
  * A provider and whether it is configured and reachable.
  *
@@ -11,6 +13,8 @@ package io.gitspaces.jetbrains.core.model;
  * @param endpoint its endpoint, if any
  * @param version its version, if known
  * @param message why it is not reachable, if it is not
+ * @param capabilities what it can do beyond the common operations ({@code sshChannel}, {@code portChannel},
+ *     {@code providerHistory}, {@code backgroundWork}); unknown values are to be ignored; may be null
  */
 public record ProviderInfo(
         String id,
@@ -20,5 +24,6 @@ public record ProviderInfo(
         boolean reachable,
         String endpoint,
         String version,
-        String message) {
+        String message,
+        List<String> capabilities) {
 }
