@@ -97,15 +97,16 @@ public sealed class HarnessProviderTests
         Assert.Equal(2201, result.Port);
         Assert.Equal("harness", result.User);
         Assert.Equal("/home/harness/shop", result.WorkspaceFolder);
-        Assert.Equal("ssh -t -p 2201 harness@127.0.0.1 'cd /home/harness/shop; exec $SHELL -l'", result.SshCommand);
+        Assert.Equal("ssh -t -p 2201 harness@127.0.0.1 'cd /home/harness/shop && exec \"$SHELL\" -l'", result.SshCommand);
         Assert.Equal("vscode-remote://ssh-remote+harness@127.0.0.1:2201/home/harness/shop", result.RemoteUri);
         Assert.Equal("vscode://vscode-remote/ssh-remote+harness@127.0.0.1:2201/home/harness/shop", result.Links.Vscode);
         Assert.Equal("cursor://vscode-remote/ssh-remote+harness@127.0.0.1:2201/home/harness/shop", result.Links.Cursor);
-        Assert.Null(result.Links.JetbrainsGateway);
+        Assert.Equal("jetbrains-gateway://connect#type=ssh&deploy=true&host=127.0.0.1&port=2201&user=harness&projectPath=%2Fhome%2Fharness%2Fshop&productCode=IU", result.Links.JetbrainsGateway);
+        Assert.Equal("jetbrains://gateway/ssh/environment?h=127.0.0.1&p=2201&u=harness&launchIde=true&ideHint=IU&projectHint=%2Fhome%2Fharness%2Fshop", result.Links.JetbrainsToolbox);
         Assert.Null(result.Links.Web);
 
         var gateway = await service.ConnectAsync(id, Ides.GoLand, null, CancellationToken.None);
-        Assert.Equal("jetbrains-gateway://connect#type=ssh&deploy=false&host=127.0.0.1&port=2201&user=harness&projectPath=%2Fhome%2Fharness%2Fshop", gateway.Links.JetbrainsGateway);
+        Assert.Equal("jetbrains-gateway://connect#type=ssh&deploy=true&host=127.0.0.1&port=2201&user=harness&projectPath=%2Fhome%2Fharness%2Fshop&productCode=GO", gateway.Links.JetbrainsGateway);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public static class RemoteShell
     private static List<string> SshCommandArguments(SshTarget target)
     {
         List<string> argv = ["ssh", "-t"];
-        if (target.Host.StartsWith(SshHostRegistry.AliasPrefix, StringComparison.Ordinal))
+        if (target.IsAlias)
         {
             argv.Add(target.Host);
         }

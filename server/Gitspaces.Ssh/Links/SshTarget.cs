@@ -1,3 +1,5 @@
+using Gitspaces.Ssh.Config;
+
 namespace Gitspaces.Ssh.Links;
 
 /// <summary>Where an editor connects: an SSH host (our alias), the user, the port and the folder to open.</summary>
@@ -7,6 +9,19 @@ namespace Gitspaces.Ssh.Links;
 /// <param name="WorkspaceFolder">The absolute folder in the gitspace (for example <c>/workspaces/my-repo</c>).</param>
 public sealed record SshTarget(string Host, string User, int Port, string WorkspaceFolder)
 {
+    /// <summary>
+    /// Gets a value indicating whether <see cref="Host"/> is a network host reached directly with <see cref="User"/> and
+    /// <see cref="Port"/>, as a control plane hands it out. Such a host is never taken for an alias of ours, even when
+    /// its name starts with <see cref="SshHostRegistry.AliasPrefix"/> (<c>gitspace-7f3a.example.com</c>).
+    /// </summary>
+    public bool IsDirect { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether <see cref="Host"/> is an alias of our SSH config entries, which carry the user,
+    /// key and ProxyCommand, so links and commands name the alias alone.
+    /// </summary>
+    public bool IsAlias => !this.IsDirect && this.Host.StartsWith(SshHostRegistry.AliasPrefix, StringComparison.Ordinal);
+
     /// <summary>Checks the target and returns it.</summary>
     /// <returns>The same target.</returns>
     /// <exception cref="ArgumentException">A field is empty or the folder is not an absolute POSIX path.</exception>

@@ -42,7 +42,7 @@ public static class VsCodeLinks
     private static string Authority(SshTarget target)
     {
         // An alias of ours carries the user and port in the SSH config; a plain host needs them in the authority.
-        var userPart = target.Host.StartsWith(Config.SshHostRegistry.AliasPrefix, StringComparison.Ordinal) ? string.Empty : UriEncoding.Component(target.User) + "@";
+        var userPart = target.IsAlias ? string.Empty : UriEncoding.Component(target.User) + "@";
         var portPart = target.Port == 22 ? string.Empty : ":" + target.Port;
         return $"ssh-remote+{userPart}{target.Host}{portPart}";
     }

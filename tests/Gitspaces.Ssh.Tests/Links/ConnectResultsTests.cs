@@ -33,4 +33,27 @@ public class ConnectResultsTests
         Assert.Equal("https://ide.example.com/app", completed.Links.Web);
         Assert.Same(result.Gitspace, completed.Gitspace);
     }
+
+    [Fact]
+    public void A_target_given_with_the_result_replaces_its_ssh_fields()
+    {
+        var result = new ConnectResult
+        {
+            SshHost = string.Empty,
+            User = "nobody",
+            WorkspaceFolder = string.Empty,
+            SshCommand = string.Empty,
+            RemoteUri = string.Empty,
+            Links = new ConnectLinks { Web = "https://ide.example.com/app" },
+            Gitspace = new Gitspace { Id = "app", Name = "app", Provider = "harness", State = GitspaceState.Running, Ide = Ides.VsCode, Repository = new GitspaceRepository { Url = "https://example.com/app.git" }, CreatedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch },
+        };
+        var target = new SshTarget("gitspace-7f3a.example.com", "me", 2222, "/src") { IsDirect = true };
+
+        var completed = ConnectResults.WithStandardLinks(result, target, Ides.VsCode);
+
+        Assert.Equal(("gitspace-7f3a.example.com", "me", 2222, "/src"), (completed.SshHost, completed.User, completed.Port, completed.WorkspaceFolder));
+        Assert.Equal("ssh -t -p 2222 me@gitspace-7f3a.example.com 'cd /src && exec \"$SHELL\" -l'", completed.SshCommand);
+        Assert.Equal("vscode-remote://ssh-remote+me@gitspace-7f3a.example.com:2222/src", completed.RemoteUri);
+        Assert.Equal(GitspaceLinks.Build(target, Ides.VsCode) with { Web = "https://ide.example.com/app" }, completed.Links);
+    }
 }

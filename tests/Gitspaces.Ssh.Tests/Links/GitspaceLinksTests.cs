@@ -20,12 +20,25 @@ public class GitspaceLinksTests
         Assert.Equal("windsurf://vscode-remote/ssh-remote+gitspace-my-repo/workspaces/my%20repo", links.Windsurf);
     }
 
-    [Fact]
-    public void A_plain_host_carries_user_and_port_in_the_authority()
+    [Theory]
+    [InlineData("me", 2222, "vscode-remote://ssh-remote+me@example.com:2222/src")]
+    [InlineData("me+ci", 22, "vscode-remote://ssh-remote+me%2Bci@example.com/src")]
+    public void A_plain_host_carries_user_and_port_in_the_authority(string user, int port, string uri)
     {
-        var target = new SshTarget("example.com", "me", 2222, "/src");
+        var target = new SshTarget("example.com", user, port, "/src");
 
-        Assert.Equal("vscode-remote://ssh-remote+me@example.com:2222/src", VsCodeLinks.RemoteFolderUri(target));
+        Assert.Equal(uri, VsCodeLinks.RemoteFolderUri(target));
+    }
+
+    [Fact]
+    public void A_direct_host_named_like_one_of_our_aliases_keeps_its_user()
+    {
+        var target = new SshTarget("gitspace-7f3a.example.com", "me", 2222, "/src");
+
+        Assert.True(target.IsAlias);
+        Assert.False((target with { IsDirect = true }).IsAlias);
+        Assert.Equal("vscode://vscode-remote/ssh-remote+gitspace-7f3a.example.com:2222/src", VsCodeLinks.OpenLink(VsCodeLinks.VsCodeScheme, target));
+        Assert.Equal("vscode://vscode-remote/ssh-remote+me@gitspace-7f3a.example.com:2222/src", VsCodeLinks.OpenLink(VsCodeLinks.VsCodeScheme, target with { IsDirect = true }));
     }
 
     [Theory]

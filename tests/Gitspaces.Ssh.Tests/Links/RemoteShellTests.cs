@@ -15,6 +15,9 @@ public class RemoteShellTests
         Assert.Equal(
             "ssh -t -p 2222 me@example.com 'cd /src && exec \"$SHELL\" -l'",
             RemoteShell.SshCommand(new SshTarget("example.com", "me", 2222, "/src")));
+        Assert.Equal(
+            "ssh -t -p 2222 me@gitspace-7f3a.example.com 'cd /src && exec \"$SHELL\" -l'",
+            RemoteShell.SshCommand(new SshTarget("gitspace-7f3a.example.com", "me", 2222, "/src") { IsDirect = true }));
     }
 
     [Fact]
