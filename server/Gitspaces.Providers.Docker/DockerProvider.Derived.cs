@@ -19,8 +19,7 @@ public sealed partial class DockerProvider
 
     private async Task RunInitializeCommandAsync(string id, DevcontainerPlan plan, string repositoryFolder, string source, IOperationContext context)
     {
-        var command = plan.Configuration[InitializeCommandRunner.Hook];
-        if (InitializeCommandRunner.IsEmpty(command))
+        if (plan.InitializeCommand is not { IsEmpty: false } command)
         {
             return;
         }
@@ -35,7 +34,7 @@ public sealed partial class DockerProvider
             return;
         }
 
-        await new InitializeCommandRunner(id, repositoryFolder, context).RunAsync(command!);
+        await new InitializeCommandRunner(id, repositoryFolder, context).RunAsync(command);
     }
 
     private async Task<IReadOnlyList<ResolvedFeature>> ResolveFeaturesAsync(string id, DevcontainerPlan plan, string repositoryRoot, IOperationContext context)
@@ -82,7 +81,7 @@ public sealed partial class DockerProvider
     private Task<PreparedImage> InstallFeaturesAsync(string id, DevcontainerPlan plan, IReadOnlyList<ResolvedFeature> features, PreparedImage image, IOperationContext context) =>
         new FeatureImageBuilder(() => this.Client, this.Engine).BuildAsync(id, plan, features, image, context);
 
-    private Task<PreparedImage> UpdateRemoteUserUidAsync(string id, ImageMetadata metadata, PreparedImage image, IOperationContext context) =>
+    private Task<PreparedImage> UpdateRemoteUserUidAsync(string id, MergedMetadata metadata, PreparedImage image, IOperationContext context) =>
         new UidImageBuilder(() => this.Client, this.Engine).ApplyAsync(id, metadata, image, this.endpoint.Address.Scheme == "unix", context);
 
     // Derived images are shared between gitspaces: remove those no container uses (the engine refuses the others), UID images before the Feature images they are made from.
