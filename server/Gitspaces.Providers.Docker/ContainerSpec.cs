@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Docker.DotNet.Models;
 
@@ -24,7 +23,7 @@ internal static class ContainerSpec
         string id,
         Dictionary<string, string> labels,
         DevcontainerPlan plan,
-        ImageMetadata metadata,
+        MergedMetadata metadata,
         PreparedImage image,
         string workspaceMountTarget,
         string workspaceFolder)
@@ -85,7 +84,7 @@ internal static class ContainerSpec
 
         labels[DockerLabels.RemoteUser] = remoteUser;
         labels[DockerLabels.WorkspaceFolder] = workspaceFolder;
-        labels[DockerLabels.Lifecycle] = JsonSerializer.Serialize(metadata.Lifecycle, DockerJsonContext.Default.LifecyclePlan);
+        labels[DockerLabels.Lifecycle] = metadata.Lifecycle.ToLabel();
         labels[DockerLabels.Metadata] = new JsonArray([.. metadata.Entries.Select(e => (JsonNode)e.DeepClone())]).ToJsonString();
         labels[DockerLabels.ConfigFile] = plan.ConfigFile;
         return (parameters, containerUser, remoteUser);

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
+using Gitspaces.DevContainers.Model;
 
 namespace Gitspaces.Providers.Docker;
 
-/// <summary>What the Docker provider needs from a repository's devcontainer.json, read and checked.</summary>
+/// <summary>What the Docker provider needs from a repository's devcontainer.json, taken from the typed <see cref="DevContainerConfig"/>.</summary>
 internal sealed record DevcontainerPlan
 {
     /// <summary>Gets the configuration file, absolute.</summary>
@@ -37,6 +38,9 @@ internal sealed record DevcontainerPlan
 
     /// <summary>Gets the Feature ids the configuration asks for.</summary>
     public IReadOnlyList<string> Features { get; init; } = [];
+
+    /// <summary>Gets <c>initializeCommand</c>, which runs on this machine before the image is prepared.</summary>
+    public LifecycleCommand? InitializeCommand { get; init; }
 
     /// <summary>Gets the whole configuration as read (variables substituted).</summary>
     public required JsonObject Configuration { get; init; }

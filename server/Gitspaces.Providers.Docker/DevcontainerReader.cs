@@ -1,14 +1,16 @@
-using System.Text.Json.Nodes;
+using System.Diagnostics;
 using Gitspaces.Core.Errors;
 using Gitspaces.DevContainers;
-using ReferenceMetadata = Gitspaces.DevContainers.Metadata.ImageMetadata;
+using Gitspaces.DevContainers.Metadata;
+using Gitspaces.DevContainers.Model;
 using Gitspaces.Protocol;
 
 namespace Gitspaces.Providers.Docker;
 
 /// <summary>
-/// Turns a repository's devcontainer.json, read by <c>Gitspaces.DevContainers</c>, into what the Docker provider
-/// applies. Problems become <see cref="ErrorCodes.DevcontainerInvalid"/> with positions, before anything is created.
+/// Turns a repository's devcontainer.json, read and typed by <c>Gitspaces.DevContainers</c>, into what the Docker
+/// provider applies. Problems become <see cref="ErrorCodes.DevcontainerInvalid"/> with the reader's positions, before
+/// anything is created.
 /// </summary>
 internal static class DevcontainerReader
 {
@@ -28,24 +30,12 @@ internal static class DevcontainerReader
         var result = await DevContainerReader.ReadAsync(root, configPath, null, cancellationToken);
         var file = result.ConfigFilePath ?? Path.Combine(root, ".devcontainer", "devcontainer.json");
         var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-        if (result.HasErrors || result.Configuration is null)
+        if (result.HasErrors || result.Configuration is null || result.Config is null)
         {
-            var diagnostics = result.Diagnostics
-                .Where(d => d.Severity == DiagnosticSeverity.Error)
-                .Select(d => new Diagnostic { File = relative, Line = d.Line, Column = d.Column, Severity = d.SeverityName, Message = d.Message, Code = d.Code, Path = d.Path })
-                .ToList();
-            var first = diagnostics.FirstOrDefault();
-            throw new GitspaceException(ErrorCodes.DevcontainerInvalid, first is null ? $"{relative} cannot be read." : $"{relative}({first.Line},{first.Column}): {first.Message}", new ErrorData
-            {
-                Kind = nameof(ErrorCodes.DevcontainerInvalid),
-                Diagnostics = diagnostics,
-                Hint = "Fix devcontainer.json in the repository and create the gitspace again.",
-            });
+            throw Invalid(relative, result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
         }
 
-        var config = result.Configuration;
-        var workspaceFolder = result.Workspace?.WorkspaceFolder;
-        if (config["dockerComposeFile"] is not null)
+        if (result.Configuration["dockerComposeFile"] is not null)
         {
             throw new GitspaceException(ErrorCodes.NotSupported, $"{relative} uses Docker Compose (dockerComposeFile); the Docker provider runs image and Dockerfile configurations only for now. Use \"image\" or \"build.dockerfile\" for the development container.", new ErrorData
             {
@@ -54,101 +44,55 @@ internal static class DevcontainerReader
             });
         }
 
-        var configFolder = Path.GetDirectoryName(file)!;
-        string? dockerfile = null, context = null, target = null;
-        var buildArgs = new Dictionary<string, string>(StringComparer.Ordinal);
-        var build = config["build"] as JsonObject;
-        if (build?["dockerfile"] is not null || build?["dockerFile"] is not null || config["dockerFile"] is not null)
+        // The reference reads a configuration whose Dockerfile is missing (the reader warns); nothing can be built from it.
+        var missingDockerfile = result.Diagnostics.Where(IsMissingDockerfile).ToList();
+        if (missingDockerfile.Count > 0)
         {
-            var name = Text(build, "dockerfile", relative) ?? Text(build, "dockerFile", relative) ?? Text(config, "dockerFile", relative)!;
-            dockerfile = Path.GetFullPath(Path.Combine(configFolder, name));
-            context = Path.GetFullPath(Path.Combine(configFolder, Text(build, "context", relative) ?? Text(config, "context", relative) ?? "."));
-            target = Text(build, "target", relative);
-            if (build?["args"] is JsonObject args)
-            {
-                foreach (var (key, value) in args)
-                {
-                    buildArgs[key] = value?.ToString() ?? string.Empty;
-                }
-            }
-
-            if (!File.Exists(dockerfile))
-            {
-                throw Invalid(relative, 1, 1, "missing-dockerfile", $"The Dockerfile '{name}' named in build.dockerfile does not exist (looked for {dockerfile}).", "$.build.dockerfile");
-            }
+            throw Invalid(relative, missingDockerfile);
         }
 
-        var image = Text(config, "image", relative);
-        if (image is null && dockerfile is null)
-        {
-            throw Invalid(relative, 1, 1, "missing-image", "devcontainer.json needs \"image\", \"build.dockerfile\" or \"dockerComposeFile\".", "$");
-        }
-
-        var entry = ReferenceMetadata.FromConfig(config);
-
-        foreach (var hook in LifecycleHooks.All)
-        {
-            CheckCommand(config[hook], relative, hook);
-        }
-
+        var config = result.Config;
+        var build = config.Kind == DevContainerConfigKind.Dockerfile ? config.Build : null;
         return new DevcontainerPlan
         {
             ConfigFile = file,
-            ConfigPath = relative.Replace('\\', '/'),
-            Image = dockerfile is null ? image : null,
-            Dockerfile = dockerfile,
-            BuildContext = context,
-            BuildArgs = buildArgs,
-            BuildTarget = target,
-            RunArgs = Strings(config, "runArgs", relative),
-            WorkspaceFolder = workspaceFolder,
-            AppPorts = config["appPort"] switch
+            ConfigPath = relative,
+            Image = config.Kind switch
             {
-                JsonArray ports => [.. ports.Select(p => p!.ToString())],
-                JsonValue port => [port.ToString()],
-                _ => [],
+                DevContainerConfigKind.Image => config.Image,
+                DevContainerConfigKind.Dockerfile => null,
+                _ => throw new UnreachableException($"The reader reports a configuration of kind {config.Kind} without a Compose file as an error."),
             },
-            Features = config["features"] is JsonObject features ? [.. features.Select(f => f.Key)] : [],
-            MetadataEntry = entry,
-            Configuration = config,
+            Dockerfile = build?.DockerfilePath,
+            BuildContext = build?.ContextPath,
+            BuildArgs = build?.Args ?? new Dictionary<string, string>(),
+            BuildTarget = build?.Target,
+            RunArgs = config.RunArgs,
+            WorkspaceFolder = result.Workspace?.WorkspaceFolder,
+            AppPorts = [.. config.AppPorts.Select(p => p.ToString())],
+            Features = [.. config.Features.Select(f => f.Key)],
+            InitializeCommand = config.InitializeCommand,
+            MetadataEntry = ImageMetadata.FromConfig(result.Configuration),
+            Configuration = result.Configuration,
         };
     }
 
-    private static void CheckCommand(JsonNode? command, string file, string hook)
-    {
-        var fine = command switch
-        {
-            null => true,
-            JsonValue v => v.TryGetValue<string>(out _),
-            JsonArray a => a.All(x => x is JsonValue xv && xv.TryGetValue<string>(out _)),
-            JsonObject o => o.All(p => p.Value is JsonValue pv ? pv.TryGetValue<string>(out _) : p.Value is JsonArray pa && pa.All(x => x is JsonValue xv && xv.TryGetValue<string>(out _))),
-            _ => false,
-        };
-        if (!fine)
-        {
-            throw Invalid(file, 1, 1, "invalid-type", $"{hook} must be a string, an array of strings, or an object whose values are strings or arrays of strings.", "$." + hook);
-        }
-    }
+    // Where ConfigChecks reports the Dockerfile: build.dockerfile, or the legacy top-level dockerFile.
+    private static bool IsMissingDockerfile(DevContainerDiagnostic diagnostic) =>
+        diagnostic.Code == DiagnosticCodes.FileNotFound && diagnostic.Path is "$.build.dockerfile" or "$.dockerFile";
 
-    private static string? Text(JsonObject? config, string property, string file) => config?[property] switch
+    private static GitspaceException Invalid(string relative, IEnumerable<DevContainerDiagnostic> refused)
     {
-        null => null,
-        JsonValue v when v.TryGetValue<string>(out var text) => text,
-        _ => throw Invalid(file, 1, 1, "invalid-type", $"\"{property}\" must be a string.", "$." + property),
-    };
-
-    private static List<string> Strings(JsonObject config, string property, string file) => config[property] switch
-    {
-        null => [],
-        JsonArray array when array.All(x => x is JsonValue v && v.TryGetValue<string>(out _)) => [.. array.Select(x => x!.GetValue<string>())],
-        _ => throw Invalid(file, 1, 1, "invalid-type", $"\"{property}\" must be an array of strings.", "$." + property),
-    };
-
-    private static GitspaceException Invalid(string file, int line, int column, string code, string message, string? path = null) =>
-        new(ErrorCodes.DevcontainerInvalid, $"{file}: {message}", new ErrorData
+        // Refused diagnostics are errors, whatever the reader's severity (a missing Dockerfile is only a warning there).
+        var diagnostics = refused
+            .Select(d => new Diagnostic { File = relative, Line = d.Line, Column = d.Column, Severity = "error", Message = d.Message, Code = d.Code, Path = d.Path })
+            .ToList();
+        var first = diagnostics.FirstOrDefault();
+        return new GitspaceException(ErrorCodes.DevcontainerInvalid, first is null ? $"{relative} cannot be read." : $"{relative}({first.Line},{first.Column}): {first.Message}", new ErrorData
         {
             Kind = nameof(ErrorCodes.DevcontainerInvalid),
-            Diagnostics = [new Diagnostic { File = file, Line = line, Column = column, Severity = "error", Message = message, Code = code, Path = path }],
+            Diagnostics = diagnostics,
             Hint = "Fix devcontainer.json in the repository and create the gitspace again.",
         });
+    }
 }

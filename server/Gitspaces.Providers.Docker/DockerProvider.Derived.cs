@@ -20,15 +20,14 @@ public sealed partial class DockerProvider
 
     private async Task RunInitializeCommandAsync(string id, DevcontainerPlan plan, string repositoryFolder, string source, IOperationContext context)
     {
-        var command = plan.Configuration[InitializeCommandRunner.Hook];
-        if (InitializeCommandRunner.IsEmpty(command))
+        if (plan.InitializeCommand is not { IsEmpty: false } command)
         {
             return;
         }
 
         // The user's setting for this provider speaks for every repository; without it, the service's trust policy
         // decides (a local folder is the user's own code; a clone from a URL is someone else's).
-        if (!this.InitializeCommandAllowed && !await IsHostCommandGrantedAsync(id, source, command!.ToJsonString(), context))
+        if (!this.InitializeCommandAllowed && !await IsHostCommandGrantedAsync(id, source, command.ToString(), context))
         {
             var message = $"Skipped initializeCommand: it would run on this machine, outside the container, with code from {source}. "
                 + $"To allow it for repositories cloned from a URL, set {AllowInitializeCommandVariable}=1 or \"allowInitializeCommand\": true in the Docker provider's settings (docker.json).";
@@ -37,7 +36,7 @@ public sealed partial class DockerProvider
             return;
         }
 
-        await new InitializeCommandRunner(id, repositoryFolder, context).RunAsync(command!);
+        await new InitializeCommandRunner(id, repositoryFolder, context).RunAsync(command);
     }
 
     private static async Task<bool> IsHostCommandGrantedAsync(string id, string source, string command, IOperationContext context)
@@ -91,7 +90,7 @@ public sealed partial class DockerProvider
     private Task<PreparedImage> InstallFeaturesAsync(string id, DevcontainerPlan plan, IReadOnlyList<ResolvedFeature> features, PreparedImage image, IOperationContext context) =>
         new FeatureImageBuilder(() => this.Client, this.Engine).BuildAsync(id, plan, features, image, context);
 
-    private Task<PreparedImage> UpdateRemoteUserUidAsync(string id, ImageMetadata metadata, PreparedImage image, IOperationContext context) =>
+    private Task<PreparedImage> UpdateRemoteUserUidAsync(string id, MergedMetadata metadata, PreparedImage image, IOperationContext context) =>
         new UidImageBuilder(() => this.Client, this.Engine).ApplyAsync(id, metadata, image, this.endpoint.Address.Scheme == "unix", context);
 
     // Derived images are shared between gitspaces: remove those no container uses (the engine refuses the others), UID images before the Feature images they are made from.

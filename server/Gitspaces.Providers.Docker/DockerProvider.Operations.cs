@@ -258,10 +258,10 @@ public sealed partial class DockerProvider
         var features = await this.ResolveFeaturesAsync(id, plan, labels[DockerLabels.LocalFolder], context);
         var image = await new ImagePreparer(() => this.Client, this.Engine, this.options.Environment).PrepareAsync(id, plan, context);
         image = await this.InstallFeaturesAsync(id, plan, features, image, context);
-        var entries = ImageMetadata.ParseLabel(image.Details.Labels is { } imageLabels && imageLabels.TryGetValue(DockerLabels.Metadata, out var label) ? label : null);
+        var entries = MergedMetadata.EntriesIn(image.Details.Labels);
         var origins = entries.Select(e => e["id"] is JsonValue featureId ? $"Feature '{featureId}'" : "image").Append("devcontainer.json").ToList();
         entries.Add(plan.MetadataEntry);
-        var metadata = ImageMetadata.Merge(plan.Configuration, entries, origins);
+        var metadata = MergedMetadata.Merge(plan.Configuration, entries, origins);
         image = await this.UpdateRemoteUserUidAsync(id, metadata, image, context);
         var (parameters, containerUser, remoteUser) = ContainerSpec.Build(id, labels, plan, metadata, image, mountTarget, workspaceFolder);
         var createdId = await this.Engine.CreateContainerAsync(parameters.Name, ContainerCreateJson.Write(parameters), token);
@@ -416,7 +416,7 @@ public sealed partial class DockerProvider
 
     private async Task RunLifecycleAsync(string id, EngineContainer container, IDictionary<string, string> labels, bool newContainer, IOperationContext context)
     {
-        var plan = LifecyclePlanOf(labels);
+        var plan = LifecyclePlan.FromLabels(labels);
         var runner = this.RunnerFor(id, container.Id, labels);
         IReadOnlyList<string> hooks = newContainer ? NewContainerOrder : [LifecycleHooks.PostStart];
         var waitIndex = plan.WaitFor == "initializeCommand" ? -1 : Array.IndexOf(NewContainerOrder, plan.WaitFor);

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Gitspaces.Core.Errors;
@@ -215,7 +214,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
             // The keys live on this machine; re-installing them costs one small upload and heals a gitspace whose keys were re-created.
             await this.InstallSshFilesAsync(container.Id, identity, user, context.CancellationToken);
             context.RecordEvent(id, EventTypes.AgentConnectStart, "Connecting to the gitspace...");
-            var plan = LifecyclePlanOf(containerLabels);
+            var plan = LifecyclePlan.FromLabels(containerLabels);
             if (plan.For(LifecycleHooks.PostAttach).Count > 0)
             {
                 var runner = this.RunnerFor(id, container.Id, containerLabels);
@@ -313,11 +312,6 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
             this.client = null;
         }
     }
-
-    private static LifecyclePlan LifecyclePlanOf(IDictionary<string, string> labels) =>
-        labels.TryGetValue(DockerLabels.Lifecycle, out var json) && JsonSerializer.Deserialize(json, DockerJsonContext.Default.LifecyclePlan) is { } plan
-            ? plan
-            : new LifecyclePlan();
 
     private static string RepositoryName(string url)
     {
@@ -446,8 +440,8 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
 
     private LifecycleRunner RunnerFor(string id, string containerId, IDictionary<string, string> labels)
     {
-        var entries = ImageMetadata.ParseLabel(labels.TryGetValue(DockerLabels.Metadata, out var metadata) ? metadata : null);
-        var merged = ImageMetadata.Merge(entries.Count > 0 ? entries[^1] : new System.Text.Json.Nodes.JsonObject(), entries, [.. entries.Select(_ => "image")]);
+        var entries = MergedMetadata.EntriesIn(labels);
+        var merged = MergedMetadata.Merge(entries.Count > 0 ? entries[^1] : new System.Text.Json.Nodes.JsonObject(), entries, [.. entries.Select(_ => "image")]);
         var environment = merged.RemoteEnv.Select(e => e.Key + "=" + e.Value).ToList();
         return new LifecycleRunner(this.Engine, id, containerId, labels[DockerLabels.RemoteUser], labels[DockerLabels.WorkspaceFolder], environment);
     }

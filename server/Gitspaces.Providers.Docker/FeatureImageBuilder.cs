@@ -5,7 +5,6 @@ using Gitspaces.Core.Operations;
 using Gitspaces.DevContainers.Features;
 using Gitspaces.Protocol;
 using Gitspaces.Providers.Docker.Engine;
-using ReferenceMetadata = Gitspaces.DevContainers.Metadata.ImageMetadata;
 
 namespace Gitspaces.Providers.Docker;
 
@@ -45,7 +44,7 @@ internal sealed class FeatureImageBuilder
         }
 
         var token = context.CancellationToken;
-        var baseEntries = ReferenceMetadata.ParseLabel(image.Details.Labels is { } labels && labels.TryGetValue(DockerLabels.Metadata, out var label) ? label : null, out _);
+        var baseEntries = MergedMetadata.EntriesIn(image.Details.Labels);
         var imageUser = string.IsNullOrEmpty(image.Details.User) ? "root" : image.Details.User;
         var (containerUser, remoteUser) = FeaturesImageRecipe.Users([.. baseEntries, plan.MetadataEntry], imageUser);
         var recipe = FeaturesImageRecipe.Create(features, baseEntries, containerUser, remoteUser);

@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using Gitspaces.Core.Errors;
 using Gitspaces.Core.Operations;
+using Gitspaces.DevContainers.Model;
 using Gitspaces.Protocol;
 
 namespace Gitspaces.Providers.Docker;
@@ -34,31 +34,19 @@ internal sealed class InitializeCommandRunner
         this.context = context;
     }
 
-    /// <summary>Whether a command does nothing (missing, blank string, empty array or object): the spec skips those. Other shapes are not empty: running them reports the error.</summary>
-    /// <param name="command">The command as written.</param>
-    public static bool IsEmpty(JsonNode? command) => command switch
-    {
-        JsonValue value when value.TryGetValue<string>(out var text) => string.IsNullOrWhiteSpace(text),
-        JsonArray array => array.Count == 0,
-        JsonObject obj => obj.Count == 0,
-        null => true,
-        _ => false,
-    };
-
     /// <summary>Runs the command.</summary>
-    /// <param name="command">The command as written in devcontainer.json.</param>
+    /// <param name="command">The command, as devcontainer.json gives it.</param>
     /// <returns>A task that completes when every part succeeded.</returns>
     /// <exception cref="GitspaceException">The command has an invalid shape, or failed.</exception>
-    public async Task RunAsync(JsonNode command)
+    public async Task RunAsync(LifecycleCommand command)
     {
-        var described = Describe(command);
-        this.context.RecordEvent(this.gitspaceId, EventTypes.LifecycleCommandStart, $"Running {Hook} on this machine: {described}");
+        this.context.RecordEvent(this.gitspaceId, EventTypes.LifecycleCommandStart, $"Running {Hook} on this machine: {command}");
         var started = Stopwatch.StartNew();
         try
         {
-            if (command is JsonObject parallel)
+            if (command.Form == LifecycleCommandForm.Parallel)
             {
-                var runs = parallel.Where(p => !IsEmpty(p.Value)).Select(p => this.RunOneAsync($"{p.Key} of {Hook}", p.Value!, "[" + p.Key + "] ")).ToList();
+                var runs = command.Parallel.Where(p => !p.Value.IsEmpty).Select(p => this.RunOneAsync($"{p.Key} of {Hook}", p.Value, "[" + p.Key + "] ")).ToList();
 
                 // Like the reference: wait for every entry, then fail if any failed.
                 await Task.WhenAll(runs.Select(t => t.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default)));
@@ -83,16 +71,9 @@ internal sealed class InitializeCommandRunner
         this.context.RecordEvent(this.gitspaceId, EventTypes.LifecycleCommandCompleted, $"Ran {Hook} in {started.Elapsed.TotalSeconds:0.0} s");
     }
 
-    private static string Describe(JsonNode? command) => command switch
+    private static ProcessStartInfo StartInfo(string label, LifecycleCommand command)
     {
-        JsonArray array => string.Join(' ', array.Select(a => a?.ToString())),
-        JsonObject obj => "{" + string.Join(", ", obj.Select(p => p.Key)) + "} in parallel",
-        _ => command?.ToString() ?? string.Empty,
-    };
-
-    private static ProcessStartInfo StartInfo(string label, JsonNode command)
-    {
-        if (command is JsonValue value && value.TryGetValue<string>(out var text))
+        if (command is { Form: LifecycleCommandForm.Shell, ShellCommand: { } text })
         {
             if (OperatingSystem.IsWindows())
             {
@@ -106,13 +87,12 @@ internal sealed class InitializeCommandRunner
             return shell;
         }
 
-        if (command is JsonArray array && array.Count > 0 && array.All(a => a is JsonValue v && v.TryGetValue<string>(out _)))
+        if (command is { Form: LifecycleCommandForm.Exec, Arguments: [var program, ..] })
         {
-            var program = array[0]!.GetValue<string>();
             var start = new ProcessStartInfo(OperatingSystem.IsWindows() ? program.Replace('/', '\\') : program);
-            foreach (var argument in array.Skip(1))
+            foreach (var argument in command.Arguments.Skip(1))
             {
-                start.ArgumentList.Add(argument!.GetValue<string>());
+                start.ArgumentList.Add(argument);
             }
 
             return start;
@@ -125,7 +105,7 @@ internal sealed class InitializeCommandRunner
         });
     }
 
-    private async Task RunOneAsync(string label, JsonNode command, string prefix)
+    private async Task RunOneAsync(string label, LifecycleCommand command, string prefix)
     {
         var start = StartInfo(label, command);
         start.WorkingDirectory = this.folder;
@@ -162,7 +142,7 @@ internal sealed class InitializeCommandRunner
         }
         catch (Win32Exception ex)
         {
-            throw GitspaceException.OperationFailed(this.gitspaceId, Hook, $"{label} could not start: {ex.Message}: {Describe(command)}");
+            throw GitspaceException.OperationFailed(this.gitspaceId, Hook, $"{label} could not start: {ex.Message}: {command}");
         }
 
         process.StandardInput.Close();
@@ -187,7 +167,7 @@ internal sealed class InitializeCommandRunner
                 log = [.. tail];
             }
 
-            throw GitspaceException.OperationFailed(this.gitspaceId, Hook, $"{label} failed on this machine with exit code {process.ExitCode}: {Describe(command)}", log);
+            throw GitspaceException.OperationFailed(this.gitspaceId, Hook, $"{label} failed on this machine with exit code {process.ExitCode}: {command}", log);
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Gitspaces.Providers.Docker;
 
 /// <summary>
@@ -7,14 +9,26 @@ namespace Gitspaces.Providers.Docker;
 internal sealed record LifecyclePlan
 {
     /// <summary>Gets the commands of each hook, keyed by hook name (see <see cref="LifecycleHooks"/>).</summary>
-    public Dictionary<string, List<LifecycleCommand>> Hooks { get; init; } = new(StringComparer.Ordinal);
+    public Dictionary<string, List<ContributedCommand>> Hooks { get; init; } = new(StringComparer.Ordinal);
 
     /// <summary>Gets the hook after which the gitspace is reported ready.</summary>
     public string WaitFor { get; init; } = LifecycleHooks.DefaultWaitFor;
 
+    /// <summary>Reads the plan from a container's labels; a container without the label has no commands.</summary>
+    /// <param name="labels">The container's labels.</param>
+    /// <returns>The plan.</returns>
+    public static LifecyclePlan FromLabels(IDictionary<string, string> labels) =>
+        labels.TryGetValue(DockerLabels.Lifecycle, out var json) && JsonSerializer.Deserialize(json, DockerJsonContext.Default.LifecyclePlan) is { } plan
+            ? plan
+            : new LifecyclePlan();
+
+    /// <summary>Writes the plan as the value of <see cref="DockerLabels.Lifecycle"/>.</summary>
+    /// <returns>The label's value.</returns>
+    public string ToLabel() => JsonSerializer.Serialize(this, DockerJsonContext.Default.LifecyclePlan);
+
     /// <summary>Returns the commands of a hook.</summary>
     /// <param name="hook">The hook name.</param>
     /// <returns>The non-empty commands, in order.</returns>
-    public IReadOnlyList<LifecycleCommand> For(string hook) =>
+    public IReadOnlyList<ContributedCommand> For(string hook) =>
         this.Hooks.TryGetValue(hook, out var commands) ? commands.Where(c => !c.IsEmpty).ToList() : [];
 }

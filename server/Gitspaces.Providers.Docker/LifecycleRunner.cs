@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Gitspaces.Core.Operations;
+using Gitspaces.DevContainers.Model;
 using Gitspaces.Protocol;
 using Gitspaces.Providers.Docker.Engine;
 
@@ -44,20 +44,20 @@ internal sealed class LifecycleRunner
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>A task that completes when the hook has run.</returns>
     /// <exception cref="LifecycleCommandFailedException">A command failed.</exception>
-    public async Task RunHookAsync(string hook, IReadOnlyList<LifecycleCommand> commands, IGitspaceReporter context, CancellationToken cancellationToken)
+    public async Task RunHookAsync(string hook, IReadOnlyList<ContributedCommand> commands, IGitspaceReporter context, CancellationToken cancellationToken)
     {
         foreach (var command in commands)
         {
             var label = $"{hook} from {command.Origin}";
-            context.RecordEvent(this.gitspaceId, EventTypes.LifecycleCommandStart, $"Running {label}: {Describe(command.Command)}");
+            context.RecordEvent(this.gitspaceId, EventTypes.LifecycleCommandStart, $"Running {label}: {command.Command}");
             var started = DateTimeOffset.UtcNow;
             try
             {
-                if (command.Command.ValueKind == JsonValueKind.Object)
+                if (command.Command.Form == LifecycleCommandForm.Parallel)
                 {
-                    var parallel = command.Command.EnumerateObject()
-                        .Where(p => !new LifecycleCommand { Origin = command.Origin, Command = p.Value }.IsEmpty)
-                        .Select(p => this.RunOneAsync(hook, $"{p.Name} of {label}", p.Value, "[" + p.Name + "] ", context, cancellationToken))
+                    var parallel = command.Command.Parallel
+                        .Where(p => !p.Value.IsEmpty)
+                        .Select(p => this.RunOneAsync(hook, $"{p.Key} of {label}", p.Value, "[" + p.Key + "] ", context, cancellationToken))
                         .ToList();
 
                     // Like the reference: wait for every entry, then fail if any failed.
@@ -85,21 +85,13 @@ internal sealed class LifecycleRunner
         }
     }
 
-    private static string Describe(JsonElement command) => command.ValueKind switch
+    private async Task RunOneAsync(string hook, string label, LifecycleCommand command, string prefix, IGitspaceReporter context, CancellationToken cancellationToken)
     {
-        JsonValueKind.String => command.GetString()!,
-        JsonValueKind.Array => string.Join(' ', command.EnumerateArray().Select(a => a.ToString())),
-        JsonValueKind.Object => "{" + string.Join(", ", command.EnumerateObject().Select(p => p.Name)) + "} in parallel",
-        _ => command.ToString(),
-    };
-
-    private async Task RunOneAsync(string hook, string label, JsonElement command, string prefix, IGitspaceReporter context, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<string> argv = command.ValueKind switch
+        IReadOnlyList<string> argv = command.Form switch
         {
-            JsonValueKind.String => ["/bin/sh", "-c", command.GetString()!],
-            JsonValueKind.Array => [.. command.EnumerateArray().Select(a => a.ValueKind == JsonValueKind.String ? a.GetString()! : a.ToString())],
-            _ => throw new LifecycleCommandFailedException(hook, $"{label} is neither a string nor an array of strings: {command}", []),
+            LifecycleCommandForm.Shell => ["/bin/sh", "-c", command.ShellCommand!],
+            LifecycleCommandForm.Exec => command.Arguments,
+            _ => throw new LifecycleCommandFailedException(hook, $"{label} is neither a string nor an array of strings: {command.ToJson().ToJsonString()}", []),
         };
         var tail = new Queue<string>();
         long exitCode;
@@ -141,7 +133,7 @@ internal sealed class LifecycleRunner
             }
 
             var detail = exitCode == 126 || exitCode == 127 ? " (command not found or not executable)" : string.Empty;
-            throw new LifecycleCommandFailedException(hook, $"{label} failed with exit code {exitCode}{detail}: {Describe(command)}", log);
+            throw new LifecycleCommandFailedException(hook, $"{label} failed with exit code {exitCode}{detail}: {command}", log);
         }
     }
 }

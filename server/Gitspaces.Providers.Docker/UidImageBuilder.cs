@@ -37,7 +37,7 @@ internal sealed class UidImageBuilder
     /// <param name="localEngine">Whether the engine runs on this machine (a unix socket), so host file owners mean the same to it.</param>
     /// <param name="context">Receives events and log lines.</param>
     /// <returns>The image to run.</returns>
-    public async Task<PreparedImage> ApplyAsync(string gitspaceId, ImageMetadata metadata, PreparedImage image, bool localEngine, IOperationContext context)
+    public async Task<PreparedImage> ApplyAsync(string gitspaceId, MergedMetadata metadata, PreparedImage image, bool localEngine, IOperationContext context)
     {
         var imageUser = string.IsNullOrEmpty(image.Details.User) ? "root" : image.Details.User;
         var remoteUser = metadata.RemoteUser ?? metadata.ContainerUser ?? imageUser;

@@ -77,6 +77,15 @@ public sealed class LifecycleCommand
         }
     }
 
+    /// <summary>Describes the command on one line, for messages: a shell command as written, argv joined by spaces, the names of parallel commands.</summary>
+    /// <returns>For example <c>npm ci</c>, <c>make test</c> or <c>{build, lint} in parallel</c>.</returns>
+    public override string ToString() => this.Form switch
+    {
+        LifecycleCommandForm.Shell => this.ShellCommand!,
+        LifecycleCommandForm.Exec => string.Join(' ', this.Arguments),
+        _ => "{" + string.Join(", ", this.Parallel.Keys) + "} in parallel",
+    };
+
     /// <summary>Writes the command back as JSON.</summary>
     public JsonNode ToJson() => this.Form switch
     {

@@ -1,14 +1,14 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using ReferenceMetadata = Gitspaces.DevContainers.Metadata.ImageMetadata;
+using Gitspaces.DevContainers.Metadata;
+using Gitspaces.DevContainers.Model;
 
 namespace Gitspaces.Providers.Docker;
 
 /// <summary>
-/// The merged view of the <c>devcontainer.metadata</c> entries (base image first, devcontainer.json last) with the
-/// spec's merge rules for the properties the Docker provider applies.
+/// The typed view of <see cref="ImageMetadata.Merge"/> over the <c>devcontainer.metadata</c> entries (base image first,
+/// devcontainer.json last): the properties the Docker provider applies, and who contributed each lifecycle command.
 /// </summary>
-internal sealed record ImageMetadata
+internal sealed record MergedMetadata
 {
     /// <summary>Gets the entries, oldest first, as stored in the label.</summary>
     public required IReadOnlyList<JsonObject> Entries { get; init; }
@@ -52,36 +52,37 @@ internal sealed record ImageMetadata
     /// <summary>Gets the collected lifecycle commands and <c>waitFor</c>.</summary>
     public required LifecyclePlan Lifecycle { get; init; }
 
-    /// <summary>Parses an image's <c>devcontainer.metadata</c> label: an array of entries or one object; invalid JSON counts as none.</summary>
-    /// <param name="label">The label value, or <see langword="null"/>.</param>
-    /// <returns>The entries.</returns>
-    public static List<JsonObject> ParseLabel(string? label) => ReferenceMetadata.ParseLabel(label, out _);
+    /// <summary>Parses the <c>devcontainer.metadata</c> label among an image's or a container's labels; an invalid or missing label counts as no entries.</summary>
+    /// <param name="labels">The labels, or <see langword="null"/> when there are none.</param>
+    /// <returns>The entries, oldest first.</returns>
+    public static List<JsonObject> EntriesIn(IDictionary<string, string>? labels) =>
+        ImageMetadata.ParseLabel(labels is not null && labels.TryGetValue(DockerLabels.Metadata, out var label) ? label : null, out _);
 
     /// <summary>Merges entries with the reference's rules (<c>Gitspaces.DevContainers</c>), keeping who contributed each lifecycle command.</summary>
     /// <param name="config">The configuration.</param>
     /// <param name="entries">The entries, base image first, devcontainer.json (<paramref name="config"/>'s entry) last.</param>
     /// <param name="origins">Who contributed each entry, for lifecycle messages.</param>
     /// <returns>The merged metadata.</returns>
-    public static ImageMetadata Merge(JsonObject config, IReadOnlyList<JsonObject> entries, IReadOnlyList<string> origins)
+    public static MergedMetadata Merge(JsonObject config, IReadOnlyList<JsonObject> entries, IReadOnlyList<string> origins)
     {
-        var merged = ReferenceMetadata.Merge(config, entries);
+        var merged = ImageMetadata.Merge(config, entries);
         var lifecycle = new LifecyclePlan { WaitFor = Text(merged["waitFor"]) ?? LifecycleHooks.DefaultWaitFor };
         foreach (var hook in LifecycleHooks.All)
         {
             // The merged "<hook>s" list drops who contributed each command; the entries still say it.
-            var commands = new List<LifecycleCommand>();
+            var commands = new List<ContributedCommand>();
             for (var i = 0; i < entries.Count; i++)
             {
-                if (entries[i][hook] is { } command)
+                if (LifecycleCommand.FromJson(entries[i][hook]) is { } command)
                 {
-                    commands.Add(new LifecycleCommand { Origin = origins[i], Command = JsonSerializer.SerializeToElement(command, DockerJsonContext.Default.JsonNode) });
+                    commands.Add(new ContributedCommand { Origin = origins[i], Command = command });
                 }
             }
 
             lifecycle.Hooks[hook] = commands;
         }
 
-        return new ImageMetadata
+        return new MergedMetadata
         {
             Entries = entries,
             Init = merged["init"] is JsonValue init && init.TryGetValue<bool>(out var initValue) && initValue,
