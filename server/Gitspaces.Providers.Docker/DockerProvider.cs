@@ -1,14 +1,18 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using Docker.DotNet;
-using Docker.DotNet.Models;
 using Gitspaces.Core.Errors;
 using Gitspaces.Core.Operations;
 using Gitspaces.Core.Providers;
 using Gitspaces.Core.Ssh;
 using Gitspaces.Core.State;
 using Gitspaces.Protocol;
+using Gitspaces.Providers.Docker.Connect;
 using Gitspaces.Providers.Docker.Engine;
-using Gitspaces.Ssh.Links;
+using Gitspaces.Providers.Docker.Images;
+using Gitspaces.Providers.Docker.Lifecycle;
+using Gitspaces.Providers.Docker.Provisioning;
+using Gitspaces.Providers.Docker.Watching;
 
 namespace Gitspaces.Providers.Docker;
 
@@ -22,18 +26,24 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
     /// <summary>The provider id used on the wire.</summary>
     public const string ProviderId = DockerLabels.ProviderValue;
 
+    /// <summary>The environment variable that lets initializeCommand run for repositories cloned from a URL.</summary>
+    public const string AllowInitializeCommandVariable = "GITSPACES_ALLOW_INITIALIZE_COMMAND";
+
     private readonly StatePaths paths;
-    private readonly ISshIdentityStore identities;
-    private readonly ISshHostRegistry hosts;
     private readonly DockerProviderOptions options;
     private readonly GitspaceRecordStore records;
-    private readonly ImagePasswdCache passwds;
-    private readonly ConcurrentDictionary<string, BackgroundLifecycle> background = new(StringComparer.Ordinal);
+    private readonly DockerEngines engines;
+    private readonly BackgroundLifecycles background = new();
     private readonly ConcurrentDictionary<string, int> active = new(StringComparer.Ordinal);
-    private readonly Lock clientLock = new();
-    private DockerEndpoint endpoint;
-    private DockerClient? client;
-    private EngineClient? engine;
+    private readonly ContainerSshSetup ssh;
+    [SuppressMessage("Performance", "CA1859:Use concrete types when possible for improved performance", Justification = "The seam Docker Compose launches through, beside the single container (#14).")]
+    private readonly IContainerLauncher launcher;
+    private readonly InitializeCommandGate initializeCommand;
+    private readonly ImageCleaner images;
+    private readonly DockerConnector connector;
+    private readonly EngineEventWatcher watcher;
+    private readonly ISshIdentityStore identities;
+    private readonly ISshHostRegistry hosts;
 
     /// <summary>Initializes a new instance of the <see cref="DockerProvider"/> class.</summary>
     /// <param name="paths">The state directory (records, cached clones, settings).</param>
@@ -47,35 +57,20 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         this.hosts = hosts;
         this.options = options ?? new DockerProviderOptions();
         this.records = new GitspaceRecordStore(paths);
-        this.passwds = new ImagePasswdCache(paths);
-        this.endpoint = DockerEndpoint.Resolve(DockerSettings.Load(paths).Endpoint, this.options.Environment);
+        this.engines = new DockerEngines(DockerEndpoint.Resolve(DockerSettings.Load(paths).Endpoint, this.options.Environment));
+        var passwds = new ImagePasswdCache(paths);
+        this.ssh = new ContainerSshSetup(this.engines, this.records);
+        this.launcher = new SingleContainerLauncher(this.engines, paths, identities, this.records, passwds, this.ssh, this.options);
+        this.initializeCommand = new InitializeCommandGate(paths, this.options.Environment);
+        this.images = new ImageCleaner(this.engines, passwds, this.options.Log);
+        this.connector = new DockerConnector(this.engines, identities, hosts, this.records, this.ssh);
+        this.watcher = new EngineEventWatcher(this.engines, this.records, this.active.ContainsKey, async (id, ct) => (await this.ReadGitspacesAsync(id, ct)) is [var found, ..] ? found : null, this.options.Log);
     }
 
     /// <inheritdoc/>
     public string Id => ProviderId;
 
-    private DockerClient Client
-    {
-        get
-        {
-            lock (this.clientLock)
-            {
-                return this.client ??= this.endpoint.CreateClient();
-            }
-        }
-    }
-
-    // The calls people wait for go through our own client; Docker.DotNet (and Newtonsoft.Json) loads only for the rest.
-    private EngineClient Engine
-    {
-        get
-        {
-            lock (this.clientLock)
-            {
-                return this.engine ??= new EngineClient(this.endpoint);
-            }
-        }
-    }
+    private EngineClient Engine => this.engines.Engine;
 
     /// <inheritdoc/>
     public async Task<ProviderInfo> DescribeAsync(bool check, CancellationToken cancellationToken)
@@ -87,7 +82,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
             Kind = "self-hosted",
             Configured = true,
             Reachable = false,
-            Endpoint = this.endpoint.Display(),
+            Endpoint = this.engines.Endpoint.Display(),
         };
         if (!check)
         {
@@ -96,12 +91,12 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
 
         try
         {
-            var version = await this.Client.System.GetVersionAsync(cancellationToken);
+            var version = await this.engines.Client.System.GetVersionAsync(cancellationToken);
             return info with { Reachable = true, Version = $"{version.Version} (API {version.APIVersion})" };
         }
         catch (Exception ex) when (DockerFailures.IsUnreachable(ex) || ex is DockerApiException)
         {
-            var error = DockerFailures.Unreachable(this.endpoint, ex);
+            var error = DockerFailures.Unreachable(this.engines.Endpoint, ex);
             return info with { Message = error.Message + " " + error.Details.Hint };
         }
     }
@@ -116,13 +111,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         }
 
         (DockerSettings.Load(this.paths) with { Endpoint = value }).Save(this.paths);
-        lock (this.clientLock)
-        {
-            this.endpoint = DockerEndpoint.Resolve(value, this.options.Environment);
-            this.client?.Dispose();
-            this.client = null;
-            this.engine = null;
-        }
+        this.engines.Reconfigure(DockerEndpoint.Resolve(value, this.options.Environment));
 
         return await this.DescribeAsync(true, cancellationToken);
     }
@@ -203,51 +192,8 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
             });
         }
 
-        return await this.GuardAsync(async () =>
-        {
-            var container = await this.Engine.InspectContainerAsync(DockerLabels.ContainerName(id), context.CancellationToken) ?? throw GitspaceException.NotFound(id);
-            var containerLabels = container.Config.Labels ?? [];
-            var user = containerLabels[DockerLabels.RemoteUser];
-            var workspace = containerLabels[DockerLabels.WorkspaceFolder];
-            var identity = this.identities.GetOrCreate(ProviderId, id);
-
-            // The keys live on this machine; re-installing them costs one small upload and heals a gitspace whose keys were re-created.
-            await this.InstallSshFilesAsync(container.Id, identity, user, context.CancellationToken);
-            context.RecordEvent(id, EventTypes.AgentConnectStart, "Connecting to the gitspace...");
-            var plan = LifecyclePlan.FromLabels(containerLabels);
-            if (plan.For(LifecycleHooks.PostAttach).Count > 0)
-            {
-                var runner = this.RunnerFor(id, container.Id, containerLabels);
-                try
-                {
-                    await runner.RunHookAsync(LifecycleHooks.PostAttach, plan.For(LifecycleHooks.PostAttach), context, context.CancellationToken);
-                }
-                catch (LifecycleCommandFailedException ex)
-                {
-                    context.RecordEvent(id, EventTypes.AgentConnectFailed, ex.Message);
-                    throw GitspaceException.OperationFailed(id, ex.Hook, ex.Message, ex.Log);
-                }
-            }
-
-            var alias = this.hosts.Register(new SshHostRegistration { Provider = ProviderId, GitspaceId = id, User = user, Identity = identity });
-            this.records.Update(id, r => r with { SshHost = alias });
-            context.RecordEvent(id, EventTypes.AgentConnectCompleted, $"Connect with `ssh {alias}`");
-            var current = await this.FindAsync(id, context.CancellationToken) ?? gitspace;
-
-            // One builder for every editor's link, shared with the CLI's `open`.
-            return ConnectResults.WithStandardLinks(
-                new ConnectResult
-                {
-                    SshHost = alias,
-                    User = user,
-                    WorkspaceFolder = workspace,
-                    SshCommand = string.Empty,
-                    RemoteUri = string.Empty,
-                    Links = new ConnectLinks(),
-                    Gitspace = current,
-                },
-                ide);
-        });
+        var known = gitspace;
+        return await this.GuardAsync(() => this.connector.ConnectAsync(id, ide, async ct => await this.FindAsync(id, ct) ?? known, context));
     }
 
     /// <inheritdoc/>
@@ -255,36 +201,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         new DockerSshChannel(this.Engine, this.options.Log).OpenSshChannelAsync(gitspaceId, cancellationToken);
 
     /// <inheritdoc/>
-    public async Task WatchAsync(IGitspaceJournal journal, CancellationToken cancellationToken)
-    {
-        var delay = TimeSpan.FromMilliseconds(250);
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                await this.WatchOnceAsync(journal, cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (DockerFailures.IsUnreachable(ex) || ex is DockerApiException or EngineException or IOException)
-            {
-                this.options.Log?.Invoke($"docker events: {DockerFailures.Innermost(ex).Message}; watching again in {delay.TotalSeconds:0.#} s");
-            }
-
-            try
-            {
-                await Task.Delay(delay, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
-        }
-    }
+    public Task WatchAsync(IGitspaceJournal journal, CancellationToken cancellationToken) => this.watcher.WatchAsync(journal, cancellationToken);
 
     /// <summary>
     /// Waits until the lifecycle commands that run after <c>waitFor</c> have finished, for one gitspace or all. A CLI
@@ -292,33 +209,13 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
     /// </summary>
     /// <param name="gitspaceId">The gitspace, or <see langword="null"/> for every gitspace.</param>
     /// <returns>A task that completes when they have finished.</returns>
-    public async Task DrainAsync(string? gitspaceId = null)
-    {
-        var tasks = this.background.Where(b => gitspaceId is null || b.Key == gitspaceId).Select(b => b.Value.Task).ToList();
-        await Task.WhenAll(tasks);
-    }
+    public Task DrainAsync(string? gitspaceId = null) => this.background.DrainAsync(gitspaceId);
 
     /// <inheritdoc/>
     public void Dispose()
     {
-        foreach (var running in this.background.Values)
-        {
-            running.Cancellation.Cancel();
-        }
-
-        lock (this.clientLock)
-        {
-            this.client?.Dispose();
-            this.client = null;
-        }
-    }
-
-    private static string RepositoryName(string url)
-    {
-        var trimmed = url.TrimEnd('/', '\\');
-        var name = trimmed[(trimmed.LastIndexOfAny(['/', '\\', ':']) + 1)..];
-        name = name.EndsWith(".git", StringComparison.OrdinalIgnoreCase) ? name[..^4] : name;
-        return name.Length == 0 ? "workspace" : name;
+        this.background.CancelAll();
+        this.engines.Dispose();
     }
 
     private async Task<T> GuardAsync<T>(Func<Task<T>> call)
@@ -329,7 +226,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         }
         catch (Exception ex) when (ex is not GitspaceException && ex is not OperationCanceledException && DockerFailures.IsUnreachable(ex))
         {
-            throw DockerFailures.Unreachable(this.endpoint, ex);
+            throw DockerFailures.Unreachable(this.engines.Endpoint, ex);
         }
     }
 
@@ -365,7 +262,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
     /// </summary>
     private async Task<Gitspace?> OperateAsync(string id, string operation, string failedEvent, IOperationContext context, Func<Task<EngineContainer?>> body)
     {
-        await this.StopBackgroundAsync(id);
+        await this.background.StopAsync(id);
         this.active[id] = Environment.ProcessId;
         this.records.Update(id, r => r with { Operation = operation, ErrorMessage = null });
         try
@@ -409,7 +306,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         GitspaceException known => known,
         OperationCanceledException => null,
         LifecycleCommandFailedException failed => GitspaceException.OperationFailed(id, failed.Hook, failed.Message, failed.Log),
-        _ when DockerFailures.IsUnreachable(ex) => DockerFailures.Unreachable(this.endpoint, ex),
+        _ when DockerFailures.IsUnreachable(ex) => DockerFailures.Unreachable(this.engines.Endpoint, ex),
         DockerApiException or EngineException => GitspaceException.OperationFailed(id, operation, $"The Docker engine refused to {operation} gitspace '{id}': {DockerFailures.EngineMessage(ex)}", null, ex),
         _ => GitspaceException.OperationFailed(id, operation, $"Could not {operation} gitspace '{id}': {ex.Message}", null, ex),
     };
@@ -437,129 +334,4 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         (await this.ReadGitspacesAsync(id, cancellationToken)) is [var found, ..] ? found : throw GitspaceException.NotFound(id);
 
     private string CloneFolder(string id) => Path.Combine(this.paths.DataDirectory, "docker", "clones", id);
-
-    private LifecycleRunner RunnerFor(string id, string containerId, IDictionary<string, string> labels)
-    {
-        var entries = MergedMetadata.EntriesIn(labels);
-        var merged = MergedMetadata.Merge(entries.Count > 0 ? entries[^1] : new System.Text.Json.Nodes.JsonObject(), entries, [.. entries.Select(_ => "image")]);
-        var environment = merged.RemoteEnv.Select(e => e.Key + "=" + e.Value).ToList();
-        return new LifecycleRunner(this.Engine, id, containerId, labels[DockerLabels.RemoteUser], labels[DockerLabels.WorkspaceFolder], environment);
-    }
-
-    private async Task InstallSshFilesAsync(string containerId, SshIdentity identity, string remoteUser, CancellationToken cancellationToken)
-    {
-        using var tar = TarArchives.FromFiles(SshSetup.Files(identity, remoteUser));
-        await this.Engine.PutArchiveAsync(containerId, "/", tar, cancellationToken);
-    }
-
-    private async Task StopBackgroundAsync(string id)
-    {
-        if (this.background.TryRemove(id, out var running))
-        {
-            await running.Cancellation.CancelAsync();
-            try
-            {
-                await running.Task;
-            }
-            catch (OperationCanceledException)
-            {
-                // Cancelled on purpose: the next operation takes over.
-            }
-
-            running.Cancellation.Dispose();
-        }
-    }
-
-    private async Task WatchOnceAsync(IGitspaceJournal journal, CancellationToken cancellationToken)
-    {
-        var filters = new Dictionary<string, IDictionary<string, bool>>
-        {
-            ["type"] = new Dictionary<string, bool> { ["container"] = true },
-            ["label"] = new Dictionary<string, bool> { [DockerLabels.ProviderFilter] = true },
-            ["event"] = new Dictionary<string, bool> { ["start"] = true, ["die"] = true, ["stop"] = true, ["destroy"] = true, ["pause"] = true, ["unpause"] = true },
-        };
-        var queue = System.Threading.Channels.Channel.CreateUnbounded<Message>(new() { SingleReader = true });
-        var pump = Task.Run(
-            async () =>
-            {
-                await foreach (var message in queue.Reader.ReadAllAsync(cancellationToken))
-                {
-                    try
-                    {
-                        await this.HandleEngineEventAsync(message, journal, cancellationToken);
-                    }
-#pragma warning disable CA1031 // One bad event (or a failing observer) must not end watching.
-                    catch (Exception ex) when (ex is not OperationCanceledException)
-#pragma warning restore CA1031
-                    {
-                        this.options.Log?.Invoke($"docker event {message.Action} of {message.ID}: {ex.Message}");
-                    }
-                }
-            },
-            cancellationToken);
-        try
-        {
-            await this.Client.System.MonitorEventsAsync(new ContainerEventsParameters { Filters = filters }, new SyncProgress<Message>(m => queue.Writer.TryWrite(m)), cancellationToken);
-        }
-        finally
-        {
-            queue.Writer.TryComplete();
-            await pump.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-        }
-    }
-
-    private async Task HandleEngineEventAsync(Message message, IGitspaceJournal journal, CancellationToken cancellationToken)
-    {
-        if (message.Actor?.Attributes is not { } attributes || !attributes.TryGetValue(DockerLabels.Id, out var id))
-        {
-            return;
-        }
-
-        var record = this.records.Read(id);
-        var eventTime = DateTimeOffset.FromUnixTimeMilliseconds(message.TimeNano / 1_000_000);
-
-        // Our own operations change containers too; only what happened outside one of them is "external".
-        var ours = this.active.ContainsKey(id) || record.Operation is not null || eventTime < record.UpdatedAt;
-        Gitspace? gitspace;
-        try
-        {
-            gitspace = (await this.ReadGitspacesAsync(id, cancellationToken)) is [var found, ..] ? found : null;
-        }
-        catch (Exception ex) when (DockerFailures.IsUnreachable(ex) || ex is DockerApiException or EngineException)
-        {
-            return;
-        }
-
-        if (gitspace is null)
-        {
-            return;
-        }
-
-        if (!ours)
-        {
-            var what = message.Action switch
-            {
-                "die" or "stop" => "stopped",
-                "start" => "started",
-                "destroy" => "removed",
-                var other => other,
-            };
-            if (message.Action == "start")
-            {
-                // Started behind our back: postStart did not run through us, so we cannot vouch for setup.
-                this.records.Update(id, r => r with { Readiness = null });
-                gitspace = gitspace with { Readiness = GitspaceReadiness.Ready };
-            }
-
-            journal.RecordEvent(
-                id,
-                EventTypes.GitspaceChangedExternally,
-                $"The container was {what} outside gitspaces (docker {message.Action}); the gitspace is now {gitspace.State.ToString().ToLowerInvariant()}.",
-                eventTime);
-        }
-
-        journal.Changed(gitspace);
-    }
-
-    private sealed record BackgroundLifecycle(Task Task, CancellationTokenSource Cancellation);
 }

@@ -37,6 +37,20 @@ internal sealed class LifecycleRunner
         this.environment = environment;
     }
 
+    /// <summary>Creates the runner for a gitspace's container, from what its labels carry (user, folder, metadata with <c>remoteEnv</c>).</summary>
+    /// <param name="client">The engine client.</param>
+    /// <param name="gitspaceId">The gitspace id.</param>
+    /// <param name="containerId">The container id.</param>
+    /// <param name="labels">The container's labels.</param>
+    /// <returns>The runner.</returns>
+    public static LifecycleRunner ForContainer(EngineClient client, string gitspaceId, string containerId, IDictionary<string, string> labels)
+    {
+        var entries = MergedMetadata.EntriesIn(labels);
+        var merged = MergedMetadata.Merge(entries.Count > 0 ? entries[^1] : new System.Text.Json.Nodes.JsonObject(), entries, [.. entries.Select(_ => "image")]);
+        var environment = merged.RemoteEnv.Select(e => e.Key + "=" + e.Value).ToList();
+        return new LifecycleRunner(client, gitspaceId, containerId, labels[DockerLabels.RemoteUser], labels[DockerLabels.WorkspaceFolder], environment);
+    }
+
     /// <summary>Runs every command of a hook, in order.</summary>
     /// <param name="hook">The hook name.</param>
     /// <param name="commands">Its commands.</param>

@@ -1,0 +1,173 @@
+using System.Text.Json.Nodes;
+using Gitspaces.Core.Errors;
+using Gitspaces.Core.Operations;
+using Gitspaces.Core.Ssh;
+using Gitspaces.Core.State;
+using Gitspaces.DevContainers.Features;
+using Gitspaces.Protocol;
+using Gitspaces.Providers.Docker.Engine;
+
+namespace Gitspaces.Providers.Docker.Provisioning;
+
+/// <summary>
+/// Launches a gitspace as one container from an image or a Dockerfile: the image (pulled or built), its Features and
+/// updateRemoteUserUID layers, the metadata merge, the container, the repository upload and SSH.
+/// </summary>
+internal sealed class SingleContainerLauncher : IContainerLauncher
+{
+    private static readonly HttpClient FeatureHttp = new() { Timeout = TimeSpan.FromMinutes(5) };
+
+    private readonly DockerEngines engines;
+    private readonly StatePaths paths;
+    private readonly ISshIdentityStore identities;
+    private readonly GitspaceRecordStore records;
+    private readonly ImagePasswdCache passwds;
+    private readonly ContainerSshSetup ssh;
+    private readonly DockerProviderOptions options;
+
+    public SingleContainerLauncher(DockerEngines engines, StatePaths paths, ISshIdentityStore identities, GitspaceRecordStore records, ImagePasswdCache passwds, ContainerSshSetup ssh, DockerProviderOptions options)
+    {
+        this.engines = engines;
+        this.paths = paths;
+        this.identities = identities;
+        this.records = records;
+        this.passwds = passwds;
+        this.ssh = ssh;
+        this.options = options;
+    }
+
+    /// <inheritdoc/>
+    public async Task<EngineContainer> LaunchAsync(LaunchRequest request, IOperationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var (id, labels, plan, uploadFolder) = (request.GitspaceId, request.Labels, request.Plan, request.UploadFolder);
+        var token = context.CancellationToken;
+        var defaultMount = WorkspaceFolders.DefaultMount(labels[DockerLabels.Repository]);
+        var workspaceFolder = plan.WorkspaceFolder ?? defaultMount;
+        var mountTarget = workspaceFolder == defaultMount || workspaceFolder.StartsWith(defaultMount + "/", StringComparison.Ordinal) ? defaultMount : workspaceFolder;
+        context.RecordEvent(id, EventTypes.AgentGitspaceCreationStart, "Setting up the gitspace container...");
+
+        // The keys (made once, with the crypto library's first load) are ready by the time the upload needs them.
+        var identity = Task.Run(() => this.identities.GetOrCreate(DockerLabels.ProviderValue, id), token);
+        var features = await this.ResolveFeaturesAsync(id, plan, labels[DockerLabels.LocalFolder], context);
+        var image = await new ImagePreparer(() => this.engines.Client, this.engines.Engine, this.options.Environment).PrepareAsync(id, plan, context);
+        image = await this.InstallFeaturesAsync(id, plan, features, image, context);
+        var entries = MergedMetadata.EntriesIn(image.Details.Labels);
+        var origins = entries.Select(e => e["id"] is JsonValue featureId ? $"Feature '{featureId}'" : "image").Append("devcontainer.json").ToList();
+        entries.Add(plan.MetadataEntry);
+        var metadata = MergedMetadata.Merge(plan.Configuration, entries, origins);
+        image = await this.UpdateRemoteUserUidAsync(id, metadata, image, context);
+        var (parameters, containerUser, remoteUser) = ContainerSpec.Build(id, labels, plan, metadata, image, mountTarget, workspaceFolder);
+        var createdId = await this.engines.Engine.CreateContainerAsync(parameters.Name, ContainerCreateJson.Write(parameters), token);
+        var passwd = await this.ReadPasswdAsync(createdId, image, token);
+        var user = PasswdEntry.Find(passwd, remoteUser)
+            ?? throw GitspaceException.OperationFailed(id, "users", $"The remote user '{remoteUser}' does not exist in the image {image.Reference}; set remoteUser (or containerUser) in {plan.ConfigPath} to a user of the image.");
+        var setUpAtStart = SshSetup.RunsAsRoot(containerUser);
+        IReadOnlyList<ArchiveFile> sshFiles = setUpAtStart
+            ? [.. SshSetup.Files(await identity, remoteUser), SshSetup.StartupScript(remoteUser, mountTarget)]
+            : SshSetup.Files(await identity, remoteUser);
+        if (uploadFolder is not null)
+        {
+            // The repository and the SSH files in one upload.
+            context.Progress("Copying the repository into the workspace volume...");
+            using var tar = TarArchives.FromFolderAndFiles(uploadFolder, mountTarget, user.Uid, user.Gid, sshFiles, token);
+            context.RecordEvent(id, EventTypes.SshSetupStart, "Setting up SSH...");
+            await this.engines.Engine.PutArchiveAsync(createdId, "/", tar, token);
+        }
+        else
+        {
+            context.RecordEvent(id, EventTypes.SshSetupStart, "Setting up SSH...");
+            using var tar = TarArchives.FromFiles(sshFiles);
+            await this.engines.Engine.PutArchiveAsync(createdId, "/", tar, token);
+        }
+
+        if (setUpAtStart)
+        {
+            await this.ssh.StartAndAwaitAsync(id, createdId, context);
+        }
+        else
+        {
+            await this.engines.Engine.StartContainerAsync(createdId, token);
+            this.records.Update(id, r => r with { ContainerId = createdId, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = false });
+            await this.ssh.SetUpByExecAsync(id, createdId, remoteUser, mountTarget, context);
+        }
+
+        context.RecordEvent(id, EventTypes.AgentGitspaceCreationCompleted, $"Started container {DockerLabels.ContainerName(id)} from {image.Reference}");
+        var running = new EngineContainer
+        {
+            Id = createdId,
+            Names = ["/" + DockerLabels.ContainerName(id)],
+            Image = image.Reference,
+            State = "running",
+            Created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            Labels = labels,
+        };
+        return running;
+    }
+
+    /// <summary>Reads the <c>/etc/passwd</c> of a container that has not started yet, which is its image's.</summary>
+    private async Task<string?> ReadPasswdAsync(string containerId, PreparedImage image, CancellationToken cancellationToken)
+    {
+        var imageId = image.Details.Id;
+        if (!string.IsNullOrEmpty(imageId) && this.passwds.Read(imageId) is { } cached)
+        {
+            return cached;
+        }
+
+        var passwd = await this.engines.Engine.ReadFileAsync(containerId, "/etc/passwd", cancellationToken);
+        if (passwd is not null && !string.IsNullOrEmpty(imageId))
+        {
+            this.passwds.Write(imageId, passwd);
+        }
+
+        return passwd;
+    }
+
+    private async Task<IReadOnlyList<ResolvedFeature>> ResolveFeaturesAsync(string id, DevcontainerPlan plan, string repositoryRoot, IOperationContext context)
+    {
+        if (plan.Features.Count == 0)
+        {
+            return [];
+        }
+
+        context.Progress($"Fetching Features: {string.Join(", ", plan.Features)}...");
+        var configFolder = this.options.Environment("DOCKER_CONFIG") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(this.options.Environment("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".docker");
+        var fetcher = new FeatureFetcher(FeatureHttp, new DockerCredentialStore(Path.Combine(configFolder, "config.json")));
+        try
+        {
+            var resolved = await new FeatureResolver(fetcher, Path.Combine(this.paths.DataDirectory, "cache", "features"))
+                .ResolveAsync(plan.Configuration, plan.ConfigFile, repositoryRoot, context.CancellationToken);
+            foreach (var feature in resolved)
+            {
+                context.WriteLog(id, "system", $"Feature {feature.Step.Reference.UserId}: {feature.Step.Definition.Name ?? feature.Step.Reference.Id} {feature.Step.Definition.Version}".TrimEnd());
+            }
+
+            return resolved;
+        }
+        catch (FeatureOrderException ex)
+        {
+            context.RecordEvent(id, EventTypes.FeatureInstallFailed, ex.Message);
+            if (ex.InnerException is HttpRequestException { StatusCode: not System.Net.HttpStatusCode.NotFound })
+            {
+                throw GitspaceException.OperationFailed(id, "feature_install", ex.Message, null, ex);
+            }
+
+            throw new GitspaceException(ErrorCodes.DevcontainerInvalid, $"{plan.ConfigPath}: {ex.Message}", new ErrorData
+            {
+                Kind = nameof(ErrorCodes.DevcontainerInvalid),
+                GitspaceId = id,
+                Diagnostics = [new Diagnostic { File = plan.ConfigPath, Line = 1, Column = 1, Severity = "error", Message = ex.Message, Code = ex.Code, Path = "$.features" }],
+                Hint = "Fix the Feature's id or options in devcontainer.json and create the gitspace again.",
+            });
+        }
+    }
+
+    private Task<PreparedImage> InstallFeaturesAsync(string id, DevcontainerPlan plan, IReadOnlyList<ResolvedFeature> features, PreparedImage image, IOperationContext context) =>
+        new FeatureImageBuilder(() => this.engines.Client, this.engines.Engine).BuildAsync(id, plan, features, image, context);
+
+    private Task<PreparedImage> UpdateRemoteUserUidAsync(string id, MergedMetadata metadata, PreparedImage image, IOperationContext context) =>
+        new UidImageBuilder(() => this.engines.Client, this.engines.Engine).ApplyAsync(id, metadata, image, this.engines.Endpoint.Address.Scheme == "unix", context);
+}
