@@ -3,6 +3,7 @@ using Docker.DotNet.Models;
 using Gitspaces.Core.Errors;
 using Gitspaces.Core.Operations;
 using Gitspaces.Core.Providers;
+using Gitspaces.Git;
 using Gitspaces.Protocol;
 using Gitspaces.Providers.Docker.Engine;
 using Gitspaces.Providers.Docker.Provisioning;
@@ -19,7 +20,7 @@ public sealed partial class DockerProvider
         var id = request.Name;
         var token = context.CancellationToken;
         var source = request.Repository;
-        var display = RepositoryCloner.WithoutCredentials(source.Url ?? source.Path ?? string.Empty);
+        var display = RepositoryUrl.WithoutCredentials(source.Url ?? source.Path ?? string.Empty);
         var created = DateTimeOffset.UtcNow;
         var labels = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -61,7 +62,7 @@ public sealed partial class DockerProvider
         ClonedRepository clone;
         try
         {
-            clone = await RepositoryCloner.CloneAsync(id, source, Path.Combine(this.CloneFolder(id), WorkspaceFolders.RepositoryName(display)), context);
+            clone = await RepositoryCloner.CloneAsync(CloneRequest.From(source), Path.Combine(this.CloneFolder(id), WorkspaceFolders.RepositoryName(display)), new OperationCloneObserver(id, context), token);
         }
         catch (GitspaceException ex)
         {
@@ -218,7 +219,7 @@ public sealed partial class DockerProvider
 
         this.hosts.Unregister(ProviderId, id);
         this.identities.Remove(ProviderId, id);
-        RepositoryCloner.DeleteFolder(this.CloneFolder(id));
+        RepositoryFolder.Delete(this.CloneFolder(id));
         this.records.Remove(id);
         context.RecordEvent(id, EventTypes.InfraDeprovisioningCompleted, "Removed the workspace volume");
         context.RecordEvent(id, EventTypes.AgentGitspaceDeletionCompleted, "Gitspace deleted");

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Gitspaces.Core.Errors;
 using Gitspaces.Core.State;
 using Gitspaces.DevContainers;
+using Gitspaces.Git;
 using Gitspaces.Protocol;
 
 namespace Gitspaces.Server.Composition;
@@ -40,15 +41,16 @@ internal static class DevcontainerReading
             return await DevContainerReader.ReadAsync(Path.GetFullPath(url), request.ConfigPath, null, cancellationToken);
         }
 
+        // Only the configuration is read, so one commit is enough. A failed or cancelled clone removes its own folder.
         var clone = Path.Combine(paths.DataDirectory, "cache", "read", Guid.NewGuid().ToString("N"));
+        await RepositoryCloner.CloneAsync(CloneRequest.From(repository, depth: 1), clone, observer: null, cancellationToken);
         try
         {
-            await RepositoryCloner.CloneAsync(url, repository.Branch ?? repository.Ref, repository.Token, clone, cancellationToken);
             return await DevContainerReader.ReadAsync(clone, request.ConfigPath, null, cancellationToken);
         }
         finally
         {
-            RepositoryCloner.DeleteClone(clone);
+            RepositoryFolder.Delete(clone);
         }
     }
 

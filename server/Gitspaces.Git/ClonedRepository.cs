@@ -1,8 +1,8 @@
-namespace Gitspaces.Providers.Docker;
+namespace Gitspaces.Git;
 
-/// <summary>A repository cloned to the provider's cache on this machine.</summary>
+/// <summary>A repository cloned to a folder on this machine.</summary>
 /// <param name="Folder">The working tree.</param>
 /// <param name="DisplayUrl">The URL or path as the user gave it, without credentials.</param>
 /// <param name="Branch">The checked-out branch.</param>
 /// <param name="Commit">The checked-out commit.</param>
-internal sealed record ClonedRepository(string Folder, string DisplayUrl, string? Branch, string Commit);
+public sealed record ClonedRepository(string Folder, string DisplayUrl, string? Branch, string Commit);
