@@ -7,8 +7,8 @@ using Gitspaces.Core.Operations;
 using Gitspaces.Core.Providers;
 using Gitspaces.Core.Ssh;
 using Gitspaces.Core.State;
+using Gitspaces.Docker.Engine;
 using Gitspaces.Protocol;
-using Gitspaces.Providers.Docker.Engine;
 using Gitspaces.Ssh.Links;
 
 namespace Gitspaces.Providers.Docker;
@@ -49,7 +49,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         this.records = new GitspaceRecordStore(paths);
         this.history = new HistoryStore(paths);
         this.passwds = new ImagePasswdCache(paths);
-        this.endpoint = DockerEndpoint.Resolve(DockerSettings.Load(paths).Endpoint, this.options.Environment);
+        this.endpoint = DockerEndpointSetting.Resolve(DockerSettings.Load(paths).Endpoint, this.options.Environment);
     }
 
     /// <inheritdoc/>
@@ -116,13 +116,13 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         var value = string.IsNullOrWhiteSpace(configuration.Endpoint) ? null : configuration.Endpoint.Trim();
         if (value is not null)
         {
-            DockerEndpoint.Parse(value, "$.endpoint");
+            DockerEndpointSetting.Parse(value, "$.endpoint");
         }
 
         (DockerSettings.Load(this.paths) with { Endpoint = value }).Save(this.paths);
         lock (this.clientLock)
         {
-            this.endpoint = DockerEndpoint.Resolve(value, this.options.Environment);
+            this.endpoint = DockerEndpointSetting.Resolve(value, this.options.Environment);
             this.client?.Dispose();
             this.client = null;
             this.engine = null;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Gitspaces.Core.Operations;
+using Gitspaces.Docker.Engine;
 using Gitspaces.Protocol;
-using Gitspaces.Providers.Docker.Engine;
 
 namespace Gitspaces.Providers.Docker;
 

@@ -1,4 +1,5 @@
-using Gitspaces.Providers.Docker.Engine;
+using Gitspaces.Docker.Engine;
+
 
 namespace Gitspaces.Providers.Docker;
 

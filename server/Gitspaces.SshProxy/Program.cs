@@ -23,7 +23,7 @@ internal static class Program
         // stdout carries the SSH stream: nothing else may be written there.
         using var stdout = Console.OpenStandardOutput();
         using var stdin = Console.OpenStandardInput();
-        if (proxy.Provider != DockerLabels.ProviderValue)
+        if (proxy.Provider != DockerSshChannel.ProviderId)
         {
             await Console.Error.WriteLineAsync($"gitspaces ssh-proxy: provider '{proxy.Provider}' has no SSH channel; connect with the SSH command its gitspaces/connect returns.");
             return 2;
