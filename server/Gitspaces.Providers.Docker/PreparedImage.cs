@@ -1,6 +1,5 @@
 using Gitspaces.Docker.Engine;
 
-
 namespace Gitspaces.Providers.Docker;
 
 /// <summary>The image a gitspace's container runs, as the engine describes it.</summary>
