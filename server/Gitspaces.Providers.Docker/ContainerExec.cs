@@ -1,5 +1,5 @@
 using System.Text;
-using Gitspaces.Providers.Docker.Engine;
+using Gitspaces.Docker.Engine;
 
 namespace Gitspaces.Providers.Docker;
 

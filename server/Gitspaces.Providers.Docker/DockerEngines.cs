@@ -1,5 +1,5 @@
 using Docker.DotNet;
-using Gitspaces.Providers.Docker.Engine;
+using Gitspaces.Docker.Engine;
 
 namespace Gitspaces.Providers.Docker;
 

@@ -4,7 +4,6 @@ namespace Gitspaces.Providers.Docker;
 
 /// <summary>Source-generated JSON for the provider's own files and labels.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(DockerSettings))]
 [JsonSerializable(typeof(GitspaceRecord))]
 [JsonSerializable(typeof(LifecyclePlan))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonNode))]

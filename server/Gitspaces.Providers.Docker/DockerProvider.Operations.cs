@@ -5,7 +5,7 @@ using Gitspaces.Core.Operations;
 using Gitspaces.Core.Providers;
 using Gitspaces.Git;
 using Gitspaces.Protocol;
-using Gitspaces.Providers.Docker.Engine;
+using Gitspaces.Docker.Engine;
 using Gitspaces.Providers.Docker.Provisioning;
 
 namespace Gitspaces.Providers.Docker;

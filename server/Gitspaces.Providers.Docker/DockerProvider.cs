@@ -1,14 +1,14 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using Docker.DotNet;
 using Gitspaces.Core.Errors;
 using Gitspaces.Core.Operations;
 using Gitspaces.Core.Providers;
 using Gitspaces.Core.Ssh;
 using Gitspaces.Core.State;
+using Gitspaces.Docker.Engine;
 using Gitspaces.Protocol;
 using Gitspaces.Providers.Docker.Connect;
-using Gitspaces.Providers.Docker.Engine;
 using Gitspaces.Providers.Docker.Images;
 using Gitspaces.Providers.Docker.Lifecycle;
 using Gitspaces.Providers.Docker.Provisioning;
@@ -57,7 +57,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         this.hosts = hosts;
         this.options = options ?? new DockerProviderOptions();
         this.records = new GitspaceRecordStore(paths);
-        this.engines = new DockerEngines(DockerEndpoint.Resolve(DockerSettings.Load(paths).Endpoint, this.options.Environment));
+        this.engines = new DockerEngines(DockerEndpointSetting.Resolve(DockerSettings.Load(paths).Endpoint, this.options.Environment));
         var passwds = new ImagePasswdCache(paths);
         this.ssh = new ContainerSshSetup(this.engines, this.records);
         this.launcher = new SingleContainerLauncher(this.engines, paths, identities, this.records, passwds, this.ssh, this.options);
@@ -107,12 +107,11 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         var value = string.IsNullOrWhiteSpace(configuration.Endpoint) ? null : configuration.Endpoint.Trim();
         if (value is not null)
         {
-            DockerEndpoint.Parse(value, "$.endpoint");
+            DockerEndpointSetting.Parse(value, "$.endpoint");
         }
 
         (DockerSettings.Load(this.paths) with { Endpoint = value }).Save(this.paths);
-        this.engines.Reconfigure(DockerEndpoint.Resolve(value, this.options.Environment));
-
+        this.engines.Reconfigure(DockerEndpointSetting.Resolve(value, this.options.Environment));
         return await this.DescribeAsync(true, cancellationToken);
     }
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Gitspaces.Core.State;
+using Gitspaces.Docker.Engine;
 using Gitspaces.Protocol;
-using Gitspaces.Providers.Docker.Engine;
 
 namespace Gitspaces.Providers.Docker;
 

@@ -1,7 +1,7 @@
 using Gitspaces.Core.Operations;
 using Gitspaces.DevContainers.Model;
+using Gitspaces.Docker.Engine;
 using Gitspaces.Protocol;
-using Gitspaces.Providers.Docker.Engine;
 
 namespace Gitspaces.Providers.Docker;
 

@@ -1,4 +1,4 @@
-using Gitspaces.Providers.Docker.Engine;
+using Gitspaces.Docker.Engine;
 
 namespace Gitspaces.Providers.Docker;
 

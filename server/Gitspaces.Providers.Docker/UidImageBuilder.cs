@@ -6,8 +6,8 @@ using Docker.DotNet.Models;
 using Gitspaces.Core.Errors;
 using Gitspaces.Core.Operations;
 using Gitspaces.DevContainers.Users;
+using Gitspaces.Docker.Engine;
 using Gitspaces.Protocol;
-using Gitspaces.Providers.Docker.Engine;
 
 namespace Gitspaces.Providers.Docker;
 

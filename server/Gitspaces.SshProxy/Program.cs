@@ -1,3 +1,6 @@
+using Gitspaces.Core.Errors;
+using Gitspaces.Core.Providers;
+using Gitspaces.Core.Ssh;
 using Gitspaces.Core.State;
 using Gitspaces.Providers.Docker;
 using Gitspaces.Ssh.Proxy;
@@ -12,6 +15,9 @@ namespace Gitspaces.SshProxy;
 /// </summary>
 internal static class Program
 {
+    // The channels this program carries, by the provider id the SSH entry names: Docker's alone, without its provider.
+    private static readonly ProviderRegistry Channels = new([new ProviderRegistration(DockerSshChannel.ProviderId) { CreateSshChannel = paths => new DockerSshChannel(paths) }]);
+
     private static async Task<int> Main(string[] args)
     {
         if (SshProxyArguments.Parse(args) is not { } proxy)
@@ -23,14 +29,20 @@ internal static class Program
         // stdout carries the SSH stream: nothing else may be written there.
         using var stdout = Console.OpenStandardOutput();
         using var stdin = Console.OpenStandardInput();
-        if (proxy.Provider != DockerLabels.ProviderValue)
-        {
-            await Console.Error.WriteLineAsync($"gitspaces ssh-proxy: provider '{proxy.Provider}' has no SSH channel; connect with the SSH command its gitspaces/connect returns.");
-            return 2;
-        }
 
         // --home stands for GITSPACES_HOME: ssh starts us with the editor's environment, which does not carry it.
         var paths = StatePaths.FromEnvironment(name => name == "GITSPACES_HOME" && proxy.Home is { Length: > 0 } home ? home : Environment.GetEnvironmentVariable(name));
-        return await ProxySession.RunAsync(new DockerSshChannel(paths), proxy.GitspaceId, stdin, stdout, Console.Error, CancellationToken.None);
+        ISshChannelProvider channel;
+        try
+        {
+            channel = Channels.CreateSshChannel(proxy.Provider, paths);
+        }
+        catch (GitspaceException ex)
+        {
+            await Console.Error.WriteLineAsync("gitspaces ssh-proxy: " + ex.Message);
+            return 2;
+        }
+
+        return await ProxySession.RunAsync(channel, proxy.GitspaceId, stdin, stdout, Console.Error, CancellationToken.None);
     }
 }

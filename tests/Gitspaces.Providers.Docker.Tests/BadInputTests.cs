@@ -1,5 +1,6 @@
 using Gitspaces.Core.Errors;
 using Gitspaces.Protocol;
+using Gitspaces.TestSupport;
 
 namespace Gitspaces.Providers.Docker.Tests;
 
@@ -130,6 +131,23 @@ public sealed class BadInputTests(DockerEnvironment environment)
         var info = await sandbox.Provider.DescribeAsync(true, CancellationToken.None);
         Assert.False(info.Reachable);
         Assert.Contains("does not answer", info.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnEndpointThatIsNotAnEngineAddress_IsInvalidParamsOfTheEndpointField()
+    {
+        using var sandbox = new Sandbox();
+
+        var error = await Assert.ThrowsAsync<GitspaceException>(() => sandbox.Provider.ConfigureAsync(new ConfigureProviderParams { Provider = "docker", Endpoint = "ftp://engine.example" }, CancellationToken.None));
+
+        Assert.Equal(ErrorCodes.InvalidParams, error.Code);
+        Assert.Equal("$.endpoint", error.Details.Field);
+        Assert.Equal("Invalid Docker host 'ftp://engine.example' ($.endpoint): use unix:///path/to/docker.sock, tcp://host:port or npipe://./pipe/name.", error.Message);
+        Assert.False(File.Exists(Path.Combine(sandbox.Paths.ConfigDirectory, "docker.json")));
+
+        // One saved by hand is refused the same way when the provider starts.
+        var saved = Assert.Throws<GitspaceException>(() => new Sandbox(endpoint: "ftp://engine.example"));
+        Assert.Equal((ErrorCodes.InvalidParams, "$.endpoint"), (saved.Code, saved.Details.Field));
     }
 
     [Fact]

@@ -1,5 +1,8 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using Docker.DotNet.Models;
+using Gitspaces.Docker.Engine;
+using Gitspaces.TestSupport;
 
 namespace Gitspaces.Providers.Docker.Tests;
 
@@ -7,10 +10,41 @@ namespace Gitspaces.Providers.Docker.Tests;
 /// The create body we write says what Docker.DotNet's own serializer (Newtonsoft.Json over its models) would send for
 /// the same parameters: every field our builders can set, with every runArgs flag of the allow-list applied.
 /// Docker.DotNet also sends unset fields as false, 0 or empty, which the engine reads as its defaults; those are
-/// dropped from its side before comparing.
+/// dropped from its side before comparing. The engine itself creates containers from it.
 /// </summary>
-public sealed class ContainerCreateJsonTests
+[Collection(DockerTests.Name)]
+public sealed class ContainerCreateJsonTests(DockerEnvironment environment)
 {
+    [Fact]
+    public async Task TheEngineCreatesContainers_FromOurOwnJson()
+    {
+        var engine = new EngineClient(DockerEndpoint.Resolve(null, Environment.GetEnvironmentVariable));
+        var name = "gitspace-" + environment.Name("created");
+        var parameters = new CreateContainerParameters
+        {
+            Name = name,
+            Image = DockerEnvironment.BaseImage,
+            Labels = new Dictionary<string, string> { ["dev.gitspaces.test-run"] = environment.RunId },
+            Env = ["GREETING=hi"],
+            Cmd = ["sleep", "300"],
+            HostConfig = new HostConfig { CapAdd = ["SYS_PTRACE"], Init = true },
+        };
+        try
+        {
+            var id = await engine.CreateContainerAsync(name, ContainerCreateJson.Write(parameters), CancellationToken.None);
+
+            Assert.Equal(id, DockerCli.Docker("inspect", "-f", "{{.Id}}", name));
+            Assert.Equal("[SYS_PTRACE] true", DockerCli.Docker("inspect", "-f", "{{.HostConfig.CapAdd}} {{.HostConfig.Init}}", name));
+            Assert.Contains("GREETING=hi", DockerCli.Docker("inspect", "-f", "{{.Config.Env}}", name), StringComparison.Ordinal);
+            var refused = await Assert.ThrowsAsync<EngineException>(() => engine.CreateContainerAsync(name, ContainerCreateJson.Write(parameters), CancellationToken.None));
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        }
+        finally
+        {
+            DockerCli.Run("docker", "rm", "-f", name);
+        }
+    }
+
     [Fact]
     public void EveryFieldTheBuildersSet_IsWrittenAsDockerDotNetWouldSendIt()
     {

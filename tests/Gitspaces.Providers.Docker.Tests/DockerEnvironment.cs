@@ -5,25 +5,18 @@ using Gitspaces.TestSupport;
 namespace Gitspaces.Providers.Docker.Tests;
 
 /// <summary>
-/// What every Docker test shares: a running engine with the local base image, a folder of test repositories served
-/// by <c>git daemon</c> on 127.0.0.1, and a run id that names (and at the end removes) everything the run created.
+/// What every Docker test shares: a <see cref="DockerTestRun"/> (a running engine with the local base image, and a run
+/// id that names and at the end removes everything the run created) and a folder of test repositories served by
+/// <c>git daemon</c> on 127.0.0.1.
 /// </summary>
 public sealed class DockerEnvironment : IDisposable
 {
-    public const string BaseImage = "gitspaces-base:bookworm";
+    public const string BaseImage = DockerTestRun.BaseImage;
+    private readonly DockerTestRun run = new();
     private readonly System.Diagnostics.Process gitDaemon;
 
     public DockerEnvironment()
     {
-        if (DockerCli.Run("docker", "version", "--format", "{{.Server.Version}}").ExitCode != 0 || !DockerCli.Exists("image", BaseImage))
-        {
-            var setup = DockerCli.Run("bash", RepositoryRoot.Combine("scripts", "ensure-docker.sh"));
-            Assert.True(setup.ExitCode == 0, "no Docker engine: " + setup.Output);
-            var image = DockerCli.Run("bash", RepositoryRoot.Combine("scripts", "ensure-base-image.sh"));
-            Assert.True(image.ExitCode == 0, "no base image: " + image.Output);
-        }
-
-        this.RunId = "t" + Guid.NewGuid().ToString("N")[..6];
         this.RepositoriesRoot = TempDirectory.Create("docker-repos");
         this.GitPort = FreePort();
         var start = new System.Diagnostics.ProcessStartInfo("git") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
@@ -50,13 +43,13 @@ public sealed class DockerEnvironment : IDisposable
     }
 
     /// <summary>Gets the prefix of every gitspace name this run creates.</summary>
-    public string RunId { get; }
+    public string RunId => this.run.RunId;
 
     public string RepositoriesRoot { get; }
 
     public int GitPort { get; }
 
-    public string Name(string suffix) => $"{this.RunId}-{suffix}";
+    public string Name(string suffix) => this.run.Name(suffix);
 
     public string GitUrl(string repository) => $"git://127.0.0.1:{this.GitPort}/{repository}";
 
@@ -88,29 +81,7 @@ public sealed class DockerEnvironment : IDisposable
         }
 
         this.gitDaemon.Dispose();
-        foreach (var container in DockerCli.Run("docker", "ps", "-a", "--format", "{{.Names}}", "--filter", "label=dev.gitspaces.provider=docker").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (container.StartsWith("gitspace-" + this.RunId, StringComparison.Ordinal))
-            {
-                DockerCli.Run("docker", "rm", "-f", container);
-            }
-        }
-
-        foreach (var volume in DockerCli.Run("docker", "volume", "ls", "-q", "--filter", "label=dev.gitspaces.provider=docker").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (volume.StartsWith("gitspace-" + this.RunId, StringComparison.Ordinal))
-            {
-                DockerCli.Run("docker", "volume", "rm", "-f", volume);
-            }
-        }
-
-        foreach (var image in DockerCli.Run("docker", "images", "--format", "{{.Repository}}:{{.Tag}}", "--filter", "label=dev.gitspaces.provider=docker").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (image.StartsWith("gitspace-" + this.RunId, StringComparison.Ordinal))
-            {
-                DockerCli.Run("docker", "rmi", "-f", image);
-            }
-        }
+        this.run.Dispose();
     }
 
     private static void Commit(string folder, IReadOnlyDictionary<string, string> files, string message)

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Gitspaces.Core.Errors;
 using Gitspaces.DevContainers.Tests.Features;
 using Gitspaces.Protocol;
+using Gitspaces.TestSupport;
 
 namespace Gitspaces.Providers.Docker.Tests;
 

@@ -1,5 +1,6 @@
 using Gitspaces.Core.Errors;
 using Gitspaces.Protocol;
+using Gitspaces.TestSupport;
 
 namespace Gitspaces.Providers.Docker.Tests;
 

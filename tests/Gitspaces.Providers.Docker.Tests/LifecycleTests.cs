@@ -1,5 +1,6 @@
 using System.Text;
 using Gitspaces.Protocol;
+using Gitspaces.TestSupport;
 
 namespace Gitspaces.Providers.Docker.Tests;
 

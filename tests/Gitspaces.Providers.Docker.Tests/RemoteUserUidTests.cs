@@ -1,4 +1,5 @@
 using Gitspaces.Protocol;
+using Gitspaces.TestSupport;
 
 namespace Gitspaces.Providers.Docker.Tests;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Gitspaces.Core.Errors;
 using Gitspaces.Protocol;
+using Gitspaces.TestSupport;
 
 namespace Gitspaces.Providers.Docker.Tests;
 

@@ -42,30 +42,23 @@ public sealed class ProviderRegistry
     /// <param name="providerId">The provider id, as the gitspace's SSH entry names it.</param>
     /// <param name="paths">The state directory.</param>
     /// <returns>The channel.</returns>
-    /// <exception cref="GitspaceException">The provider is unknown, or its gitspaces are not reached through a channel.</exception>
-    public ISshChannelProvider CreateSshChannel(string providerId, StatePaths paths)
-    {
-        var registration = this.Find(providerId);
-        return registration.CreateSshChannel?.Invoke(paths)
-            ?? throw NoChannel(providerId, $"provider '{providerId}' has no SSH channel; connect with the SSH command its gitspaces/connect returns.");
-    }
+    /// <exception cref="GitspaceException">
+    /// The provider has no SSH channel here (NotSupported). A host may register only the providers whose channels it
+    /// carries (the NativeAOT proxy knows Docker alone), so an id it does not know gets the same answer.
+    /// </exception>
+    public ISshChannelProvider CreateSshChannel(string providerId, StatePaths paths) =>
+        this.registrations.FirstOrDefault(r => r.Id == providerId)?.CreateSshChannel?.Invoke(paths)
+        ?? throw NoChannel(providerId, $"provider '{providerId}' has no SSH channel; connect with the SSH command its gitspaces/connect returns.");
 
     /// <summary>Creates a provider's port channel on its own.</summary>
     /// <param name="providerId">The provider id.</param>
     /// <param name="paths">The state directory.</param>
     /// <returns>The channel.</returns>
-    /// <exception cref="GitspaceException">The provider is unknown, or it cannot forward ports.</exception>
-    public IPortChannelProvider CreatePortChannel(string providerId, StatePaths paths)
-    {
-        var registration = this.Find(providerId);
-        return registration.CreatePortChannel?.Invoke(paths)
-            ?? throw NoChannel(providerId, $"provider '{providerId}' cannot forward ports of its gitspaces.");
-    }
+    /// <exception cref="GitspaceException">The provider cannot forward ports here (NotSupported).</exception>
+    public IPortChannelProvider CreatePortChannel(string providerId, StatePaths paths) =>
+        this.registrations.FirstOrDefault(r => r.Id == providerId)?.CreatePortChannel?.Invoke(paths)
+        ?? throw NoChannel(providerId, $"provider '{providerId}' cannot forward ports of its gitspaces.");
 
     private static GitspaceException NoChannel(string providerId, string message) =>
         new(ErrorCodes.NotSupported, message, new ErrorData { Kind = nameof(ErrorCodes.NotSupported), Provider = providerId });
-
-    private ProviderRegistration Find(string providerId) =>
-        this.registrations.FirstOrDefault(r => r.Id == providerId)
-        ?? throw GitspaceException.InvalidParams("$.provider", $"Invalid params: provider '{providerId}' is not one of {string.Join(", ", this.Ids)}.");
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gitspaces.Core.Errors;
+using Gitspaces.Docker.Engine;
 using Gitspaces.Core.Operations;
 using Gitspaces.Core.Ssh;
 using Gitspaces.Protocol;

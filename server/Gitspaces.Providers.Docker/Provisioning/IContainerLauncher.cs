@@ -1,5 +1,5 @@
 using Gitspaces.Core.Operations;
-using Gitspaces.Providers.Docker.Engine;
+using Gitspaces.Docker.Engine;
 
 namespace Gitspaces.Providers.Docker.Provisioning;
 

@@ -5,7 +5,7 @@ using Gitspaces.Core.Ssh;
 using Gitspaces.Core.State;
 using Gitspaces.DevContainers.Features;
 using Gitspaces.Protocol;
-using Gitspaces.Providers.Docker.Engine;
+using Gitspaces.Docker.Engine;
 
 namespace Gitspaces.Providers.Docker.Provisioning;
 

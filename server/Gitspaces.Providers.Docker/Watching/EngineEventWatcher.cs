@@ -2,7 +2,7 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using Gitspaces.Core.Operations;
 using Gitspaces.Protocol;
-using Gitspaces.Providers.Docker.Engine;
+using Gitspaces.Docker.Engine;
 
 namespace Gitspaces.Providers.Docker.Watching;
 

@@ -61,14 +61,14 @@ public sealed class ProviderRegistryTests
     }
 
     [Fact]
-    public void An_unknown_provider_names_the_known_ones()
+    public void An_id_a_host_does_not_register_has_no_channel_there()
     {
-        var registry = new ProviderRegistry([new ProviderRegistration("docker"), new ProviderRegistration("harness")]);
+        var registry = new ProviderRegistry([new ProviderRegistration("docker") { CreateSshChannel = _ => new ChannelProvider("docker") }]);
 
-        var error = Assert.Throws<GitspaceException>(() => registry.CreateSshChannel("podman", Paths));
+        var error = Assert.Throws<GitspaceException>(() => registry.CreateSshChannel("harness", Paths));
 
-        Assert.Equal(ErrorCodes.InvalidParams, error.Code);
-        Assert.Contains("'podman' is not one of docker, harness", error.Message, StringComparison.Ordinal);
+        Assert.Equal(ErrorCodes.NotSupported, error.Code);
+        Assert.Equal("provider 'harness' has no SSH channel; connect with the SSH command its gitspaces/connect returns.", error.Message);
     }
 
     [Fact]

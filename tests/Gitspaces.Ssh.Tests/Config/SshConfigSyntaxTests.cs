@@ -1,5 +1,4 @@
 using Gitspaces.Ssh.Config;
-using Gitspaces.Ssh.Tests.Support;
 using Xunit;
 
 namespace Gitspaces.Ssh.Tests.Config;
