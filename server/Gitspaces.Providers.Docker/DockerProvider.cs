@@ -64,7 +64,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         this.initializeCommand = new InitializeCommandGate(paths, this.options.Environment);
         this.images = new ImageCleaner(this.engines, passwds, this.options.Log);
         this.connector = new DockerConnector(this.engines, identities, hosts, this.records, this.ssh);
-        this.watcher = new EngineEventWatcher(this.engines, this.records, this.active.ContainsKey, async (id, ct) => (await this.ReadGitspacesAsync(id, ct)) is [var found, ..] ? found : null, this.options.Log);
+        this.watcher = new EngineEventWatcher(this.engines, this.records, this.active.ContainsKey, this.ReadOneAsync, this.options.Log);
     }
 
     /// <inheritdoc/>
@@ -131,7 +131,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
                 return this.MapKnown(id, container.AsSummary(container.State.Status));
             }
 
-            return (await this.ReadGitspacesAsync(id, cancellationToken)) is [var found, ..] ? found : null;
+            return await this.ReadOneAsync(id, cancellationToken);
         });
 
     /// <inheritdoc/>
@@ -329,8 +329,12 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
     private Gitspace MapKnown(string id, EngineContainer container) =>
         GitspaceMapper.Map(id, container, null, this.records.Read(id), () => GitspaceMapper.IsLocked(this.paths, id));
 
+    /// <summary>Reads one gitspace from its labelled container and volume, or null when it has neither.</summary>
+    private async Task<Gitspace?> ReadOneAsync(string id, CancellationToken cancellationToken) =>
+        (await this.ReadGitspacesAsync(id, cancellationToken)) is [var found, ..] ? found : null;
+
     private async Task<Gitspace> CurrentAsync(string id, CancellationToken cancellationToken) =>
-        (await this.ReadGitspacesAsync(id, cancellationToken)) is [var found, ..] ? found : throw GitspaceException.NotFound(id);
+        await this.ReadOneAsync(id, cancellationToken) ?? throw GitspaceException.NotFound(id);
 
     private string CloneFolder(string id) => Path.Combine(this.paths.DataDirectory, "docker", "clones", id);
 }
