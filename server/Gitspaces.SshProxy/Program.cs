@@ -1,6 +1,4 @@
-using Gitspaces.Core.Errors;
 using Gitspaces.Core.Providers;
-using Gitspaces.Core.Ssh;
 using Gitspaces.Core.State;
 using Gitspaces.Providers.Docker;
 using Gitspaces.Ssh.Proxy;
@@ -32,17 +30,6 @@ internal static class Program
 
         // --home stands for GITSPACES_HOME: ssh starts us with the editor's environment, which does not carry it.
         var paths = StatePaths.FromEnvironment(name => name == "GITSPACES_HOME" && proxy.Home is { Length: > 0 } home ? home : Environment.GetEnvironmentVariable(name));
-        ISshChannelProvider channel;
-        try
-        {
-            channel = Channels.CreateSshChannel(proxy.Provider, paths);
-        }
-        catch (GitspaceException ex)
-        {
-            await Console.Error.WriteLineAsync("gitspaces ssh-proxy: " + ex.Message);
-            return 2;
-        }
-
-        return await ProxySession.RunAsync(channel, proxy.GitspaceId, stdin, stdout, Console.Error, CancellationToken.None);
+        return await ProxySession.RunAsync(Channels, proxy.Provider, paths, proxy.GitspaceId, stdin, stdout, Console.Error, CancellationToken.None);
     }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Gitspaces.Core.Errors;
-using Gitspaces.Core.Ssh;
 using Gitspaces.Core.State;
 using Gitspaces.Protocol;
 using Gitspaces.Server.Composition;
@@ -95,17 +94,6 @@ internal static class ConnectCommands
         var stdin = Console.OpenStandardInput();
         Console.SetOut(Console.Error);
         var paths = home is { Length: > 0 } h ? new StatePaths(Path.GetFullPath(h), Path.Combine(Path.GetFullPath(h), "config")) : StatePaths.FromEnvironment();
-        ISshChannelProvider channel;
-        try
-        {
-            channel = ProviderFactory.Registry.CreateSshChannel(provider, paths);
-        }
-        catch (GitspaceException ex)
-        {
-            await Console.Error.WriteLineAsync("gitspaces ssh-proxy: " + ex.Message);
-            return 2;
-        }
-
-        return await SshProxy.RunAsync(channel, gitspaceId, stdin, stdout, Console.Error, cancellationToken);
+        return await SshProxy.RunAsync(ProviderFactory.Registry, provider, paths, gitspaceId, stdin, stdout, Console.Error, cancellationToken);
     }
 }

@@ -1,5 +1,7 @@
 using Gitspaces.Core.Errors;
+using Gitspaces.Core.Providers;
 using Gitspaces.Core.Ssh;
+using Gitspaces.Core.State;
 
 namespace Gitspaces.Ssh.Proxy;
 
@@ -12,9 +14,44 @@ public static class SshProxy
     /// <summary>The exit code when the channel could not be opened or broke.</summary>
     public const int FailureExitCode = 1;
 
+    /// <summary>The exit code when the provider the SSH entry names has no SSH channel in this host.</summary>
+    public const int NoChannelExitCode = 2;
+
     private const int BufferSize = 64 * 1024;
 
     private static readonly TimeSpan StdinClosedGrace = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Finds the SSH channel of the provider the gitspace's SSH entry names, then carries the session as
+    /// <see cref="RunAsync(ISshChannelProvider, string, Stream, Stream, TextWriter, CancellationToken)"/> does. Both the
+    /// sidecar's <c>ssh-proxy</c> and the NativeAOT proxy start here, so they answer alike.
+    /// </summary>
+    /// <param name="channels">The channels this host carries.</param>
+    /// <param name="providerId">The provider id.</param>
+    /// <param name="paths">The state directory the SSH entry was written with.</param>
+    /// <param name="gitspaceId">The gitspace id.</param>
+    /// <param name="stdin">What ssh writes (the process's standard input).</param>
+    /// <param name="stdout">What ssh reads (the process's standard output).</param>
+    /// <param name="stderr">Where failures are reported for the person running ssh.</param>
+    /// <param name="cancellationToken">Ends the session.</param>
+    /// <returns>0 when the session ended normally, <see cref="NoChannelExitCode"/> without a channel, <see cref="FailureExitCode"/> otherwise.</returns>
+    public static async Task<int> RunAsync(ProviderRegistry channels, string providerId, StatePaths paths, string gitspaceId, Stream stdin, Stream stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channels);
+        ArgumentNullException.ThrowIfNull(stderr);
+        ISshChannelProvider channel;
+        try
+        {
+            channel = channels.CreateSshChannel(providerId, paths);
+        }
+        catch (GitspaceException e)
+        {
+            await ReportAsync(stderr, e.Message, e.Details.Hint);
+            return NoChannelExitCode;
+        }
+
+        return await RunAsync(channel, gitspaceId, stdin, stdout, stderr, cancellationToken);
+    }
 
     /// <summary>Carries an SSH session between ssh (on <paramref name="stdin"/>/<paramref name="stdout"/>) and the gitspace.</summary>
     /// <param name="provider">The provider that owns the gitspace.</param>

@@ -1,7 +1,9 @@
 using System.IO.Pipelines;
 using System.Text;
 using Gitspaces.Core.Errors;
+using Gitspaces.Core.Providers;
 using Gitspaces.Core.Ssh;
+using Gitspaces.Core.State;
 using Gitspaces.Ssh.Proxy;
 using Gitspaces.Ssh.Tests.Support;
 using Xunit;
@@ -51,6 +53,20 @@ public class SshProxyTests
         Assert.Empty(stdout.ToArray());
         Assert.Contains("gitspaces ssh-proxy: No gitspace is named 'gone'.", stderr.ToString(), StringComparison.Ordinal);
         Assert.Contains("gitspaces ssh-proxy: List gitspaces", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_provider_without_a_channel_in_this_host_is_refused_before_anything_is_opened()
+    {
+        using var stdout = new MemoryStream();
+        using var stderr = new StringWriter();
+        var channels = new ProviderRegistry([new ProviderRegistration("docker") { CreateSshChannel = _ => new RefusingChannels() }]);
+
+        var exit = await SshProxy.RunAsync(channels, "harness", new StatePaths("/nonexistent/data", "/nonexistent/config"), "g", new MemoryStream(), stdout, stderr, CancellationToken.None);
+
+        Assert.Equal(SshProxy.NoChannelExitCode, exit);
+        Assert.Empty(stdout.ToArray());
+        Assert.Equal("gitspaces ssh-proxy: provider 'harness' has no SSH channel; connect with the SSH command its gitspaces/connect returns." + Environment.NewLine, stderr.ToString());
     }
 
     [Fact]
