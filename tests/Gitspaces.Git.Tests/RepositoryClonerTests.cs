@@ -78,9 +78,9 @@ public sealed class RepositoryClonerTests
     public async Task ADepthIsIgnoredWhereLibgit2CannotCloneShallow_OnThisMachineAndOverTheGitProtocol()
     {
         var source = GitCli.CreateRepository();
-        using var daemon = new GitDaemon(source);
+        using var daemon = new GitDaemon(Path.GetDirectoryName(source)!);
 
-        foreach (var url in new[] { source, new Uri(source).AbsoluteUri, daemon.Url })
+        foreach (var url in new[] { source, new Uri(source).AbsoluteUri, daemon.UrlOf(Path.GetFileName(source)) })
         {
             var clone = await RepositoryCloner.CloneAsync(new CloneRequest(url) { Depth = 1 }, Destination(), null, CancellationToken.None);
 

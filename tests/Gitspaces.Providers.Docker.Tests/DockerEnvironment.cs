@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Gitspaces.TestSupport;
 
 namespace Gitspaces.Providers.Docker.Tests;
@@ -13,33 +11,12 @@ public sealed class DockerEnvironment : IDisposable
 {
     public const string BaseImage = DockerTestRun.BaseImage;
     private readonly DockerTestRun run = new();
-    private readonly System.Diagnostics.Process gitDaemon;
+    private readonly GitDaemon gitDaemon;
 
     public DockerEnvironment()
     {
         this.RepositoriesRoot = TempDirectory.Create("docker-repos");
-        this.GitPort = FreePort();
-        var start = new System.Diagnostics.ProcessStartInfo("git") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var arg in new[] { "daemon", "--listen=127.0.0.1", $"--port={this.GitPort}", "--reuseaddr", "--export-all", $"--base-path={this.RepositoriesRoot}", this.RepositoriesRoot })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        this.gitDaemon = System.Diagnostics.Process.Start(start)!;
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            try
-            {
-                using var probe = new TcpClient();
-                probe.Connect(IPAddress.Loopback, this.GitPort);
-                break;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(50);
-            }
-        }
+        this.gitDaemon = new GitDaemon(this.RepositoriesRoot);
     }
 
     /// <summary>Gets the prefix of every gitspace name this run creates.</summary>
@@ -47,11 +24,11 @@ public sealed class DockerEnvironment : IDisposable
 
     public string RepositoriesRoot { get; }
 
-    public int GitPort { get; }
+    public int GitPort => this.gitDaemon.Port;
 
     public string Name(string suffix) => this.run.Name(suffix);
 
-    public string GitUrl(string repository) => $"git://127.0.0.1:{this.GitPort}/{repository}";
+    public string GitUrl(string repository) => this.gitDaemon.UrlOf(repository);
 
     /// <summary>Creates a repository with one commit per branch; the first branch is the default.</summary>
     public string Repository(string name, IReadOnlyDictionary<string, string> files, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? otherBranches = null)
@@ -72,14 +49,6 @@ public sealed class DockerEnvironment : IDisposable
 
     public void Dispose()
     {
-        try
-        {
-            this.gitDaemon.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-        }
-
         this.gitDaemon.Dispose();
         this.run.Dispose();
     }
@@ -101,12 +70,5 @@ public sealed class DockerEnvironment : IDisposable
     {
         var (code, output) = DockerCli.RunIn(folder, "git", args);
         Assert.True(code == 0, $"git {string.Join(' ', args)}: {output}");
-    }
-
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -159,7 +159,7 @@ public sealed class FeatureTests(DockerEnvironment environment)
     [Fact]
     public async Task ATarballFeatureComesFromItsUrl()
     {
-        var port = DockerEnvironment.FreePort();
+        var port = LoopbackPort.Unused();
         using var server = new System.Net.HttpListener();
         server.Prefixes.Add($"http://127.0.0.1:{port}/");
         server.Start();
