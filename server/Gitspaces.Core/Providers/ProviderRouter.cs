@@ -34,7 +34,7 @@ internal sealed class ProviderRouter
     {
         foreach (var gitspace in gitspaces)
         {
-            this.providerOfId[gitspace.Id] = provider;
+            this.Remember(provider, gitspace.Id);
         }
     }
 

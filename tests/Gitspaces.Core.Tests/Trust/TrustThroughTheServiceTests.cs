@@ -42,13 +42,15 @@ public sealed class TrustThroughTheServiceTests
     public async Task A_cancelled_operation_cancels_a_decision_that_waits()
     {
         var (fake, _) = Asking(isLocal: false);
-        var service = new GitspaceService([fake], Paths(), new WaitingPolicy());
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var policy = new WaitingPolicy();
+        var service = new GitspaceService([fake], Paths(), policy);
+        using var cancel = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => service.CreateAsync(
-            new CreateGitspaceParams { Repository = new RepositorySource { Url = "https://example.test/app.git" } },
-            null,
-            cancel.Token));
+        var creating = service.CreateAsync(new CreateGitspaceParams { Repository = new RepositorySource { Url = "https://example.test/app.git" } }, null, cancel.Token);
+        await policy.Asked.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => creating);
     }
 
     private static (FakeProvider Provider, List<TrustAnswer> Answers) Asking(bool isLocal, string id = "fake")
@@ -84,8 +86,11 @@ public sealed class TrustThroughTheServiceTests
 
     private sealed class WaitingPolicy : ITrustPolicy
     {
+        public TaskCompletionSource Asked { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public async ValueTask<TrustAnswer> DecideAsync(TrustRequest request, CancellationToken cancellationToken)
         {
+            this.Asked.TrySetResult();
             await Task.Delay(Timeout.Infinite, cancellationToken);
             throw new InvalidOperationException("unreachable");
         }
