@@ -44,9 +44,6 @@ public sealed class GitspaceService
         }
     }
 
-    /// <summary>Gets the providers.</summary>
-    public IReadOnlyList<IGitspaceProvider> Providers => this.providers;
-
     /// <summary>Gets the history store.</summary>
     public HistoryStore History => this.history;
 
