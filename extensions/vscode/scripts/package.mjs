@@ -1,5 +1,8 @@
-// npm run package: bundles the extension, copies the sidecar into server/ and writes gitspaces-<version>.vsix.
-// The sidecar comes from ../../artifacts/bin (the root `npm run build`), or GITSPACES_SIDECAR_DIR.
+// npm run package: bundles the extension, copies one platform's sidecar into server/ and writes a platform-specific
+// VSIX (`vsce package --target`), so each user downloads only their own platform's native program.
+//   node scripts/package.mjs                      this machine's platform, sidecar from ../../artifacts/bin (npm run build)
+//   node scripts/package.mjs --target linux-arm64 --rid linux-arm64 --sidecar-dir DIR [--version 0.1.2] [--out FILE]
+// The root `npm run package:all` calls it once per platform (scripts/release/package.mjs).
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -8,12 +11,29 @@ import { fileURLToPath } from "node:url";
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const repoRoot = path.resolve(here, "../..");
 const pkg = JSON.parse(fs.readFileSync(path.join(here, "package.json"), "utf8"));
-const sourceDir = process.env.GITSPACES_SIDECAR_DIR ?? path.join(repoRoot, "artifacts", "bin");
-const exe = process.platform === "win32" ? "gitspaces.exe" : "gitspaces";
 
+const hostTargets = { "linux-x64": "linux-x64", "linux-arm64": "linux-arm64", "darwin-x64": "osx-x64", "darwin-arm64": "osx-arm64", "win32-x64": "win-x64", "win32-arm64": "win-arm64" };
+const option = (name) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+};
+const target = option("target") ?? `${process.platform}-${process.arch}`;
+const rid = option("rid") ?? hostTargets[target];
+if (!rid) {
+  console.error(`package: no gitspaces build for the VS Code target ${target}; targets: ${Object.keys(hostTargets).join(", ")}`);
+  process.exit(1);
+}
+const sourceDir = option("sidecar-dir") ?? process.env.GITSPACES_SIDECAR_DIR ?? path.join(repoRoot, "artifacts", "bin");
+const windows = target.startsWith("win32-");
+const exe = windows ? "gitspaces.exe" : "gitspaces";
 if (!fs.existsSync(path.join(sourceDir, exe))) {
   console.error(`package: the sidecar is not built (${path.join(sourceDir, exe)} is missing); run \`npm run build\` at the repository root first.`);
   process.exit(1);
+}
+
+// A fresh clone has no node_modules: install exactly the locked dependencies first.
+if (!fs.existsSync(path.join(here, "node_modules", "@vscode", "vsce"))) {
+  execFileSync(process.platform === "win32" ? "npm.cmd" : "npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: here, stdio: "inherit" });
 }
 
 const node = process.execPath;
@@ -21,22 +41,24 @@ execFileSync(node, [path.join(here, "scripts", "build.mjs"), "--minify"], { cwd:
 
 const serverDir = path.join(here, "server");
 fs.rmSync(serverDir, { recursive: true, force: true });
-fs.cpSync(sourceDir, serverDir, {
-  recursive: true,
-  // Debug symbols and XML docs are not needed at run time.
-  filter: (src) => !/\.(pdb|xml)$/i.test(src),
-});
-if (process.platform !== "win32") {
-  fs.chmodSync(path.join(serverDir, exe), 0o755);
-  // The NativeAOT SSH proxy, when this platform's build made one: without its executable bit SSH falls back to the
-  // slower `gitspaces ssh-proxy`.
-  const proxy = path.join(serverDir, "gitspaces-ssh-proxy");
-  if (fs.existsSync(proxy)) {
-    fs.chmodSync(proxy, 0o755);
-  }
+fs.mkdirSync(serverDir, { recursive: true });
+for (const name of fs.readdirSync(sourceDir)) {
+  // Only what runs: the program and its native libraries; no symbols, docs or build stamps.
+  if (name.startsWith(".") || /\.(pdb|xml|dbg)$/i.test(name) || !fs.statSync(path.join(sourceDir, name)).isFile()) continue;
+  fs.copyFileSync(path.join(sourceDir, name), path.join(serverDir, name));
 }
+if (!windows) {
+  fs.chmodSync(path.join(serverDir, exe), 0o755);
+}
+// What the extension checks at start before it runs the program (src/sidecar/platform.ts).
+fs.writeFileSync(path.join(serverDir, "platform.json"), `${JSON.stringify({ rid, target }, null, 2)}\n`);
 
-const out = path.join(here, `${pkg.name}-${pkg.version}.vsix`);
+const version = option("version") ?? pkg.version;
+const out = option("out") ?? path.join(here, `${pkg.name}-${version}-${target}.vsix`);
 const vsce = path.join(here, "node_modules", "@vscode", "vsce", "vsce");
-execFileSync(node, [vsce, "package", "--no-dependencies", "--skip-license", "--allow-missing-repository", "--out", out], { cwd: here, stdio: "inherit" });
-console.log(`package: ${path.relative(here, out)} (${(fs.statSync(out).size / 1024 / 1024).toFixed(1)} MiB, sidecar from ${sourceDir})`);
+const args = ["package", "--target", target, "--no-dependencies", "--skip-license", "--allow-missing-repository", "--out", out];
+if (option("version")) {
+  args.splice(1, 0, version, "--no-update-package-json", "--no-git-tag-version");
+}
+execFileSync(node, [vsce, ...args], { cwd: here, stdio: "inherit" });
+console.log(`package: ${path.relative(process.cwd(), out)} for ${target} (${(fs.statSync(out).size / 1024 / 1024).toFixed(1)} MiB, sidecar from ${sourceDir})`);

@@ -1,12 +1,11 @@
 import * as vscode from "vscode";
-import * as fs from "node:fs";
 import { readSettings, restartSettings } from "./config";
 import { registerCommands } from "./commands";
 import type { CommandDeps } from "./commands/deps";
 import { applyStoredHarnessConfig, configureHarness } from "./commands/harness";
 import { GitspaceLogs } from "./commands/logs";
 import { SidecarClient } from "./sidecar/client";
-import { defaultLaunchEnvironment, ensureExecutable, resolveLaunch, sshProxyNextTo } from "./sidecar/launch";
+import { defaultLaunchEnvironment, ensureExecutable, resolveLaunch } from "./sidecar/launch";
 import { SidecarSupervisor } from "./sidecar/supervisor";
 import { GitspaceStore } from "./state/gitspaceStore";
 import { GitspacesTreeProvider } from "./tree/gitspacesTree";
@@ -27,14 +26,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const settings = readSettings();
       const launch = resolveLaunch(settings, defaultLaunchEnvironment(context.extensionPath));
       ensureExecutable(launch.command);
-      const proxy = sshProxyNextTo(launch.command);
-      if (fs.existsSync(proxy)) {
-        try {
-          ensureExecutable(proxy);
-        } catch (error) {
-          log.warn(`${proxy} cannot be made executable, SSH falls back to the slower \`gitspaces ssh-proxy\`: ${String(error)}`);
-        }
-      }
       return SidecarClient.start(launch, { logger: log, clientInfo: { name: "vscode", version } });
     },
     log: (message) => log.warn(message),

@@ -180,8 +180,8 @@ internal sealed class CliOutput : IGitspaceObserver, IProgress<OperationProgress
 
     public static string Describe(Gitspace gitspace) =>
         gitspace.State == GitspaceState.Running && gitspace.Readiness is { } readiness
-            ? $"running, {JsonSerializer.Serialize(readiness, GitspacesJsonContext.Default.Options).Trim('"').Replace('_', ' ')}"
-            : JsonSerializer.Serialize(gitspace.State, GitspacesJsonContext.Default.Options).Trim('"');
+            ? $"running, {JsonSerializer.Serialize(readiness, GitspacesJsonContext.Default.GitspaceReadiness).Trim('"').Replace('_', ' ')}"
+            : JsonSerializer.Serialize(gitspace.State, GitspacesJsonContext.Default.GitspaceState).Trim('"');
 
     public static string ToJson<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info) =>
         JsonSerializer.Serialize(value, info);

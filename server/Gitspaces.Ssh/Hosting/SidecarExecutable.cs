@@ -15,7 +15,7 @@ public static class SidecarExecutable
     /// </summary>
     /// <returns>The absolute program path, then any arguments.</returns>
     public static IReadOnlyList<string> CurrentCommand() =>
-        Resolve(Environment.ProcessPath, Assembly.GetEntryAssembly()?.Location, File.Exists);
+        Resolve(Environment.ProcessPath, EntryAssemblyPath(), File.Exists);
 
     /// <summary>
     /// Returns the command that <c>ProxyCommand</c> runs before <c>ssh-proxy …</c>: <c>gitspaces-ssh-proxy</c> when it sits
@@ -67,6 +67,13 @@ public static class SidecarExecutable
         var native = Path.Combine(folder, NativeProxyName + (OperatingSystem.IsWindows() ? ".exe" : string.Empty));
         return fileExists(native) ? [native] : sidecarCommand;
     }
+
+    // Assembly.Location is empty in Native AOT and single-file programs (IL3000); the dll only matters under `dotnet
+    // gitspaces.dll`, where it sits in the app's base directory.
+    private static string? EntryAssemblyPath() =>
+        Assembly.GetEntryAssembly()?.GetName().Name is { Length: > 0 } name && Path.Combine(AppContext.BaseDirectory, name + ".dll") is var dll && File.Exists(dll)
+            ? dll
+            : null;
 
     /// <summary>
     /// Tells whether a file exists and, off Windows, carries an execute bit: an archive that lost the bit (a VSIX can)
