@@ -5,8 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { publish, publishMode, root } from './publish.mjs';
-import { platformOf } from './platforms.mjs';
+import { publish, root } from './publish.mjs';
 
 const inputs = ['server', 'Directory.Build.props', 'Directory.Packages.props', 'global.json', 'version.json', 'scripts/release'];
 const stampName = '.publish-stamp';
@@ -22,7 +21,7 @@ export function sourceStamp(rid) {
   if (head.status !== 0) return undefined;
   const diff = git('diff', 'HEAD', '--', ...inputs);
   const untracked = git('ls-files', '--others', '--exclude-standard', '--', ...inputs);
-  const hash = createHash('sha256').update(rid).update(JSON.stringify(publishMode(platformOf(rid)).properties)).update(head.stdout).update(diff.stdout);
+  const hash = createHash('sha256').update(rid).update(head.stdout).update(diff.stdout);
   for (const file of untracked.stdout.split('\n').filter(Boolean)) {
     hash.update(file).update(readFileSync(join(root, file)));
   }
@@ -38,11 +37,21 @@ export async function publishIfChanged(rid) {
   const dir = join(root, 'artifacts', 'publish', rid);
   const stamp = sourceStamp(rid);
   const stampFile = join(dir, stampName);
-  const { mode, why } = publishMode(platformOf(rid));
-  if (stamp && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
-    return { dir, mode, why, reused: true };
+  const previous = readStamp(stampFile);
+  if (stamp && previous?.stamp === stamp) {
+    // The folder may come from another machine (the release workflow's native runners): its own record says how.
+    return { dir, mode: previous.mode, why: previous.why, reused: true };
   }
   const result = await publish(rid, { output: dir });
-  if (stamp) writeFileSync(stampFile, stamp);
+  if (stamp) writeFileSync(stampFile, JSON.stringify({ stamp, mode: result.mode, why: result.why }));
   return { dir: result.dir, mode: result.mode, why: result.why, reused: false };
+}
+
+function readStamp(file) {
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
 }
