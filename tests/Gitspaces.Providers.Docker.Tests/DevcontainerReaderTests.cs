@@ -31,6 +31,17 @@ public sealed class DevcontainerReaderTests
     }
 
     [Fact]
+    public async Task AnAppPortWrittenAsOneNumberIsPublished()
+    {
+        // A number rather than a list once ended the read with "The node already has a parent".
+        var repository = Repository("""{ "image": "x", "appPort": 8123 }""");
+
+        var plan = await DevcontainerReader.ReadAsync(repository, null, CancellationToken.None);
+
+        Assert.Equal(["8123"], plan.AppPorts);
+    }
+
+    [Fact]
     public async Task DockerComposeIsNotSupportedEvenWhenItsFileIsMissing()
     {
         var repository = Repository("""{ "dockerComposeFile": "missing.yml", "service": "app" }""");
