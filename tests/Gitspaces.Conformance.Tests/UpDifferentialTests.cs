@@ -54,9 +54,10 @@ public sealed class UpDifferentialTests(StandInImages images) : IClassFixture<St
         }
         finally
         {
-            await Run.ProgramAsync(DotnetHost.Path, [Path.Combine(AppContext.BaseDirectory, "gitspaces.dll"), "delete", id, "--yes"], environment: environment, timeout: Patience);
+            // The containers first, with the named volumes their mounts name; then what else the gitspace has.
             RemoveWithVolumes(oursContainer);
             RemoveWithVolumes(theirsContainer);
+            await Run.ProgramAsync(DotnetHost.Path, [Path.Combine(AppContext.BaseDirectory, "gitspaces.dll"), "delete", id, "--yes"], environment: environment, timeout: Patience);
             foreach (var image in DockerCli.Run("docker", "images", "--format", "{{.Repository}}").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
             {
                 if (image.StartsWith($"vsc-{name}-", StringComparison.Ordinal))
