@@ -69,7 +69,7 @@ internal static class GitspaceCommands
         var name = new Option<string?>("--name", "-n") { Description = "The gitspace's name (default: derived from the repository)." };
         var config = new Option<string?>("--config", "-c") { Description = "The devcontainer.json to use, relative to the repository root." };
         var ide = new Option<string?>("--ide") { Description = $"The IDE it is for: {string.Join(", ", Ides.All)} (default vs_code)." };
-        var waitFor = new Option<string?>("--wait-for") { Description = "Return once this lifecycle hook has run (default: all of them, postAttachCommand last, as `devcontainer up` does); the commands after it stop with this process." };
+        var waitFor = new Option<string?>("--wait-for") { Description = "Return once this lifecycle hook has run (default: all of them, postAttachCommand last, as `devcontainer up` does). The hooks after it do not run now (a command already started finishes in the container); create-time commands left unfinished run again when the gitspace next starts." };
         waitFor.AcceptOnlyFromAmong(LifecycleWait.Hooks);
         var command = new Command("up", "Create a gitspace from a repository and start it.") { repository, branch, name, config, ide, waitFor, ProviderOption, JsonOption, VerboseOption };
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(JsonOption), parse.GetValue(VerboseOption), async (service, output) =>
@@ -221,7 +221,9 @@ internal static class GitspaceCommands
             using var subscription = service.Subscribe(output);
             var gitspace = await operation(service, parse.GetValue(id)!, output, ct);
             await service.DrainBackgroundWorkAsync(gitspace.Id);
-            return output.Success(gitspace, pastTense);
+
+            // The readiness the lifecycle commands left, not the one at waitFor: a failed postStart fails `start`.
+            return output.Success(await service.GetAsync(gitspace.Id, ct), pastTense);
         }));
         return command;
     }
