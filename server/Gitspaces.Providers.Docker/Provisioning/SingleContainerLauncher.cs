@@ -4,6 +4,7 @@ using Gitspaces.Core.Operations;
 using Gitspaces.Core.Ssh;
 using Gitspaces.Core.State;
 using Gitspaces.DevContainers.Features;
+using Gitspaces.DevContainers.Variables;
 using Gitspaces.Protocol;
 using Gitspaces.Docker.Engine;
 
@@ -56,10 +57,21 @@ internal sealed class SingleContainerLauncher : IContainerLauncher
         var entries = MergedMetadata.EntriesIn(image.Details.Labels);
         var origins = entries.Select(e => e["id"] is JsonValue featureId ? $"Feature '{featureId}'" : "image").Append("devcontainer.json").ToList();
         entries.Add(plan.MetadataEntry);
-        var metadata = MergedMetadata.Merge(plan.Configuration, entries, origins);
-        image = await this.UpdateRemoteUserUidAsync(id, metadata, image, context);
+
+        // ${devcontainerId} comes from the id labels, as the reference computes it: the same gitspace keeps its id
+        // (and so its named volumes) across rebuilds.
+        var devcontainerId = DevContainerId.Compute(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [DockerLabels.LocalFolder] = labels[DockerLabels.LocalFolder],
+            [DockerLabels.ConfigFile] = plan.ConfigFile,
+        });
+        JsonNode? Substitute(JsonNode? node) => VariableSubstitution.SubstituteDevContainerId(plan.SubstituteLocal(node), devcontainerId);
+        var metadata = MergedMetadata.Merge(plan.Configuration, entries, origins, Substitute);
+        plan = plan with { RunArgs = [.. plan.RunArgs.Select(a => VariableSubstitution.SubstituteDevContainerId(JsonValue.Create(a), devcontainerId)!.GetValue<string>())] };
+        var platform = RunArgs.PlatformOf(plan.RunArgs);
+        image = await this.UpdateRemoteUserUidAsync(id, metadata, image, platform, context);
         var (parameters, containerUser, remoteUser) = ContainerSpec.Build(id, labels, plan, metadata, image, mountTarget, workspaceFolder);
-        var createdId = await this.engines.Engine.CreateContainerAsync(parameters.Name, ContainerCreateJson.Write(parameters), token);
+        var createdId = await this.engines.Engine.CreateContainerAsync(parameters.Name, platform, ContainerCreateJson.Write(parameters), token);
         var passwd = await this.ReadPasswdAsync(createdId, image, token);
         var user = PasswdEntry.Find(passwd, remoteUser)
             ?? throw GitspaceException.OperationFailed(id, "users", $"The remote user '{remoteUser}' does not exist in the image {image.Reference}; set remoteUser (or containerUser) in {plan.ConfigPath} to a user of the image.");
@@ -168,6 +180,6 @@ internal sealed class SingleContainerLauncher : IContainerLauncher
     private Task<PreparedImage> InstallFeaturesAsync(string id, DevcontainerPlan plan, IReadOnlyList<ResolvedFeature> features, PreparedImage image, IOperationContext context) =>
         new FeatureImageBuilder(() => this.engines.Client, this.engines.Engine).BuildAsync(id, plan, features, image, context);
 
-    private Task<PreparedImage> UpdateRemoteUserUidAsync(string id, MergedMetadata metadata, PreparedImage image, IOperationContext context) =>
-        new UidImageBuilder(() => this.engines.Client, this.engines.Engine).ApplyAsync(id, metadata, image, this.engines.Endpoint.Address.Scheme == "unix", context);
+    private Task<PreparedImage> UpdateRemoteUserUidAsync(string id, MergedMetadata metadata, PreparedImage image, string? platform, IOperationContext context) =>
+        new UidImageBuilder(() => this.engines.Client, this.engines.Engine).ApplyAsync(id, metadata, image, this.engines.Endpoint.Address.Scheme == "unix", platform, context);
 }

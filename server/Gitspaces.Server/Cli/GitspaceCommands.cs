@@ -69,10 +69,15 @@ internal static class GitspaceCommands
         var name = new Option<string?>("--name", "-n") { Description = "The gitspace's name (default: derived from the repository)." };
         var config = new Option<string?>("--config", "-c") { Description = "The devcontainer.json to use, relative to the repository root." };
         var ide = new Option<string?>("--ide") { Description = $"The IDE it is for: {string.Join(", ", Ides.All)} (default vs_code)." };
-        var command = new Command("up", "Create a gitspace from a repository and start it.") { repository, branch, name, config, ide, ProviderOption, JsonOption, VerboseOption };
+        var waitFor = new Option<string?>("--wait-for") { Description = "Return once this lifecycle hook has run (default: all of them, postAttachCommand last, as `devcontainer up` does). The hooks after it do not run now (a command already started finishes in the container); create-time commands left unfinished run again when the gitspace next starts." };
+        waitFor.AcceptOnlyFromAmong(LifecycleWait.Hooks);
+        var command = new Command("up", "Create a gitspace from a repository and start it.") { repository, branch, name, config, ide, waitFor, ProviderOption, JsonOption, VerboseOption };
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(JsonOption), parse.GetValue(VerboseOption), async (service, output) =>
         {
             using var subscription = service.Subscribe(output);
+            var lastHook = parse.GetValue(waitFor) ?? LifecycleWait.All;
+            var wait = new LifecycleWait(lastHook);
+            using var waiting = service.Subscribe(wait);
             var source = parse.GetValue(repository)!;
             if (Directory.Exists(source))
             {
@@ -90,9 +95,19 @@ internal static class GitspaceCommands
                 },
                 output,
                 ct);
-            // Lifecycle commands after `waitFor` go on once the gitspace is ready (an editor may connect meanwhile); a
-            // CLI process must not exit under them.
-            await service.DrainBackgroundWorkAsync(gitspace.Id);
+            // Lifecycle commands after the configuration's `waitFor` go on once the gitspace is ready (an editor may
+            // connect meanwhile); `up` waits for them, or for the hook --wait-for names, and then reports the readiness
+            // they left: a command that failed makes the exit code 1, with the hook, command and exit status named.
+            var drained = service.DrainBackgroundWorkAsync(gitspace.Id);
+            await (lastHook == LifecycleWait.All ? drained : Task.WhenAny(drained, wait.Passed));
+            gitspace = await service.GetAsync(gitspace.Id, ct);
+            if (lastHook == LifecycleWait.All && gitspace.State == GitspaceState.Running && gitspace.Readiness != GitspaceReadiness.StartError)
+            {
+                // The reference's `up` ends with postAttachCommand (an editor runs it again each time it attaches):
+                // attaching here runs it, and registers the SSH host `gitspaces ssh` uses.
+                gitspace = (await service.ConnectAsync(gitspace.Id, null, output, ct)).Gitspace;
+            }
+
             var code = output.Success(gitspace, "is up");
             if (code == 0 && !parse.GetValue(JsonOption))
             {
@@ -206,7 +221,9 @@ internal static class GitspaceCommands
             using var subscription = service.Subscribe(output);
             var gitspace = await operation(service, parse.GetValue(id)!, output, ct);
             await service.DrainBackgroundWorkAsync(gitspace.Id);
-            return output.Success(gitspace, pastTense);
+
+            // The readiness the lifecycle commands left, not the one at waitFor: a failed postStart fails `start`.
+            return output.Success(await service.GetAsync(gitspace.Id, ct), pastTense);
         }));
         return command;
     }
