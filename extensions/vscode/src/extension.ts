@@ -10,7 +10,7 @@ import { defaultLaunchEnvironment, ensureExecutable, resolveLaunch, sshProxyNext
 import { SidecarSupervisor } from "./sidecar/supervisor";
 import { GitspaceStore } from "./state/gitspaceStore";
 import { GitspacesTreeProvider } from "./tree/gitspacesTree";
-import { Actions } from "./ui/errors";
+import { adviseStartFailure, showStartFailure } from "./ui/startFailure";
 import { OperationRunner } from "./ui/progress";
 import { currentSshHost, GitspacesStatusBar } from "./ui/statusBar";
 
@@ -38,19 +38,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       return SidecarClient.start(launch, { logger: log, clientInfo: { name: "vscode", version } });
     },
     log: (message) => log.warn(message),
-    onGiveUp: (reason) => {
+    onGiveUp: (reason, error) => {
       log.error(reason);
       if (giveUpShown) {
         return;
       }
       giveUpShown = true;
-      void vscode.window.showErrorMessage(reason, Actions.ShowLogs, Actions.Restart).then(async (choice) => {
+      void showStartFailure(adviseStartFailure(error), { showLogs: () => log.show(), restart: restartSidecar }).finally(() => {
         giveUpShown = false;
-        if (choice === Actions.ShowLogs) {
-          log.show();
-        } else if (choice === Actions.Restart) {
-          await restartSidecar();
-        }
       });
     },
     onReady: (client) => {
