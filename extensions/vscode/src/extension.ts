@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import { readSettings, restartSettings } from "./config";
 import { registerCommands } from "./commands";
 import type { CommandDeps } from "./commands/deps";
+import { configureDockerHost } from "./commands/docker";
 import { applyStoredHarnessConfig, configureHarness } from "./commands/harness";
 import { GitspaceLogs } from "./commands/logs";
 import { SidecarClient } from "./sidecar/client";
@@ -60,7 +61,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
   });
   supervisor = sup;
-  const sidecar = () => sup.ready();
+  // A settings change restarts the sidecar (it reads them at start); a request made right after the change (Configure
+  // Docker Host checks the new engine) waits for that restart rather than reach the old process.
+  let settingsRestart: Promise<void> = Promise.resolve();
+  const sidecar = async () => {
+    await settingsRestart;
+    return sup.ready();
+  };
 
   const store = new GitspaceStore(sidecar);
   const statusBar = new GitspacesStatusBar();
@@ -100,7 +107,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       showSidecarLog: () => log.show(),
       configureProvider: async (provider) => {
         if (provider === "docker") {
-          await vscode.commands.executeCommand("workbench.action.openSettings", "gitspaces.docker.host");
+          await configureDockerHost(deps);
         } else {
           await configureHarness(deps);
         }
@@ -133,7 +140,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (restartSettings.some((s) => e.affectsConfiguration(s))) {
         log.info("gitspaces settings changed; restarting the sidecar");
-        void restartSidecar();
+        settingsRestart = restartSidecar();
       }
     }),
   );

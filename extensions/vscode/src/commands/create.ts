@@ -1,7 +1,8 @@
 import * as path from "node:path";
 import * as vscode from "vscode";
-import { IdeLabels, type CreateGitspaceParams, type Gitspace, type ProviderInfo, type RepositorySource } from "../protocol";
+import { ErrorCodes, IdeLabels, type CreateGitspaceParams, type Gitspace, type ProviderInfo, type RepositorySource } from "../protocol";
 import { inspectRepository, redactUrl, remoteBranches, type LocalRepository } from "../git/repository";
+import { configureActionOf, editorHint, inUserWords } from "../ui/userWords";
 import { guarded, type CommandDeps } from "./deps";
 import { openGitspace } from "./open";
 
@@ -41,7 +42,7 @@ async function pickRepository(local: LocalRepository | undefined): Promise<{ url
   const picked =
     items.length === 1
       ? items[0]
-      : await vscode.window.showQuickPick(items, { title: "Create Gitspace (1/5): repository", placeHolder: "Repository to create the gitspace from", ignoreFocusOut: true });
+      : await vscode.window.showQuickPick(items, { title: "Create Gitspace (2/5): repository", placeHolder: "Repository to create the gitspace from", ignoreFocusOut: true });
   if (!picked) {
     return undefined;
   }
@@ -49,7 +50,7 @@ async function pickRepository(local: LocalRepository | undefined): Promise<{ url
     return { url: picked.url!, local: picked.local === true };
   }
   const typed = await vscode.window.showInputBox({
-    title: "Create Gitspace (1/5): repository",
+    title: "Create Gitspace (2/5): repository",
     prompt: "Clone URL (https, ssh or git) or a local path",
     placeHolder: "https://github.com/owner/repo.git",
     ignoreFocusOut: true,
@@ -72,12 +73,12 @@ async function pickBranch(branches: string[], current: string | undefined): Prom
   const items: BranchItem[] = ordered.map((b) => ({ label: `$(git-branch) ${b}`, description: b === current ? "current" : undefined, branch: b }));
   items.push({ label: "$(repo) Default branch", description: "the remote's default branch" });
   items.push({ label: "$(edit) Enter a branch name…", enter: true });
-  const picked = await vscode.window.showQuickPick(items, { title: "Create Gitspace (2/5): branch", placeHolder: "Branch to check out", ignoreFocusOut: true });
+  const picked = await vscode.window.showQuickPick(items, { title: "Create Gitspace (3/5): branch", placeHolder: "Branch to check out", ignoreFocusOut: true });
   if (!picked) {
     return undefined;
   }
   if (picked.enter) {
-    const typed = await vscode.window.showInputBox({ title: "Create Gitspace (2/5): branch", prompt: "Branch name", ignoreFocusOut: true });
+    const typed = await vscode.window.showInputBox({ title: "Create Gitspace (3/5): branch", prompt: "Branch name", ignoreFocusOut: true });
     return typed === undefined ? undefined : { branch: typed.trim() || undefined };
   }
   return { branch: picked.branch };
@@ -94,23 +95,68 @@ async function pickDevcontainer(candidates: string[], errors: string[]): Promise
   }
   const picked = await vscode.window.showQuickPick(
     candidates.map((c) => ({ label: c, path: c })),
-    { title: "Create Gitspace (3/5): configuration", placeHolder: "devcontainer.json to use", ignoreFocusOut: true },
+    { title: "Create Gitspace (4/5): configuration", placeHolder: "devcontainer.json to use", ignoreFocusOut: true },
   );
   return picked ? { path: picked.path } : undefined;
 }
 
-async function pickProvider(providers: ProviderInfo[], preferred: string): Promise<ProviderInfo | undefined> {
-  const ordered = [...providers].sort((a, b) => (a.id === preferred ? -1 : b.id === preferred ? 1 : 0));
-  const picked = await vscode.window.showQuickPick(
-    ordered.map((p) => ({
+/** How a provider's health reads in the provider pick. */
+export function providerHealth(p: ProviderInfo): string {
+  return !p.configured ? "not set up" : p.reachable ? "ready" : "not reachable";
+}
+
+/**
+ * The first question, asked with every provider's health: the list is checked (Docker is pinged, Harness asked) while
+ * the pick shows its busy bar, so an engine that is down is known before any other question.
+ */
+async function pickProvider(deps: CommandDeps): Promise<ProviderInfo | undefined> {
+  const preferred = deps.settings().defaultProvider;
+  const items = (async () => {
+    const client = await deps.sidecar();
+    const { providers } = await client.request("providers/list", {});
+    const ordered = [...providers].sort((a, b) => (a.id === preferred ? -1 : b.id === preferred ? 1 : 0));
+    return ordered.map((p) => ({
       label: p.displayName,
-      description: `${p.kind === "self-hosted" ? "self-hosted" : "hosted"}${p.configured ? "" : " · not configured"}`,
-      detail: p.message ?? p.endpoint,
+      description: `${p.kind === "self-hosted" ? "self-hosted" : "hosted"} · ${providerHealth(p)}`,
+      detail: inUserWords(p.message) || p.endpoint,
       provider: p,
-    })),
-    { title: "Create Gitspace (4/5): provider", placeHolder: "Where the gitspace runs", ignoreFocusOut: true },
-  );
+    }));
+  })();
+  const picked = await vscode.window.showQuickPick(items, {
+    title: "Create Gitspace (1/5): provider",
+    placeHolder: "Where the gitspace runs",
+    ignoreFocusOut: true,
+  });
   return picked?.provider;
+}
+
+/**
+ * Says why the chosen provider cannot take a gitspace now, with the button that fixes it; resolves true when it
+ * can. A provider that is not set up gets a warning, one that does not answer an error.
+ */
+async function checkProvider(deps: CommandDeps, provider: ProviderInfo, retry: () => unknown): Promise<boolean> {
+  if (provider.configured && provider.reachable) {
+    return true;
+  }
+  const configure = configureActionOf(provider.id);
+  const said = inUserWords(provider.message);
+  let choice: string | undefined;
+  if (!provider.configured) {
+    choice = await vscode.window.showWarningMessage(`${provider.displayName} is not set up yet.${said ? ` ${said}` : ""}`, configure);
+  } else {
+    const hint = editorHint(ErrorCodes.ProviderUnavailable, provider.id);
+    choice = await vscode.window.showErrorMessage(
+      `${provider.displayName} is not reachable${said ? `: ${said}` : "."}${hint ? ` ${hint}` : ""}`,
+      configure,
+      "Retry",
+    );
+  }
+  if (choice === configure) {
+    await deps.errors.configureProvider(provider.id);
+  } else if (choice === "Retry") {
+    await retry();
+  }
+  return false;
 }
 
 async function pickIde(ides: readonly string[]): Promise<string | undefined> {
@@ -122,8 +168,15 @@ async function pickIde(ides: readonly string[]): Promise<string | undefined> {
   return picked?.id;
 }
 
-/** Asks the five questions. Resolves undefined when the user backs out; throws on sidecar errors. */
-export async function collectCreateChoices(deps: CommandDeps, git: GitProbe): Promise<CreateChoices | undefined> {
+/**
+ * Asks the five questions, the provider (and its health) first. Resolves undefined when the user backs out or the
+ * provider cannot be used; throws on sidecar errors.
+ */
+export async function collectCreateChoices(deps: CommandDeps, git: GitProbe, retry: () => unknown = () => undefined): Promise<CreateChoices | undefined> {
+  const provider = await pickProvider(deps);
+  if (!provider || !(await checkProvider(deps, provider, retry))) {
+    return undefined;
+  }
   const folder = deps.workspaceFolder();
   const local = folder ? await git.inspect(folder) : undefined;
   const repo = await pickRepository(local);
@@ -145,21 +198,6 @@ export async function collectCreateChoices(deps: CommandDeps, git: GitProbe): Pr
     read.diagnostics.filter((d) => d.severity === "error").map((d) => d.message),
   );
   if (!config) {
-    return undefined;
-  }
-  const { providers } = await client.request("providers/list", { skipCheck: true });
-  const provider = await pickProvider(providers, deps.settings().defaultProvider);
-  if (!provider) {
-    return undefined;
-  }
-  if (!provider.configured) {
-    const choice = await vscode.window.showWarningMessage(
-      `${provider.displayName} is not configured yet.${provider.message ? ` ${provider.message}` : ""}`,
-      "Configure",
-    );
-    if (choice === "Configure") {
-      await deps.errors.configureProvider(provider.id);
-    }
     return undefined;
   }
   const ide = await pickIde(client.initializeResult.capabilities.ides);
@@ -203,7 +241,8 @@ export async function runCreate(deps: CommandDeps, choices: CreateChoices): Prom
 }
 
 export async function createGitspace(deps: CommandDeps, git: GitProbe = realGit): Promise<Gitspace | undefined> {
-  const choices = await guarded(deps, "Create gitspace", () => collectCreateChoices(deps, git), { retry: () => createGitspace(deps, git) });
+  const again = () => createGitspace(deps, git);
+  const choices = await guarded(deps, "Create gitspace", () => collectCreateChoices(deps, git, again), { retry: again });
   if (!choices) {
     return undefined;
   }

@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
 import { createGitspace } from "./create";
 import type { CommandDeps } from "./deps";
+import { configureDockerHost } from "./docker";
 import { configureHarness } from "./harness";
 import { deleteGitspace, rebuildGitspace, refreshGitspaces, startGitspace, stopGitspace } from "./lifecycle";
 import { showEvents, showLogs } from "./logs";
@@ -21,6 +22,7 @@ export const CommandIds = {
   CopySshCommand: "gitspaces.copySshCommand",
   OpenInJetBrains: "gitspaces.openInJetBrains",
   ConfigureHarness: "gitspaces.configureHarness",
+  ConfigureDocker: "gitspaces.configureDocker",
   Refresh: "gitspaces.refresh",
   ShowSidecarLog: "gitspaces.showSidecarLog",
   RestartSidecar: "gitspaces.restartSidecar",
@@ -42,6 +44,7 @@ export function registerCommands(deps: CommandDeps, extra: { showSidecarLog: () 
     r(CommandIds.CopySshCommand, (arg) => copySshCommand(deps, arg)),
     r(CommandIds.OpenInJetBrains, (arg) => openInJetBrains(deps, arg)),
     r(CommandIds.ConfigureHarness, () => configureHarness(deps)),
+    r(CommandIds.ConfigureDocker, () => configureDockerHost(deps)),
     r(CommandIds.Refresh, () => refreshGitspaces(deps)),
     r(CommandIds.ShowSidecarLog, () => extra.showSidecarLog()),
     r(CommandIds.RestartSidecar, () => extra.restartSidecar()),

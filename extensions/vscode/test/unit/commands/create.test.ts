@@ -38,14 +38,14 @@ describe("Create Gitspace", () => {
   it("defaults to the current folder's remote and branch, then creates with the picked config, provider and IDE", async () => {
     const deps = makeDeps({ folder: "/src/web" });
     scriptSidecar(deps, [".devcontainer/devcontainer.json", ".devcontainer/gpu/devcontainer.json"]);
-    pickByLabel("example.com/acme/web.git", "feature", "gpu", "Docker", "VS Code");
+    pickByLabel("Docker", "example.com/acme/web.git", "feature", "gpu", "VS Code");
     const created = await createGitspace(deps, localGit());
 
     expect(created?.id).toBe("web-new");
-    const repoItems = (await vi.mocked(vscode.window.showQuickPick).mock.calls[0][0]) as vscode.QuickPickItem[];
+    const repoItems = (await vi.mocked(vscode.window.showQuickPick).mock.calls[1][0]) as vscode.QuickPickItem[];
     // The first item is the origin remote, with the credentials removed from what is shown.
     expect(repoItems.map((i) => i.label)).toEqual(["https://example.com/acme/web.git", "/src/web", "$(edit) Enter a repository URL…"]);
-    const branchItems = (await vi.mocked(vscode.window.showQuickPick).mock.calls[1][0]) as vscode.QuickPickItem[];
+    const branchItems = (await vi.mocked(vscode.window.showQuickPick).mock.calls[2][0]) as vscode.QuickPickItem[];
     expect(branchItems[0].label).toBe("$(git-branch) feature");
     expect(deps.fake.callsTo("devcontainer/read")[0].params).toEqual({
       repository: { url: "https://token@example.com/acme/web.git", branch: "feature" },
@@ -69,7 +69,7 @@ describe("Create Gitspace", () => {
   it("reads a local clone in place and skips the config pick when there is one candidate", async () => {
     const deps = makeDeps({ folder: "/src/web" });
     scriptSidecar(deps);
-    pickByLabel("/src/web", "Default branch", "Docker", "Cursor");
+    pickByLabel("Docker", "/src/web", "Default branch", "Cursor");
     await createGitspace(deps, localGit({ remotes: [] }));
     expect(deps.fake.callsTo("devcontainer/read")[0].params).toEqual({ repository: { path: "/src/web" } });
     expect(deps.fake.callsTo("gitspaces/create")[0].params).toEqual({
@@ -84,11 +84,14 @@ describe("Create Gitspace", () => {
   it("offers the default provider from settings first", async () => {
     const deps = makeDeps({ folder: "/src/web", settings: { defaultProvider: "harness" } });
     scriptSidecar(deps);
-    pickByLabel("/src/web", "feature", undefined);
+    pickByLabel(undefined);
     await createGitspace(deps, localGit({ remotes: [] }));
-    const providerItems = (await vi.mocked(vscode.window.showQuickPick).mock.calls[2][0]) as vscode.QuickPickItem[];
+    const providerItems = (await vi.mocked(vscode.window.showQuickPick).mock.calls[0][0]) as vscode.QuickPickItem[];
     expect(providerItems.map((i) => i.label)).toEqual(["Harness CDE", "Docker"]);
-    expect(providerItems[0].description).toBe("hosted · not configured");
+    expect(providerItems.map((i) => i.description)).toEqual(["hosted · not set up", "self-hosted · ready"]);
+    // The provider list is checked (not skipCheck): its health is the first thing the user sees.
+    expect(deps.fake.callsTo("providers/list")[0].params).toEqual({});
+    expect(deps.fake.callsTo("devcontainer/read")).toHaveLength(0);
     expect(deps.fake.callsTo("gitspaces/create")).toHaveLength(0);
   });
 
@@ -97,30 +100,59 @@ describe("Create Gitspace", () => {
     scriptSidecar(deps);
     const git = localGit();
     vi.mocked(vscode.window.showInputBox).mockResolvedValueOnce("  https://example.com/acme/api.git ");
-    pickByLabel("release", "Docker", "VS Code");
+    pickByLabel("Docker", "release", "VS Code");
     await createGitspace(deps, { inspect: git.inspect, remoteBranches: git.remoteBranches });
     expect(git.remoteBranches).toHaveBeenCalledWith("https://example.com/acme/api.git");
     expect(deps.fake.callsTo("gitspaces/create")[0].params).toMatchObject({ repository: { url: "https://example.com/acme/api.git", branch: "release" } });
   });
 
-  it("offers Configure when the chosen provider is not configured, and does not create", async () => {
+  it("offers Configure Harness when the chosen provider is not set up, before any other question", async () => {
     const deps = makeDeps({ folder: "/src/web" });
     scriptSidecar(deps);
-    pickByLabel("/src/web", "feature", "Harness");
-    vi.mocked(vscode.window.showWarningMessage).mockResolvedValueOnce("Configure" as never);
+    harness.message = "Not logged in to Harness: run `gitspaces login harness --endpoint <url>` with the token on stdin (or providers/configure).";
+    pickByLabel("Harness");
+    vi.mocked(vscode.window.showWarningMessage).mockResolvedValueOnce("Configure Harness" as never);
     await createGitspace(deps, localGit({ remotes: [] }));
-    expect(vscode.window.showWarningMessage).toHaveBeenCalledWith("Harness CDE is not configured yet. Run Configure Harness.", "Configure");
+    harness.message = "Run Configure Harness.";
+    expect(vscode.window.showWarningMessage).toHaveBeenCalledWith("Harness CDE is not set up yet. Not logged in to Harness.", "Configure Harness");
     expect(deps.handlers.configureProvider).toHaveBeenCalledWith("harness");
+    expect(vi.mocked(vscode.window.showQuickPick)).toHaveBeenCalledTimes(1);
+    expect(deps.fake.callsTo("devcontainer/read")).toHaveLength(0);
     expect(deps.fake.callsTo("gitspaces/create")).toHaveLength(0);
+  });
+
+  it("says an unreachable Docker engine in the user's words before asking anything else, and Retry starts over", async () => {
+    const deps = makeDeps({ folder: "/src/web" });
+    scriptSidecar(deps);
+    const down: ProviderInfo = {
+      ...docker,
+      reachable: false,
+      endpoint: "tcp://10.0.0.9:2375",
+      message: "The Docker engine at tcp://10.0.0.9:2375 (configured) does not answer: Connection refused Start the engine at tcp://10.0.0.9:2375, or change the Docker host with `providers/configure {provider:\"docker\", endpoint}` or DOCKER_HOST.",
+    };
+    let lists = 0;
+    deps.fake.on("providers/list", () => ({ providers: ++lists === 1 ? [down, harness] : [docker, harness] }));
+    pickByLabel("Docker", "Docker", undefined);
+    vi.mocked(vscode.window.showErrorMessage).mockResolvedValueOnce("Retry" as never);
+    await createGitspace(deps, localGit({ remotes: [] }));
+    expect(vscode.window.showErrorMessage).toHaveBeenCalledWith(
+      "Docker is not reachable: The Docker engine at tcp://10.0.0.9:2375 (configured) does not answer: Connection refused Start Docker, or choose another Docker host.",
+      "Configure Docker Host",
+      "Retry",
+    );
+    const firstItems = (await vi.mocked(vscode.window.showQuickPick).mock.calls[0][0]) as vscode.QuickPickItem[];
+    expect(firstItems[0].description).toBe("self-hosted · not reachable");
+    // Retry asked the provider again (now ready) and went on to the repository.
+    expect(lists).toBe(2);
+    expect(vi.mocked(vscode.window.showQuickPick)).toHaveBeenCalledTimes(3);
   });
 
   it("stops with an error when the repository has no devcontainer.json", async () => {
     const deps = makeDeps({ folder: "/src/web" });
     scriptSidecar(deps, []);
-    pickByLabel("/src/web", "feature");
+    pickByLabel("Docker", "/src/web", "feature");
     await createGitspace(deps, localGit({ remotes: [] }));
     expect(vscode.window.showErrorMessage).toHaveBeenCalledWith(expect.stringContaining("The repository has no devcontainer.json"), "Show Logs");
-    expect(deps.fake.callsTo("providers/list")).toHaveLength(0);
   });
 
   it("shows RepositoryUnavailable from devcontainer/read with Retry", async () => {
@@ -128,7 +160,8 @@ describe("Create Gitspace", () => {
     deps.fake.on("devcontainer/read", () => {
       throw new RpcError(ErrorCodes.RepositoryUnavailable, "Cannot clone https://example.com/acme/web.git.", { kind: "RepositoryUnavailable" });
     });
-    pickByLabel("example.com", "main");
+    deps.fake.on("providers/list", () => ({ providers: [docker, harness] }));
+    pickByLabel("Docker", "example.com", "main");
     await createGitspace(deps, localGit());
     expect(vscode.window.showErrorMessage).toHaveBeenCalledWith(
       "Create gitspace failed: Cannot clone https://example.com/acme/web.git.",
@@ -149,7 +182,7 @@ describe("Create Gitspace", () => {
         ],
       });
     });
-    pickByLabel("/src/web", "feature", "Docker", "VS Code");
+    pickByLabel("Docker", "/src/web", "feature", "VS Code");
     expect(await createGitspace(deps, localGit({ remotes: [] }))).toBeUndefined();
     expect(vscode.window.showErrorMessage).toHaveBeenCalledWith(
       "Create gitspace from /src/web failed: The configuration is invalid. (.devcontainer/devcontainer.json:3:5: image must be a string)",
@@ -169,7 +202,7 @@ describe("Create Gitspace", () => {
       }
       return { gitspace: makeGitspace({ id: "web-new", repository: { url: params.repository.url! } }) };
     });
-    pickByLabel("/src/web", "feature", "Docker", "VS Code");
+    pickByLabel("Docker", "/src/web", "feature", "VS Code");
     vi.mocked(vscode.window.showErrorMessage).mockResolvedValueOnce("Retry" as never);
     await createGitspace(deps, localGit({ remotes: [] }));
     expect(attempts).toBe(2);
@@ -183,7 +216,7 @@ describe("Create Gitspace", () => {
       vi.mocked(vscode.window.showQuickPick).mockReset();
       const deps = makeDeps({ folder: "/src/web" });
       scriptSidecar(deps, [".devcontainer/devcontainer.json", ".devcontainer.json"]);
-      const answers = ["/src/web", "feature", ".devcontainer.json", "Docker"];
+      const answers = ["Docker", "/src/web", "feature", ".devcontainer.json"];
       answers[step] = undefined as unknown as string;
       pickByLabel(...answers.slice(0, step + 1));
       expect(await createGitspace(deps, localGit({ remotes: [] }))).toBeUndefined();

@@ -62,7 +62,7 @@ describe("showStartFailure", () => {
   beforeEach(() => resetVscodeMock());
 
   it("opens the .NET download page when the user presses Install .NET", async () => {
-    vi.mocked(vscode.window.showErrorMessage).mockResolvedValueOnce("Install .NET");
+    vi.mocked(vscode.window.showErrorMessage).mockResolvedValueOnce("Install .NET" as never);
     const handlers = { showLogs: vi.fn(), restart: vi.fn() };
     await showStartFailure(adviseStartFailure(exited(["You must install .NET to run this application."])), handlers);
     expect(vscode.window.showErrorMessage).toHaveBeenCalledWith(expect.stringContaining(".NET 10"), "Install .NET", "Restart", "Show Logs");
@@ -72,13 +72,13 @@ describe("showStartFailure", () => {
 
   it("opens the setting, the log or restarts, as pressed", async () => {
     const handlers = { showLogs: vi.fn(), restart: vi.fn() };
-    vi.mocked(vscode.window.showErrorMessage).mockResolvedValueOnce("Set Sidecar Path");
+    vi.mocked(vscode.window.showErrorMessage).mockResolvedValueOnce("Set Sidecar Path" as never);
     await showStartFailure(adviseStartFailure(new Error("spawn ENOEXEC")), handlers);
     expect(vscode.commands.executeCommand).toHaveBeenCalledWith("workbench.action.openSettings", "gitspaces.serverPath");
-    vi.mocked(vscode.window.showErrorMessage).mockResolvedValueOnce("Show Logs");
+    vi.mocked(vscode.window.showErrorMessage).mockResolvedValueOnce("Show Logs" as never);
     await showStartFailure(adviseStartFailure(new Error("other")), handlers);
     expect(handlers.showLogs).toHaveBeenCalledOnce();
-    vi.mocked(vscode.window.showErrorMessage).mockResolvedValueOnce("Restart");
+    vi.mocked(vscode.window.showErrorMessage).mockResolvedValueOnce("Restart" as never);
     await showStartFailure(adviseStartFailure(new Error("other")), handlers);
     expect(handlers.restart).toHaveBeenCalledOnce();
   });
