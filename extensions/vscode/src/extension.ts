@@ -94,10 +94,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     secrets: context.secrets,
     settings: readSettings,
     logs,
-    workspaceFolder: () => {
-      const folder = vscode.workspace.workspaceFolders?.[0];
-      return folder?.uri.scheme === "file" ? folder.uri.fsPath : undefined;
-    },
+    workspaceFolders: () => (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === "file").map((f) => f.uri.fsPath),
     errors: {
       log,
       showGitspaceLogs: (id) => {

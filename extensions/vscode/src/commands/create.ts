@@ -27,16 +27,41 @@ export const realGit: GitProbe = { inspect: inspectRepository, remoteBranches };
 interface RepositoryItem extends vscode.QuickPickItem {
   url?: string;
   local?: boolean;
+  repository?: LocalRepository;
   enter?: boolean;
 }
 
-async function pickRepository(local: LocalRepository | undefined): Promise<{ url: string; local: boolean } | undefined> {
+/** The repository the user chose: a URL or local path, and the open folder's clone it belongs to, if any. */
+export interface ChosenRepository {
+  url: string;
+  /** True for a local clone read and created in place. */
+  local: boolean;
+  /** The open folder's repository whose remote or clone this is: its branches are offered, its files get diagnostics. */
+  repository?: LocalRepository;
+}
+
+/** The git repositories of the window's folders (multi-root: every folder), each once, in folder order. */
+export async function localRepositories(folders: readonly string[], git: GitProbe): Promise<LocalRepository[]> {
+  const found = await Promise.all(folders.map((f) => git.inspect(f)));
+  const seen = new Set<string>();
+  return found.filter((r): r is LocalRepository => r !== undefined && !seen.has(r.root) && seen.add(r.root) !== undefined);
+}
+
+async function pickRepository(locals: LocalRepository[]): Promise<ChosenRepository | undefined> {
   const items: RepositoryItem[] = [];
-  for (const remote of local?.remotes ?? []) {
-    items.push({ label: redactUrl(remote.url), description: `${remote.name} of the current folder`, url: remote.url, local: false });
+  const several = locals.length > 1;
+  for (const local of locals) {
+    const of = several ? path.basename(local.root) : "the current folder";
+    if (several) {
+      items.push({ label: path.basename(local.root), kind: vscode.QuickPickItemKind.Separator });
+    }
+    for (const remote of local.remotes) {
+      items.push({ label: redactUrl(remote.url), description: `${remote.name} of ${of}`, url: remote.url, local: false, repository: local });
+    }
+    items.push({ label: local.root, description: several ? "local clone" : "the current folder (local clone)", url: local.root, local: true, repository: local });
   }
-  if (local) {
-    items.push({ label: local.root, description: "the current folder (local clone)", url: local.root, local: true });
+  if (several) {
+    items.push({ label: "", kind: vscode.QuickPickItemKind.Separator });
   }
   items.push({ label: "$(edit) Enter a repository URL…", enter: true });
   const picked =
@@ -47,7 +72,7 @@ async function pickRepository(local: LocalRepository | undefined): Promise<{ url
     return undefined;
   }
   if (!picked.enter) {
-    return { url: picked.url!, local: picked.local === true };
+    return { url: picked.url!, local: picked.local === true, repository: picked.repository };
   }
   const typed = await vscode.window.showInputBox({
     title: "Create Gitspace (2/5): repository",
@@ -60,7 +85,8 @@ async function pickRepository(local: LocalRepository | undefined): Promise<{ url
     return undefined;
   }
   const url = typed.trim();
-  return { url, local: path.isAbsolute(url) && local !== undefined && path.resolve(url) === path.resolve(local.root) };
+  const repository = locals.find((l) => (path.isAbsolute(url) && path.resolve(url) === path.resolve(l.root)) || l.remotes.some((r) => r.url === url));
+  return { url, local: repository !== undefined && path.isAbsolute(url), repository };
 }
 
 interface BranchItem extends vscode.QuickPickItem {
@@ -177,15 +203,14 @@ export async function collectCreateChoices(deps: CommandDeps, git: GitProbe, ret
   if (!provider || !(await checkProvider(deps, provider, retry))) {
     return undefined;
   }
-  const folder = deps.workspaceFolder();
-  const local = folder ? await git.inspect(folder) : undefined;
-  const repo = await pickRepository(local);
+  const locals = await localRepositories(deps.workspaceFolders(), git);
+  const repo = await pickRepository(locals);
   if (!repo) {
     return undefined;
   }
-  const isCurrentRepository = local !== undefined && (repo.local || local.remotes.some((r) => r.url === repo.url));
-  const branches = isCurrentRepository ? local.branches : await git.remoteBranches(repo.url);
-  const branch = await pickBranch(branches, isCurrentRepository ? local.currentBranch : undefined);
+  const local = repo.repository;
+  const branches = local ? local.branches : await git.remoteBranches(repo.url);
+  const branch = await pickBranch(branches, local?.currentBranch);
   if (!branch) {
     return undefined;
   }

@@ -17,8 +17,8 @@ export interface CommandDeps {
   settings: () => Settings;
   errors: ErrorHandlers;
   logs: GitspaceLogs;
-  /** The first workspace folder's file-system path, if the window has one. */
-  workspaceFolder: () => string | undefined;
+  /** The file-system paths of the window's local workspace folders (every root of a multi-root workspace). */
+  workspaceFolders: () => string[];
 }
 
 /** A tree item passes the Gitspace; a link or a test may pass its id. */

@@ -135,7 +135,7 @@ export interface TestDeps extends CommandDeps {
 }
 
 /** CommandDeps wired to a FakeSidecar, the vscode mock and real store/runner/status bar. */
-export function makeDeps(options: { gitspaces?: Gitspace[]; settings?: Partial<Settings>; folder?: string } = {}): TestDeps {
+export function makeDeps(options: { gitspaces?: Gitspace[]; settings?: Partial<Settings>; folder?: string; folders?: string[] } = {}): TestDeps {
   const fake = new FakeSidecar();
   fake.on("gitspaces/list", () => ({ gitspaces: options.gitspaces ?? [] }));
   const sidecar = async (): Promise<SidecarApi> => fake;
@@ -166,7 +166,7 @@ export function makeDeps(options: { gitspaces?: Gitspace[]; settings?: Partial<S
     secrets: secretsStore as unknown as vscode.SecretStorage,
     settings: () => testSettings(options.settings),
     logs: new GitspaceLogs(sidecar, logLines.event),
-    workspaceFolder: () => options.folder,
+    workspaceFolders: () => options.folders ?? (options.folder ? [options.folder] : []),
     errors: { log: output as unknown as vscode.LogOutputChannel, ...handlers },
   };
 }
@@ -180,7 +180,7 @@ export function pickByLabel(...labels: (string | undefined)[]): void {
         return undefined;
       }
       const list = (await items) as vscode.QuickPickItem[];
-      const found = list.find((i) => i.label.includes(label));
+      const found = list.find((i) => i.kind !== vscode.QuickPickItemKind.Separator && i.label.includes(label));
       if (!found) {
         throw new Error(`pickByLabel: no item "${label}" among ${list.map((i) => i.label).join(" | ")}`);
       }

@@ -95,6 +95,43 @@ describe("Create Gitspace", () => {
     expect(deps.fake.callsTo("gitspaces/create")).toHaveLength(0);
   });
 
+  it("offers every folder's remotes and clone in a multi-root window, and the chosen folder's branches", async () => {
+    const deps = makeDeps({ folders: ["/src/web", "/src/api", "/src/web/docs"] });
+    scriptSidecar(deps);
+    const repos: Record<string, Awaited<ReturnType<GitProbe["inspect"]>>> = {
+      "/src/web": { root: "/src/web", remotes: [{ name: "origin", url: "https://example.com/acme/web.git" }], currentBranch: "main", branches: ["main"] },
+      "/src/api": {
+        root: "/src/api",
+        remotes: [
+          { name: "origin", url: "https://example.com/acme/api.git" },
+          { name: "fork", url: "https://example.com/me/api.git" },
+        ],
+        currentBranch: "fix",
+        branches: ["main", "fix"],
+      },
+    };
+    // The third folder lies inside the first repository: listed once.
+    const git: GitProbe = { inspect: async (f) => repos[f] ?? repos["/src/web"], remoteBranches: vi.fn(async () => []) };
+    pickByLabel("Docker", "example.com/me/api", "fix", "VS Code");
+    await createGitspace(deps, git);
+    const items = (await vi.mocked(vscode.window.showQuickPick).mock.calls[1][0]) as vscode.QuickPickItem[];
+    expect(items.map((i) => [i.label, i.description])).toEqual([
+      ["web", undefined],
+      ["https://example.com/acme/web.git", "origin of web"],
+      ["/src/web", "local clone"],
+      ["api", undefined],
+      ["https://example.com/acme/api.git", "origin of api"],
+      ["https://example.com/me/api.git", "fork of api"],
+      ["/src/api", "local clone"],
+      ["", undefined],
+      ["$(edit) Enter a repository URL…", undefined],
+    ]);
+    const branches = (await vi.mocked(vscode.window.showQuickPick).mock.calls[2][0]) as vscode.QuickPickItem[];
+    expect(branches.map((b) => b.label).slice(0, 2)).toEqual(["$(git-branch) fix", "$(git-branch) main"]);
+    expect(git.remoteBranches).not.toHaveBeenCalled();
+    expect(deps.fake.callsTo("gitspaces/create")[0].params).toMatchObject({ repository: { url: "https://example.com/me/api.git", branch: "fix" } });
+  });
+
   it("asks for a URL when there is no current folder, listing that remote's branches", async () => {
     const deps = makeDeps();
     scriptSidecar(deps);
