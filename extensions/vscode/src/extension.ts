@@ -6,6 +6,8 @@ import type { CommandDeps } from "./commands/deps";
 import { configureDockerHost } from "./commands/docker";
 import { applyStoredHarnessConfig, configureHarness } from "./commands/harness";
 import { GitspaceLogs } from "./commands/logs";
+import { DevcontainerDiagnostics } from "./diagnostics/devcontainerDiagnostics";
+import { WorkspaceDevcontainerCheck } from "./diagnostics/workspaceConfigs";
 import { SidecarClient } from "./sidecar/client";
 import { defaultLaunchEnvironment, ensureExecutable, resolveLaunch, sshProxyNextTo } from "./sidecar/launch";
 import { SidecarSupervisor } from "./sidecar/supervisor";
@@ -57,6 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
           log.warn(`Could not apply the saved Harness configuration: ${error instanceof Error ? error.message : String(error)}`);
         }
         await store.refresh().catch((error: unknown) => log.warn(`gitspaces/list failed: ${error instanceof Error ? error.message : String(error)}`));
+        await configCheck.checkAll();
       })();
     },
   });
@@ -70,6 +73,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
 
   const store = new GitspaceStore(sidecar);
+  const diagnostics = new DevcontainerDiagnostics(vscode.languages.createDiagnosticCollection("gitspaces"));
+  const configCheck = new WorkspaceDevcontainerCheck(sidecar, diagnostics, log);
+  context.subscriptions.push(diagnostics, configCheck);
   const statusBar = new GitspacesStatusBar();
   const runner = new OperationRunner(sup.onEvent, statusBar);
   const logs = new GitspaceLogs(sidecar, sup.onLog);
@@ -94,6 +100,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     secrets: context.secrets,
     settings: readSettings,
     logs,
+    diagnostics,
     workspaceFolders: () => (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === "file").map((f) => f.uri.fsPath),
     errors: {
       log,

@@ -1,7 +1,9 @@
 import * as path from "node:path";
 import * as vscode from "vscode";
-import { ErrorCodes, IdeLabels, type CreateGitspaceParams, type Gitspace, type ProviderInfo, type RepositorySource } from "../protocol";
+import { ErrorCodes, IdeLabels, type CreateGitspaceParams, type DevcontainerReadResult, type Gitspace, type ProviderInfo, type RepositorySource } from "../protocol";
+import { countBySeverity, describeDiagnostics, localFileOf, type DevcontainerDiagnostics } from "../diagnostics/devcontainerDiagnostics";
 import { inspectRepository, redactUrl, remoteBranches, type LocalRepository } from "../git/repository";
+import { RpcError } from "../sidecar/errors";
 import { configureActionOf, editorHint, inUserWords } from "../ui/userWords";
 import { guarded, type CommandDeps } from "./deps";
 import { openGitspace } from "./open";
@@ -14,6 +16,8 @@ export interface CreateChoices {
   devcontainerPath?: string;
   provider: string;
   ide: string;
+  /** The open folder's clone of the repository: the Problems panel points into it. */
+  localRoot?: string;
 }
 
 /** Git operations the flow needs; tests replace them. */
@@ -225,6 +229,12 @@ export async function collectCreateChoices(deps: CommandDeps, git: GitProbe, ret
   if (!config) {
     return undefined;
   }
+  // The reader read the default configuration; another pick is read again.
+  const chosen =
+    config.path === undefined || sameConfiguration(read, config.path) ? read : await client.request("devcontainer/read", { repository: readSource, configPath: config.path });
+  if (!(await reviewConfiguration(deps.diagnostics, chosen, config.path, [...read.candidates], local?.root))) {
+    return undefined;
+  }
   const ide = await pickIde(client.initializeResult.capabilities.ides);
   if (!ide) {
     return undefined;
@@ -235,8 +245,63 @@ export async function collectCreateChoices(deps: CommandDeps, git: GitProbe, ret
     devcontainerPath: config.path,
     provider: provider.id,
     ide,
+    localRoot: local?.root,
   };
 }
+
+function sameConfiguration(read: DevcontainerReadResult, candidate: string): boolean {
+  const file = read.configFilePath?.replace(/\\/g, "/");
+  return file !== undefined && (file === candidate || file.endsWith(`/${candidate.replace(/^\.\//, "")}`));
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+const ShowProblems = "Show Problems";
+
+/**
+ * Shows what the reader found in the configuration: in the Problems panel (on the open folder's file, when the
+ * repository is one of the open folders) and in a dialog. Errors stop the create; warnings leave the choice to
+ * the user ("Create Anyway"), since the reader reads past them as the reference CLI does.
+ */
+export async function reviewConfiguration(
+  diagnostics: DevcontainerDiagnostics,
+  read: DevcontainerReadResult,
+  configPath: string | undefined,
+  candidates: string[],
+  localRoot: string | undefined,
+): Promise<boolean> {
+  const paths = configPath ? [configPath, ...candidates] : candidates;
+  const shown = diagnostics.publish(read.diagnostics, (file) => localFileOf(file, localRoot, paths));
+  const { errors, warnings } = countBySeverity(read.diagnostics);
+  if (errors === 0 && warnings === 0) {
+    return true;
+  }
+  const name = configPath ?? "devcontainer.json";
+  const buttons = shown.length > 0 ? [ShowProblems] : [];
+  const detail = describeDiagnostics(read.diagnostics);
+  let choice: string | undefined;
+  if (errors > 0) {
+    choice = await vscode.window.showErrorMessage(
+      `${name} has ${plural(errors, "error")}${warnings > 0 ? ` and ${plural(warnings, "warning")}` : ""}. Fix it before creating a gitspace from it.`,
+      { modal: true, detail },
+      ...buttons,
+    );
+  } else {
+    choice = await vscode.window.showWarningMessage(
+      `${name} has ${plural(warnings, "warning")}.`,
+      { modal: true, detail: `${detail}\n\nCreate Anyway creates the gitspace from the configuration as it reads now.` },
+      "Create Anyway",
+      ...buttons,
+    );
+  }
+  if (choice === ShowProblems) {
+    await vscode.commands.executeCommand("workbench.actions.view.problems");
+  }
+  return choice === "Create Anyway";
+}
+
 
 /** Sends gitspaces/create for the choices, under cancellable progress. */
 export async function runCreate(deps: CommandDeps, choices: CreateChoices): Promise<Gitspace | undefined> {
@@ -252,12 +317,22 @@ export async function runCreate(deps: CommandDeps, choices: CreateChoices): Prom
         provider: choices.provider,
         ide: choices.ide,
       };
-      const result = await deps.runner.run({
-        title: `Creating gitspace from ${choices.repositoryLabel}`,
-        // The id is not known before the answer: show events of gitspaces that did not exist before.
-        acceptEvent: (p) => !known.has(p.gitspaceId),
-        run: (onProgress, token) => client.longRequest("gitspaces/create", params, { onProgress, token }),
-      });
+      let result;
+      try {
+        result = await deps.runner.run({
+          title: `Creating gitspace from ${choices.repositoryLabel}`,
+          // The id is not known before the answer: show events of gitspaces that did not exist before.
+          acceptEvent: (p) => !known.has(p.gitspaceId),
+          run: (onProgress, token) => client.longRequest("gitspaces/create", params, { onProgress, token }),
+        });
+      } catch (error) {
+        // A configuration the provider refused names its problems: they go to the Problems panel too.
+        if (error instanceof RpcError && error.data?.diagnostics?.length) {
+          const paths = choices.devcontainerPath ? [choices.devcontainerPath] : [];
+          deps.diagnostics.publish(error.data.diagnostics, (file) => localFileOf(file, choices.localRoot, paths));
+        }
+        throw error;
+      }
       deps.store.apply(result.gitspace);
       return result.gitspace;
     },

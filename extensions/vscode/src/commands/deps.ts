@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
 import type { Settings } from "../config";
+import type { DevcontainerDiagnostics } from "../diagnostics/devcontainerDiagnostics";
 import type { Gitspace } from "../protocol";
 import type { SidecarApi } from "../sidecar/api";
 import type { GitspaceStore } from "../state/gitspaceStore";
@@ -17,6 +18,8 @@ export interface CommandDeps {
   settings: () => Settings;
   errors: ErrorHandlers;
   logs: GitspaceLogs;
+  /** The devcontainer.json problems in the Problems panel. */
+  diagnostics: DevcontainerDiagnostics;
   /** The file-system paths of the window's local workspace folders (every root of a multi-root workspace). */
   workspaceFolders: () => string[];
 }

@@ -96,6 +96,67 @@ export class Uri {
   }
 }
 
+export class Position {
+  constructor(
+    readonly line: number,
+    readonly character: number,
+  ) {}
+}
+
+export class Range {
+  constructor(
+    readonly start: Position,
+    readonly end: Position,
+  ) {}
+}
+
+export enum DiagnosticSeverity {
+  Error = 0,
+  Warning = 1,
+  Information = 2,
+  Hint = 3,
+}
+
+export class Diagnostic {
+  source?: string;
+  code?: string | number;
+  constructor(
+    readonly range: Range,
+    readonly message: string,
+    readonly severity: DiagnosticSeverity = DiagnosticSeverity.Error,
+  ) {}
+}
+
+/** A diagnostic collection that keeps what is set, by the URI's string. */
+export class MockDiagnosticCollection {
+  readonly entries = new Map<string, { uri: Uri; diagnostics: Diagnostic[] }>();
+  constructor(readonly name: string) {}
+  set(uri: Uri, diagnostics: Diagnostic[] | undefined): void {
+    if (!diagnostics || diagnostics.length === 0) {
+      this.entries.delete(uri.toString());
+    } else {
+      this.entries.set(uri.toString(), { uri, diagnostics });
+    }
+  }
+  delete(uri: Uri): void {
+    this.entries.delete(uri.toString());
+  }
+  get(uri: Uri): Diagnostic[] | undefined {
+    return this.entries.get(uri.toString())?.diagnostics;
+  }
+  forEach(callback: (uri: Uri, diagnostics: Diagnostic[]) => void): void {
+    for (const { uri, diagnostics } of [...this.entries.values()]) {
+      callback(uri, diagnostics);
+    }
+  }
+  clear(): void {
+    this.entries.clear();
+  }
+  dispose(): void {
+    this.entries.clear();
+  }
+}
+
 export enum TreeItemCollapsibleState {
   None = 0,
   Collapsed = 1,
@@ -242,6 +303,7 @@ export const mockState = {
   outputChannels: [] as MockOutputChannel[],
   statusBarItems: [] as MockStatusBarItem[],
   commands: new Map<string, (...args: unknown[]) => unknown>(),
+  diagnosticCollections: [] as MockDiagnosticCollection[],
   /** Called with each withProgress record as it starts, e.g. to press Cancel. */
   onProgressStart: undefined as ((record: ProgressRecord) => void) | undefined,
 };
@@ -291,6 +353,17 @@ export const workspace = {
     },
   })),
   onDidChangeConfiguration: vi.fn(() => new Disposable(() => undefined)),
+  onDidSaveTextDocument: vi.fn((_listener: (document: { uri: Uri }) => unknown) => new Disposable(() => undefined)),
+  onDidChangeWorkspaceFolders: vi.fn((_listener: (e: { added: unknown[]; removed: unknown[] }) => unknown) => new Disposable(() => undefined)),
+  getWorkspaceFolder: vi.fn((uri: Uri) => workspace.workspaceFolders?.find((f) => uri.path === f.uri.path || uri.path.startsWith(`${f.uri.path}/`))),
+};
+
+export const languages = {
+  createDiagnosticCollection: vi.fn((name: string) => {
+    const collection = new MockDiagnosticCollection(name);
+    mockState.diagnosticCollections.push(collection);
+    return collection;
+  }),
 };
 
 export const commands = {
@@ -315,6 +388,7 @@ export function resetVscodeMock(): void {
   mockState.outputChannels.length = 0;
   mockState.statusBarItems.length = 0;
   mockState.commands.clear();
+  mockState.diagnosticCollections.length = 0;
   mockState.onProgressStart = undefined;
   workspace.workspaceFolders = undefined;
   env.remoteName = undefined;

@@ -2,6 +2,7 @@ import { vi } from "vitest";
 import * as vscode from "vscode";
 import type { CommandDeps } from "../../src/commands/deps";
 import { GitspaceLogs } from "../../src/commands/logs";
+import { DevcontainerDiagnostics } from "../../src/diagnostics/devcontainerDiagnostics";
 import type { Settings } from "../../src/config";
 import type {
   Gitspace,
@@ -166,6 +167,7 @@ export function makeDeps(options: { gitspaces?: Gitspace[]; settings?: Partial<S
     secrets: secretsStore as unknown as vscode.SecretStorage,
     settings: () => testSettings(options.settings),
     logs: new GitspaceLogs(sidecar, logLines.event),
+    diagnostics: new DevcontainerDiagnostics(vscode.languages.createDiagnosticCollection("gitspaces") as unknown as vscode.DiagnosticCollection),
     workspaceFolders: () => options.folders ?? (options.folder ? [options.folder] : []),
     errors: { log: output as unknown as vscode.LogOutputChannel, ...handlers },
   };

@@ -227,6 +227,79 @@ describe("Create Gitspace", () => {
       "Retry",
     );
     expect(deps.output.lines).toContain("[error]   .devcontainer/devcontainer.json:3:5 error: image must be a string");
+    // ErrorData.diagnostics go to the Problems panel, on the open folder's file.
+    expect(mockState.diagnosticCollections[0].get(vscode.Uri.file("/src/web/.devcontainer/devcontainer.json"))?.map((d) => d.message)).toEqual([
+      "unknown property x",
+      "image must be a string",
+    ]);
+  });
+
+  it("shows a broken configuration's warnings in the Problems panel, on the open folder's file, and creates only with Create Anyway", async () => {
+    const deps = makeDeps({ folder: "/src/web" });
+    scriptSidecar(deps);
+    const temp = "/home/u/.local/share/gitspaces/cache/read/0f3a/.devcontainer/devcontainer.json";
+    const warnings = [4, 6, 6].map((line, i) => ({
+      file: temp,
+      line,
+      column: i === 0 ? 26 : 1,
+      severity: "warning",
+      message: ["JSON syntax: a value was expected.", "JSON syntax: ']' was expected.", "JSON syntax: '}' was expected."][i],
+      code: "syntax-error",
+    }));
+    deps.fake.on("devcontainer/read", () => ({ configFilePath: temp, candidates: [".devcontainer/devcontainer.json"], diagnostics: warnings }));
+    pickByLabel("Docker", "example.com/acme/web.git", "feature", "VS Code");
+    vi.mocked(vscode.window.showWarningMessage).mockResolvedValueOnce("Create Anyway" as never);
+    expect(await createGitspace(deps, localGit())).toBeDefined();
+
+    expect(vscode.window.showWarningMessage).toHaveBeenCalledWith(
+      ".devcontainer/devcontainer.json has 3 warnings.",
+      { modal: true, detail: expect.stringContaining("devcontainer.json:4:26 JSON syntax: a value was expected.") },
+      "Create Anyway",
+      "Show Problems",
+    );
+    const problems = mockState.diagnosticCollections[0];
+    expect([...problems.entries.values()].map((e) => [e.uri.fsPath, e.diagnostics.length])).toEqual([["/src/web/.devcontainer/devcontainer.json", 3]]);
+    expect(deps.fake.callsTo("gitspaces/create")).toHaveLength(1);
+  });
+
+  it("opens the Problems panel instead of creating when the user asks to see them", async () => {
+    const deps = makeDeps({ folder: "/src/web" });
+    scriptSidecar(deps);
+    deps.fake.on("devcontainer/read", () => ({
+      configFilePath: "/src/web/.devcontainer/devcontainer.json",
+      candidates: [".devcontainer/devcontainer.json"],
+      diagnostics: [{ file: "/src/web/.devcontainer/devcontainer.json", line: 2, column: 3, severity: "warning", message: "unknown property" }],
+    }));
+    pickByLabel("Docker", "/src/web", "feature");
+    vi.mocked(vscode.window.showWarningMessage).mockResolvedValueOnce("Show Problems" as never);
+    expect(await createGitspace(deps, localGit({ remotes: [] }))).toBeUndefined();
+    expect(vscode.commands.executeCommand).toHaveBeenCalledWith("workbench.actions.view.problems");
+    expect(deps.fake.callsTo("gitspaces/create")).toHaveLength(0);
+  });
+
+  it("offers no Create Anyway for errors", async () => {
+    const deps = makeDeps({ folder: "/src/web" });
+    scriptSidecar(deps);
+    deps.fake.on("devcontainer/read", (params) => ({
+      configFilePath: `/src/web/${params.configPath ?? ".devcontainer/devcontainer.json"}`,
+      candidates: [".devcontainer/devcontainer.json", ".devcontainer/gpu/devcontainer.json"],
+      diagnostics: params.configPath
+        ? [
+            { file: "/src/web/.devcontainer/gpu/devcontainer.json", line: 3, column: 12, severity: "error", message: "\"image\" should be a string, not an integer." },
+            { file: "/src/web/.devcontainer/gpu/devcontainer.json", line: 4, column: 1, severity: "warning", message: "unknown property" },
+          ]
+        : [],
+    }));
+    pickByLabel("Docker", "/src/web", "feature", "gpu");
+    expect(await createGitspace(deps, localGit({ remotes: [] }))).toBeUndefined();
+    // The chosen (non-default) configuration was read again, and its problems stop the create.
+    expect(deps.fake.callsTo("devcontainer/read")[1].params).toEqual({ repository: { path: "/src/web" }, configPath: ".devcontainer/gpu/devcontainer.json" });
+    expect(vscode.window.showErrorMessage).toHaveBeenCalledWith(
+      ".devcontainer/gpu/devcontainer.json has 1 error and 1 warning. Fix it before creating a gitspace from it.",
+      { modal: true, detail: expect.stringContaining("devcontainer.json:3:12") },
+      "Show Problems",
+    );
+    expect(deps.fake.callsTo("gitspaces/create")).toHaveLength(0);
   });
 
   it("retries the create with the same choices without asking again", async () => {
