@@ -1,7 +1,8 @@
 import * as vscode from "vscode";
 import type { Settings } from "../config";
 import type { DevcontainerDiagnostics } from "../diagnostics/devcontainerDiagnostics";
-import type { Gitspace } from "../protocol";
+import { ErrorCodes, type Gitspace } from "../protocol";
+import { RpcError } from "../sidecar/errors";
 import type { SidecarApi } from "../sidecar/api";
 import type { GitspaceStore } from "../state/gitspaceStore";
 import { showError, type ErrorHandlers } from "../ui/errors";
@@ -40,6 +41,11 @@ export async function guarded<T>(
   try {
     return await body();
   } catch (error) {
+    // A gitspace the provider no longer has leaves the list at once.
+    const missing = error instanceof RpcError && error.code === ErrorCodes.GitspaceNotFound ? (error.data?.gitspaceId ?? options.gitspaceId) : undefined;
+    if (missing) {
+      deps.store.remove(missing);
+    }
     await showError(error, { operation, gitspaceId: options.gitspaceId, retry: options.retry }, deps.errors);
     return undefined;
   }

@@ -53,7 +53,7 @@ export function editorHint(code: number, provider: string | undefined): string |
     case ErrorCodes.Unauthorized:
       return provider === "harness" ? "Enter a new API token: it may have expired, been revoked or lack the gitspace permissions." : undefined;
     case ErrorCodes.GitspaceNotFound:
-      return "It may have been deleted elsewhere; the Gitspaces view is refreshed.";
+      return "It may have been deleted elsewhere.";
     default:
       return undefined;
   }
