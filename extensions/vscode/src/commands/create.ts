@@ -6,6 +6,8 @@ import { inspectRepository, redactUrl, remoteBranches, type LocalRepository } fr
 import { RpcError } from "../sidecar/errors";
 import { configureActionOf, editorHint, inUserWords } from "../ui/userWords";
 import { guarded, type CommandDeps } from "./deps";
+import { stateLabel } from "../tree/gitspacesTree";
+import { runDelete } from "./lifecycle";
 import { openGitspace } from "./open";
 
 /** What the user chose, step by step; the create request is built from it. */
@@ -303,41 +305,81 @@ export async function reviewConfiguration(
 }
 
 
-/** Sends gitspaces/create for the choices, under cancellable progress. */
+/**
+ * Sends gitspaces/create for the choices, under cancellable progress. A create cancelled after the gitspace came
+ * into being leaves it half-made (in Error, its container possibly running): the toast that says so offers Delete.
+ */
 export async function runCreate(deps: CommandDeps, choices: CreateChoices): Promise<Gitspace | undefined> {
   const known = new Set(deps.store.all.map((g) => g.id));
-  return guarded(
-    deps,
-    `Create gitspace from ${choices.repositoryLabel}`,
-    async () => {
-      const client = await deps.sidecar();
-      const params: Omit<CreateGitspaceParams, "workDoneToken"> = {
-        repository: choices.repository,
-        devcontainerPath: choices.devcontainerPath,
-        provider: choices.provider,
-        ide: choices.ide,
-      };
-      let result;
-      try {
-        result = await deps.runner.run({
-          title: `Creating gitspace from ${choices.repositoryLabel}`,
-          // The id is not known before the answer: show events of gitspaces that did not exist before.
-          acceptEvent: (p) => !known.has(p.gitspaceId),
-          run: (onProgress, token) => client.longRequest("gitspaces/create", params, { onProgress, token }),
-        });
-      } catch (error) {
-        // A configuration the provider refused names its problems: they go to the Problems panel too.
-        if (error instanceof RpcError && error.data?.diagnostics?.length) {
-          const paths = choices.devcontainerPath ? [choices.devcontainerPath] : [];
-          deps.diagnostics.publish(error.data.diagnostics, (file) => localFileOf(file, choices.localRoot, paths));
+  // The id is not known before the answer: the gitspaces that appear during the request are this create's.
+  const appeared = new Set<string>();
+  const watch = deps.store.onDidChange(() => deps.store.all.filter((g) => !known.has(g.id)).forEach((g) => appeared.add(g.id)));
+  try {
+    return await guarded(
+      deps,
+      `Create gitspace from ${choices.repositoryLabel}`,
+      async () => {
+        const client = await deps.sidecar();
+        const params: Omit<CreateGitspaceParams, "workDoneToken"> = {
+          repository: choices.repository,
+          devcontainerPath: choices.devcontainerPath,
+          provider: choices.provider,
+          ide: choices.ide,
+        };
+        let result;
+        try {
+          result = await deps.runner.run({
+            title: `Creating gitspace from ${choices.repositoryLabel}`,
+            acceptEvent: (p) => {
+              if (known.has(p.gitspaceId)) {
+                return false;
+              }
+              appeared.add(p.gitspaceId);
+              return true;
+            },
+            run: (onProgress, token) => client.longRequest("gitspaces/create", params, { onProgress, token }),
+          });
+        } catch (error) {
+          if (error instanceof RpcError && error.cancelled && appeared.size > 0) {
+            await offerDeleteAfterCancel(deps, choices, [...appeared]);
+            return undefined;
+          }
+          // A configuration the provider refused names its problems: they go to the Problems panel too.
+          if (error instanceof RpcError && error.data?.diagnostics?.length) {
+            const paths = choices.devcontainerPath ? [choices.devcontainerPath] : [];
+            deps.diagnostics.publish(error.data.diagnostics, (file) => localFileOf(file, choices.localRoot, paths));
+          }
+          throw error;
         }
-        throw error;
-      }
-      deps.store.apply(result.gitspace);
-      return result.gitspace;
-    },
-    { retry: () => runCreate(deps, choices) },
+        deps.store.apply(result.gitspace);
+        return result.gitspace;
+      },
+      { retry: () => runCreate(deps, choices) },
+    );
+  } finally {
+    watch.dispose();
+  }
+}
+
+/** After a cancelled create: says what was left behind and deletes it when the user presses Delete. */
+async function offerDeleteAfterCancel(deps: CommandDeps, choices: CreateChoices, ids: string[]): Promise<void> {
+  await deps.store.refresh().catch(() => undefined);
+  const left = ids.map((id) => deps.store.get(id)).filter((g): g is Gitspace => g !== undefined);
+  if (left.length === 0) {
+    void vscode.window.showInformationMessage(`Creating the gitspace from ${choices.repositoryLabel} was cancelled.`);
+    return;
+  }
+  const names = left.map((g) => g.name).join(", ");
+  const choice = await vscode.window.showWarningMessage(
+    `Creating gitspace ${names} was cancelled. It is left half-made (${left.map((g) => stateLabel(g)).join(", ")}); delete it?`,
+    "Delete",
+    "Keep",
   );
+  if (choice === "Delete") {
+    for (const g of left) {
+      await runDelete(deps, g);
+    }
+  }
 }
 
 export async function createGitspace(deps: CommandDeps, git: GitProbe = realGit): Promise<Gitspace | undefined> {

@@ -108,6 +108,11 @@ export async function deleteGitspace(deps: CommandDeps, arg?: GitspaceArg): Prom
   if (confirm !== "Delete") {
     return false;
   }
+  return runDelete(deps, target);
+}
+
+/** Deletes a gitspace the user already chose to delete, under progress. Resolves true when it is gone. */
+export async function runDelete(deps: CommandDeps, target: Gitspace): Promise<boolean> {
   const deleted = await guarded(
     deps,
     `Delete gitspace "${target.name}"`,

@@ -302,6 +302,47 @@ describe("Create Gitspace", () => {
     expect(deps.fake.callsTo("gitspaces/create")).toHaveLength(0);
   });
 
+  it("after a cancel that left a half-made gitspace, offers Delete in the toast and deletes it without asking again", async () => {
+    const deps = makeDeps({ folder: "/src/web" });
+    scriptSidecar(deps);
+    const halfMade = makeGitspace({ id: "web-new", name: "web-new", state: "error", errorMessage: "cancelled" });
+    let listed: ReturnType<typeof makeGitspace>[] = [];
+    deps.fake.on("gitspaces/list", () => ({ gitspaces: listed }));
+    deps.fake.on("gitspaces/create", async (_params, options) => {
+      deps.events.fire({ gitspaceId: "web-new", event: { type: "lifecycle_command_start", message: "Running onCreateCommand", timestamp: "2026-01-01T00:00:00Z" } });
+      listed = [halfMade];
+      // The user presses Cancel on the progress notification; the sidecar answers RequestCancelled.
+      mockState.progress[0].cancel();
+      expect(options.token?.isCancellationRequested).toBe(true);
+      throw new RpcError(ErrorCodes.RequestCancelled, "Request cancelled");
+    });
+    deps.fake.on("gitspaces/delete", (params) => {
+      listed = [];
+      return { id: params.id, deleted: true };
+    });
+    pickByLabel("Docker", "/src/web", "feature", "VS Code");
+    vi.mocked(vscode.window.showWarningMessage).mockResolvedValueOnce("Delete" as never);
+    expect(await createGitspace(deps, localGit({ remotes: [] }))).toBeUndefined();
+    expect(vscode.window.showWarningMessage).toHaveBeenCalledWith("Creating gitspace web-new was cancelled. It is left half-made (Error); delete it?", "Delete", "Keep");
+    // No second "are you sure": the toast said what Delete does.
+    expect(vi.mocked(vscode.window.showWarningMessage).mock.calls.filter((c) => typeof c[1] === "object")).toHaveLength(0);
+    expect(deps.fake.callsTo("gitspaces/delete")[0].params).toEqual({ id: "web-new" });
+    expect(deps.store.get("web-new")).toBeUndefined();
+    expect(vscode.window.showInformationMessage).not.toHaveBeenCalledWith(expect.stringContaining("was cancelled."));
+  });
+
+  it("says only 'cancelled' when the create was cancelled before a gitspace existed", async () => {
+    const deps = makeDeps({ folder: "/src/web" });
+    scriptSidecar(deps);
+    deps.fake.on("gitspaces/create", () => {
+      throw new RpcError(ErrorCodes.RequestCancelled, "Request cancelled");
+    });
+    pickByLabel("Docker", "/src/web", "feature", "VS Code");
+    await createGitspace(deps, localGit({ remotes: [] }));
+    expect(vscode.window.showInformationMessage).toHaveBeenCalledWith("Create gitspace from /src/web was cancelled.");
+    expect(vscode.window.showWarningMessage).not.toHaveBeenCalled();
+  });
+
   it("retries the create with the same choices without asking again", async () => {
     const deps = makeDeps({ folder: "/src/web" });
     scriptSidecar(deps);
