@@ -91,10 +91,6 @@ beforeAll(async () => {
       "extensions.autoCheckUpdates": false,
       "extensions.autoUpdate": false,
       "update.mode": "none",
-      // The manifest says extensionKind ["ui"]: on desktop the extension runs beside the UI. code-server's UI
-      // side is the browser, whose web-worker host cannot spawn the sidecar, so the test runs it in code-server's
-      // Node extension host (the same machine as the "UI" here), as a user of a web client would.
-      "remote.extensionKind": { "gitspaces.gitspaces": ["workspace"] },
       "gitspaces.defaultProvider": "docker",
       "gitspaces.logLevel": "debug",
     },
@@ -125,23 +121,24 @@ describe("VS Code (code-server) with the Gitspaces VSIX", () => {
       expect(await b.view().getByText("Could not list gitspaces").count()).toBe(0);
     });
 
-    await step("create-repository", async () => {
+    // The provider first, with its health: Docker is checked before any other question.
+    await step("create-provider", async () => {
       await b.runCommand("Gitspaces: Create Gitspace");
-      const pick = await b.quickInput("Create Gitspace (1/5): repository");
+      const pick = await b.quickInput("Create Gitspace (1/5): provider");
+      await pick.locator(".monaco-list-row", { hasText: /docker.*ready/i }).first().waitFor();
+    });
+    await b.page.keyboard.press("Enter");
+
+    await step("create-repository", async () => {
+      const pick = await b.quickInput("Create Gitspace (2/5): repository");
       await pick.locator(".monaco-list-row", { hasText: workspace }).first().waitFor();
     });
     await b.page.keyboard.press("Enter");
 
+    // One devcontainer.json: no configuration pick.
     await step("create-branch", async () => {
-      const pick = await b.quickInput("Create Gitspace (2/5): branch");
+      const pick = await b.quickInput("Create Gitspace (3/5): branch");
       await pick.locator(".monaco-list-row", { hasText: "main" }).first().waitFor();
-    });
-    await b.page.keyboard.press("Enter");
-
-    // One devcontainer.json: no configuration pick. The provider pick offers Docker first.
-    await step("create-provider", async () => {
-      const pick = await b.quickInput("Create Gitspace (4/5): provider");
-      await pick.locator(".monaco-list-row", { hasText: /docker/i }).first().waitFor();
     });
     await b.page.keyboard.press("Enter");
 

@@ -7,10 +7,39 @@ import { mockState, resetVscodeMock } from "../mocks/vscode";
 import { makeDeps } from "./helpers";
 
 describe("package.json", () => {
-  it("targets VS Code 1.100 and runs on the UI side", () => {
+  it("targets VS Code 1.100 and runs on the UI side, else (code-server) in the workspace's extension host", () => {
     expect(pkg.engines.vscode).toBe("^1.100.0");
-    expect(pkg.extensionKind).toEqual(["ui"]);
+    expect(pkg.extensionKind).toEqual(["ui", "workspace"]);
     expect(pkg.main).toBe("./dist/extension.js");
+    // Remote - SSH comes along where the marketplace has it; a hard dependency would disable us where it has not.
+    expect(pkg.extensionPack).toEqual(["ms-vscode-remote.remote-ssh"]);
+    expect((pkg as { extensionDependencies?: unknown }).extensionDependencies).toBeUndefined();
+  });
+
+  it("is ready for the Marketplace: icon, MIT license as the root, repository, banner, changelog, a README for users", () => {
+    const root = path.join(__dirname, "../..");
+    const rootPackage = JSON.parse(fs.readFileSync(path.join(root, "../../package.json"), "utf8")) as { license: string };
+    expect(pkg.license).toBe(rootPackage.license);
+    expect(fs.readFileSync(path.join(root, "LICENSE"), "utf8")).toMatch(/^MIT License/);
+    const icon = fs.readFileSync(path.join(root, pkg.icon));
+    expect(icon.subarray(1, 4).toString()).toBe("PNG");
+    expect([icon.readUInt32BE(16), icon.readUInt32BE(20)]).toEqual([128, 128]);
+    expect(pkg.repository.url).toMatch(/^https:\/\/github\.com\/.+\.git$/);
+    expect(pkg.galleryBanner.theme).toMatch(/^(dark|light)$/);
+    expect(pkg.categories.length).toBeGreaterThan(0);
+    expect(pkg.keywords.length).toBeGreaterThan(5);
+    expect(pkg.keywords.length).toBeLessThanOrEqual(30);
+    expect(fs.existsSync(path.join(root, "CHANGELOG.md"))).toBe(true);
+    const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
+    expect(readme).not.toMatch(/npm (ci|run|test)|npm install/);
+  });
+
+  it("ships only what runs or what the Marketplace shows", () => {
+    const ignore = fs.readFileSync(path.join(__dirname, "../../.vscodeignore"), "utf8").split(/\r?\n/).filter((l) => l && !l.startsWith("#"));
+    expect(ignore[0]).toBe("**");
+    expect(ignore.filter((l) => l.startsWith("!")).sort()).toEqual(
+      ["!CHANGELOG.md", "!LICENSE", "!README.md", "!dist/extension.js", "!media/**", "!package.json", "!resources/**", "!server/**"].sort(),
+    );
   });
 
   it("contributes exactly the commands the extension registers, all in the Gitspaces category", () => {
