@@ -100,6 +100,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     secrets: context.secrets,
     settings: readSettings,
     logs,
+    extensionId: context.extension.id,
     diagnostics,
     workspaceFolders: () => (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === "file").map((f) => f.uri.fsPath),
     errors: {

@@ -19,6 +19,8 @@ export interface CommandDeps {
   settings: () => Settings;
   errors: ErrorHandlers;
   logs: GitspaceLogs;
+  /** This extension's id (publisher.name). */
+  extensionId: string;
   /** The devcontainer.json problems in the Problems panel. */
   diagnostics: DevcontainerDiagnostics;
   /** The file-system paths of the window's local workspace folders (every root of a multi-root workspace). */

@@ -298,6 +298,8 @@ export interface ProgressRecord {
 
 export const mockState = {
   config: new Map<string, unknown>(),
+  /** Default values of settings some extension registered (what inspect() reports as defaultValue). */
+  configDefaults: new Map<string, unknown>(),
   configUpdates: [] as { key: string; value: unknown; target: ConfigurationTarget | undefined }[],
   progress: [] as ProgressRecord[],
   outputChannels: [] as MockOutputChannel[],
@@ -346,6 +348,10 @@ export const workspace = {
       const full = section ? `${section}.${key}` : key;
       return mockState.config.has(full) ? (mockState.config.get(full) as T) : defaultValue;
     },
+    inspect: <T>(key: string): { key: string; defaultValue?: T } | undefined => {
+      const full = section ? `${section}.${key}` : key;
+      return { key: full, defaultValue: mockState.configDefaults.get(full) as T | undefined };
+    },
     update: async (key: string, value: unknown, target?: ConfigurationTarget): Promise<void> => {
       const full = section ? `${section}.${key}` : key;
       mockState.config.set(full, value);
@@ -374,7 +380,14 @@ export const commands = {
   executeCommand: vi.fn(async (..._args: unknown[]): Promise<unknown> => undefined),
 };
 
+export const extensions = {
+  all: [] as { id: string; packageJSON: { activationEvents?: string[] } }[],
+  getExtension: (id: string) => extensions.all.find((e) => e.id.toLowerCase() === id.toLowerCase()),
+};
+
 export const env = {
+  appName: "Visual Studio Code",
+  uriScheme: "vscode",
   remoteName: undefined as string | undefined,
   clipboard: { writeText: vi.fn(async (_text: string) => undefined), readText: vi.fn(async () => "") },
   openExternal: vi.fn(async (_uri: Uri) => true),
@@ -383,6 +396,10 @@ export const env = {
 /** Puts the mock back to a fresh state; call in beforeEach. */
 export function resetVscodeMock(): void {
   mockState.config.clear();
+  mockState.configDefaults.clear();
+  extensions.all = [];
+  env.appName = "Visual Studio Code";
+  env.uriScheme = "vscode";
   mockState.configUpdates.length = 0;
   mockState.progress.length = 0;
   mockState.outputChannels.length = 0;

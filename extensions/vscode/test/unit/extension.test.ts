@@ -36,7 +36,7 @@ describe.skipIf(process.platform === "win32")("activate / deactivate", () => {
       subscriptions: [] as { dispose(): unknown }[],
       extensionPath: dir,
       secrets: new MemorySecrets(),
-      extension: { packageJSON: { version: "9.9.9" } },
+      extension: { id: "gitspaces.gitspaces", packageJSON: { version: "9.9.9" } },
     };
     await activate(context as unknown as vscode.ExtensionContext);
 

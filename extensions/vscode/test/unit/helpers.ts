@@ -167,6 +167,7 @@ export function makeDeps(options: { gitspaces?: Gitspace[]; settings?: Partial<S
     secrets: secretsStore as unknown as vscode.SecretStorage,
     settings: () => testSettings(options.settings),
     logs: new GitspaceLogs(sidecar, logLines.event),
+    extensionId: "gitspaces.gitspaces",
     diagnostics: new DevcontainerDiagnostics(vscode.languages.createDiagnosticCollection("gitspaces") as unknown as vscode.DiagnosticCollection),
     workspaceFolders: () => options.folders ?? (options.folder ? [options.folder] : []),
     errors: { log: output as unknown as vscode.LogOutputChannel, ...handlers },
