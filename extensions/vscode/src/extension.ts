@@ -12,7 +12,8 @@ import { SidecarClient } from "./sidecar/client";
 import { defaultLaunchEnvironment, ensureExecutable, resolveLaunch, sshProxyNextTo } from "./sidecar/launch";
 import { SidecarSupervisor } from "./sidecar/supervisor";
 import { GitspaceStore } from "./state/gitspaceStore";
-import { GitspacesTreeProvider } from "./tree/gitspacesTree";
+import { GitspaceUsage } from "./state/usage";
+import { GitspacesTreeProvider, viewMessage } from "./tree/gitspacesTree";
 import { adviseStartFailure, showStartFailure } from "./ui/startFailure";
 import { OperationRunner } from "./ui/progress";
 import { currentSshHost, GitspacesStatusBar } from "./ui/statusBar";
@@ -79,7 +80,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const statusBar = new GitspacesStatusBar();
   const runner = new OperationRunner(sup.onEvent, statusBar);
   const logs = new GitspaceLogs(sidecar, sup.onLog);
-  const tree = new GitspacesTreeProvider(store);
+  const usage = new GitspaceUsage(context.globalState);
+  const tree = new GitspacesTreeProvider(store, usage);
   const view = vscode.window.createTreeView("gitspaces.list", { treeDataProvider: tree, showCollapseAll: false });
   context.subscriptions.push(store, statusBar, logs, tree, view);
   context.subscriptions.push(sup.onDidChange((p) => store.apply(p.gitspace)));
@@ -101,6 +103,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     settings: readSettings,
     logs,
     extensionId: context.extension.id,
+    usage,
     diagnostics,
     workspaceFolders: () => (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === "file").map((f) => f.uri.fsPath),
     errors: {
@@ -120,25 +123,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       restartSidecar,
     },
   };
-  context.subscriptions.push(...registerCommands(deps, { showSidecarLog: () => log.show(), restartSidecar }));
+  context.subscriptions.push(...registerCommands(deps, { showSidecarLog: () => log.show(), restartSidecar, view: tree }));
 
-  // The view's message says why the list is empty or stale.
+  // The view's message says why the list is empty or stale, and what the filter hides.
   const updateView = (): void => {
-    const problems = store.problems.map((p) => `${p.provider}: ${p.message}`);
-    if (sup.state === "failed") {
-      view.message = "The gitspaces sidecar is not running. Run \"Gitspaces: Restart Sidecar\" or see the Gitspaces log.";
-    } else if (sup.state === "starting" && !store.loaded) {
-      view.message = "Starting the gitspaces sidecar…";
-    } else if (store.lastError) {
-      view.message = `Could not list gitspaces: ${store.lastError}`;
-    } else {
-      view.message = problems.length > 0 ? `Some providers could not be listed — ${problems.join("; ")}` : undefined;
-    }
+    view.message = viewMessage({
+      sidecar: sup.state,
+      loaded: store.loaded,
+      lastError: store.lastError,
+      problems: store.problems,
+      filter: tree.filter,
+      shown: tree.shownCount,
+      total: store.all.length,
+    });
     void vscode.commands.executeCommand("setContext", "gitspaces.loaded", store.loaded);
+    void vscode.commands.executeCommand("setContext", "gitspaces.filtered", tree.filter !== undefined);
     const host = currentSshHost();
     statusBar.setCurrentGitspace(host ? store.bySshHost(host) : undefined);
   };
-  context.subscriptions.push(store.onDidChange(updateView), sup.onState(updateView));
+  context.subscriptions.push(store.onDidChange(updateView), sup.onState(updateView), tree.onDidChangeTreeData(updateView));
   updateView();
 
   context.subscriptions.push(

@@ -352,6 +352,7 @@ export async function runCreate(deps: CommandDeps, choices: CreateChoices): Prom
           throw error;
         }
         deps.store.apply(result.gitspace);
+        await deps.usage.created(result.gitspace.id);
         return result.gitspace;
       },
       { retry: () => runCreate(deps, choices) },

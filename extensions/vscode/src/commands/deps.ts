@@ -5,6 +5,7 @@ import { ErrorCodes, type Gitspace } from "../protocol";
 import { RpcError } from "../sidecar/errors";
 import type { SidecarApi } from "../sidecar/api";
 import type { GitspaceStore } from "../state/gitspaceStore";
+import type { GitspaceUsage } from "../state/usage";
 import { showError, type ErrorHandlers } from "../ui/errors";
 import type { OperationRunner } from "../ui/progress";
 import type { GitspaceLogs } from "./logs";
@@ -19,6 +20,8 @@ export interface CommandDeps {
   settings: () => Settings;
   errors: ErrorHandlers;
   logs: GitspaceLogs;
+  /** When the user last used which gitspace, and which they created here. */
+  usage: GitspaceUsage;
   /** This extension's id (publisher.name). */
   extensionId: string;
   /** The devcontainer.json problems in the Problems panel. */

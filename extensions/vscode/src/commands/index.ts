@@ -2,6 +2,7 @@ import * as vscode from "vscode";
 import { createGitspace } from "./create";
 import type { CommandDeps } from "./deps";
 import { configureDockerHost } from "./docker";
+import { clearGitspacesFilter, filterGitspaces, type FilterableView } from "./filter";
 import { configureHarness } from "./harness";
 import { deleteGitspace, rebuildGitspace, refreshGitspaces, startGitspace, stopGitspace } from "./lifecycle";
 import { showEvents, showLogs } from "./logs";
@@ -26,9 +27,14 @@ export const CommandIds = {
   Refresh: "gitspaces.refresh",
   ShowSidecarLog: "gitspaces.showSidecarLog",
   RestartSidecar: "gitspaces.restartSidecar",
+  Filter: "gitspaces.filter",
+  ClearFilter: "gitspaces.clearFilter",
 } as const;
 
-export function registerCommands(deps: CommandDeps, extra: { showSidecarLog: () => void; restartSidecar: () => Promise<unknown> }): vscode.Disposable[] {
+export function registerCommands(
+  deps: CommandDeps,
+  extra: { showSidecarLog: () => void; restartSidecar: () => Promise<unknown>; view: FilterableView },
+): vscode.Disposable[] {
   const r = vscode.commands.registerCommand;
   return [
     r(CommandIds.Create, () => createGitspace(deps)),
@@ -48,5 +54,7 @@ export function registerCommands(deps: CommandDeps, extra: { showSidecarLog: () 
     r(CommandIds.Refresh, () => refreshGitspaces(deps)),
     r(CommandIds.ShowSidecarLog, () => extra.showSidecarLog()),
     r(CommandIds.RestartSidecar, () => extra.restartSidecar()),
+    r(CommandIds.Filter, () => filterGitspaces(extra.view)),
+    r(CommandIds.ClearFilter, () => clearGitspacesFilter(extra.view)),
   ];
 }

@@ -27,6 +27,7 @@ export async function startGitspace(deps: CommandDeps, arg?: GitspaceArg): Promi
           }),
         (r) => r.gitspace,
       );
+      await deps.usage.used(target.id);
       return result.gitspace;
     },
     { gitspaceId: target.id, retry: () => startGitspace(deps, target) },

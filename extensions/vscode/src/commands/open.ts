@@ -14,6 +14,7 @@ async function connect(deps: CommandDeps, target: Gitspace, ide: string): Promis
     run: (onProgress, token) => client.longRequest("gitspaces/connect", { id: target.id, ide }, { onProgress, token }),
   });
   deps.store.apply(result.gitspace);
+  await deps.usage.used(target.id);
   return result;
 }
 

@@ -17,6 +17,7 @@ import type {
 import type { SidecarApi } from "../../src/sidecar/api";
 import type { Logger, LongRequestOptions } from "../../src/sidecar/client";
 import { GitspaceStore } from "../../src/state/gitspaceStore";
+import { GitspaceUsage } from "../../src/state/usage";
 import { OperationRunner } from "../../src/ui/progress";
 import { GitspacesStatusBar } from "../../src/ui/statusBar";
 import { MockOutputChannel } from "../mocks/vscode";
@@ -102,6 +103,24 @@ export function testSettings(overrides: Partial<Settings> = {}): Settings {
   };
 }
 
+/** A Memento kept in memory (globalState / workspaceState). */
+export class MemoryMemento {
+  readonly values = new Map<string, unknown>();
+  keys(): readonly string[] {
+    return [...this.values.keys()];
+  }
+  get<T>(key: string, defaultValue?: T): T | undefined {
+    return this.values.has(key) ? (this.values.get(key) as T) : defaultValue;
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    if (value === undefined) {
+      this.values.delete(key);
+    } else {
+      this.values.set(key, value);
+    }
+  }
+}
+
 export class MemorySecrets {
   readonly values = new Map<string, string>();
   private readonly emitter = new vscode.EventEmitter<{ key: string }>();
@@ -168,6 +187,7 @@ export function makeDeps(options: { gitspaces?: Gitspace[]; settings?: Partial<S
     settings: () => testSettings(options.settings),
     logs: new GitspaceLogs(sidecar, logLines.event),
     extensionId: "gitspaces.gitspaces",
+    usage: new GitspaceUsage(new MemoryMemento()),
     diagnostics: new DevcontainerDiagnostics(vscode.languages.createDiagnosticCollection("gitspaces") as unknown as vscode.DiagnosticCollection),
     workspaceFolders: () => options.folders ?? (options.folder ? [options.folder] : []),
     errors: { log: output as unknown as vscode.LogOutputChannel, ...handlers },

@@ -44,7 +44,7 @@ describe("package.json", () => {
 
   it("contributes exactly the commands the extension registers, all in the Gitspaces category", () => {
     resetVscodeMock();
-    registerCommands(makeDeps(), { showSidecarLog: () => undefined, restartSidecar: async () => undefined });
+    registerCommands(makeDeps(), { showSidecarLog: () => undefined, restartSidecar: async () => undefined, view: { filter: undefined, setFilter: () => undefined } });
     const contributed = pkg.contributes.commands.map((c) => c.command).sort();
     expect([...mockState.commands.keys()].sort()).toEqual(contributed);
     expect(Object.values(CommandIds).sort()).toEqual(contributed);
