@@ -16,6 +16,7 @@ import { GitspaceUsage } from "./state/usage";
 import { GitspacesTreeProvider, viewMessage } from "./tree/gitspacesTree";
 import { adviseStartFailure, showStartFailure } from "./ui/startFailure";
 import { OperationRunner } from "./ui/progress";
+import { registerUriHandler } from "./uri/handler";
 import { currentSshHost, GitspacesStatusBar } from "./ui/statusBar";
 
 let supervisor: SidecarSupervisor | undefined;
@@ -124,6 +125,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
   };
   context.subscriptions.push(...registerCommands(deps, { showSidecarLog: () => log.show(), restartSidecar, view: tree }));
+  context.subscriptions.push(registerUriHandler(deps));
 
   // The view's message says why the list is empty or stale, and what the filter hides.
   const updateView = (): void => {

@@ -1,4 +1,5 @@
 import * as vscode from "vscode";
+import { copyGitspaceLink } from "../uri/handler";
 import { createGitspace } from "./create";
 import type { CommandDeps } from "./deps";
 import { configureDockerHost } from "./docker";
@@ -29,6 +30,7 @@ export const CommandIds = {
   RestartSidecar: "gitspaces.restartSidecar",
   Filter: "gitspaces.filter",
   ClearFilter: "gitspaces.clearFilter",
+  CopyLink: "gitspaces.copyLink",
 } as const;
 
 export function registerCommands(
@@ -56,5 +58,6 @@ export function registerCommands(
     r(CommandIds.RestartSidecar, () => extra.restartSidecar()),
     r(CommandIds.Filter, () => filterGitspaces(extra.view)),
     r(CommandIds.ClearFilter, () => clearGitspacesFilter(extra.view)),
+    r(CommandIds.CopyLink, (arg) => copyGitspaceLink(deps, arg)),
   ];
 }

@@ -306,6 +306,7 @@ export const mockState = {
   statusBarItems: [] as MockStatusBarItem[],
   commands: new Map<string, (...args: unknown[]) => unknown>(),
   diagnosticCollections: [] as MockDiagnosticCollection[],
+  uriHandler: undefined as { handleUri: (uri: Uri) => unknown } | undefined,
   /** Called with each withProgress record as it starts, e.g. to press Cancel. */
   onProgressStart: undefined as ((record: ProgressRecord) => void) | undefined,
 };
@@ -325,6 +326,10 @@ export const window = {
     const item = new MockStatusBarItem(id, alignment, priority);
     mockState.statusBarItems.push(item);
     return item;
+  }),
+  registerUriHandler: vi.fn((handler: { handleUri: (uri: Uri) => unknown }) => {
+    mockState.uriHandler = handler;
+    return new Disposable(() => undefined);
   }),
   createTreeView: vi.fn((_id: string, _options: unknown) => ({ message: undefined as string | undefined, dispose: () => undefined })),
   withProgress: vi.fn(
@@ -406,6 +411,7 @@ export function resetVscodeMock(): void {
   mockState.statusBarItems.length = 0;
   mockState.commands.clear();
   mockState.diagnosticCollections.length = 0;
+  mockState.uriHandler = undefined;
   mockState.onProgressStart = undefined;
   workspace.workspaceFolders = undefined;
   env.remoteName = undefined;

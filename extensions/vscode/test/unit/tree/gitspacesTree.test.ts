@@ -61,13 +61,14 @@ describe("toTreeItem", () => {
       "gitspaces.openInNewWindow",
       "gitspaces.openInJetBrains",
       "gitspaces.copySshCommand",
+      "gitspaces.copyLink",
       "gitspaces.start",
       "gitspaces.rebuild",
       "gitspaces.showLogs",
       "gitspaces.showEvents",
       "gitspaces.delete",
     ]);
-    expect(menuCommands(contextValue(makeGitspace({ state: "cleaning" })), false)).toEqual(["gitspaces.showLogs", "gitspaces.showEvents", "gitspaces.delete"]);
+    expect(menuCommands(contextValue(makeGitspace({ state: "cleaning" })), false)).toEqual(["gitspaces.copyLink", "gitspaces.showLogs", "gitspaces.showEvents", "gitspaces.delete"]);
     for (const state of GitspaceStates) {
       expect(contextValue(makeGitspace({ state }))).toBe(`gitspace.${state}`);
     }
