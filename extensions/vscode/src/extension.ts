@@ -8,6 +8,7 @@ import { applyStoredHarnessConfig, configureHarness } from "./commands/harness";
 import { GitspaceLogs } from "./commands/logs";
 import { DevcontainerDiagnostics } from "./diagnostics/devcontainerDiagnostics";
 import { WorkspaceDevcontainerCheck } from "./diagnostics/workspaceConfigs";
+import { prepareRemoteWindow } from "./remote/reconnect";
 import { SidecarClient } from "./sidecar/client";
 import { defaultLaunchEnvironment, ensureExecutable, resolveLaunch, sshProxyNextTo } from "./sidecar/launch";
 import { SidecarSupervisor } from "./sidecar/supervisor";
@@ -157,6 +158,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   log.info(`Gitspaces extension ${version ?? ""} activated`);
   void sup.start();
+
+  // A window (re)opening on a gitspace's SSH host: VS Code waits for this activation before Remote - SSH connects,
+  // so a stopped gitspace is started first.
+  const host = currentSshHost();
+  if (host) {
+    await prepareRemoteWindow(deps, host);
+  }
 }
 
 export async function deactivate(): Promise<void> {

@@ -348,6 +348,7 @@ export const window = {
 
 export const workspace = {
   workspaceFolders: undefined as { uri: Uri; name: string; index: number }[] | undefined,
+  workspaceFile: undefined as Uri | undefined,
   getConfiguration: vi.fn((section?: string) => ({
     get: <T>(key: string, defaultValue?: T): T | undefined => {
       const full = section ? `${section}.${key}` : key;
@@ -414,5 +415,6 @@ export function resetVscodeMock(): void {
   mockState.uriHandler = undefined;
   mockState.onProgressStart = undefined;
   workspace.workspaceFolders = undefined;
+  workspace.workspaceFile = undefined;
   env.remoteName = undefined;
 }
