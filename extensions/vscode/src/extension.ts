@@ -18,6 +18,7 @@ import { GitspacesTreeProvider, viewMessage } from "./tree/gitspacesTree";
 import { adviseStartFailure, showStartFailure } from "./ui/startFailure";
 import { OperationRunner } from "./ui/progress";
 import { registerUriHandler } from "./uri/handler";
+import { offerReopenInGitspace } from "./workspace/reopenPrompt";
 import { currentSshHost, GitspacesStatusBar } from "./ui/statusBar";
 
 let supervisor: SidecarSupervisor | undefined;
@@ -164,6 +165,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const host = currentSshHost();
   if (host) {
     await prepareRemoteWindow(deps, host);
+  } else {
+    void offerReopenInGitspace(deps, context.globalState).catch((error: unknown) => log.warn(`Reopen in Gitspace offer: ${String(error)}`));
   }
 }
 

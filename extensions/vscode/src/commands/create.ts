@@ -8,7 +8,7 @@ import { configureActionOf, editorHint, inUserWords } from "../ui/userWords";
 import { guarded, type CommandDeps } from "./deps";
 import { stateLabel } from "../tree/gitspacesTree";
 import { runDelete } from "./lifecycle";
-import { openGitspace } from "./open";
+import { openGitspace, type WindowChoice } from "./open";
 
 /** What the user chose, step by step; the create request is built from it. */
 export interface CreateChoices {
@@ -383,14 +383,20 @@ async function offerDeleteAfterCancel(deps: CommandDeps, choices: CreateChoices,
   }
 }
 
-export async function createGitspace(deps: CommandDeps, git: GitProbe = realGit): Promise<Gitspace | undefined> {
-  const again = () => createGitspace(deps, git);
+/**
+ * Create Gitspace: the questions, then the create. thenOpen opens the new gitspace right away (Reopen in Gitspace);
+ * otherwise a toast offers Open and Open in New Window.
+ */
+export async function createGitspace(deps: CommandDeps, git: GitProbe = realGit, thenOpen?: WindowChoice): Promise<Gitspace | undefined> {
+  const again = () => createGitspace(deps, git, thenOpen);
   const choices = await guarded(deps, "Create gitspace", () => collectCreateChoices(deps, git, again), { retry: again });
   if (!choices) {
     return undefined;
   }
   const gitspace = await runCreate(deps, choices);
-  if (gitspace) {
+  if (gitspace && thenOpen) {
+    await openGitspace(deps, gitspace, thenOpen);
+  } else if (gitspace) {
     const message =
       gitspace.state === "running"
         ? `Gitspace ${gitspace.name} is running.`

@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
 import { copyGitspaceLink } from "../uri/handler";
+import { reopenCommand } from "../workspace/reopenPrompt";
 import { createGitspace } from "./create";
 import type { CommandDeps } from "./deps";
 import { configureDockerHost } from "./docker";
@@ -31,6 +32,7 @@ export const CommandIds = {
   Filter: "gitspaces.filter",
   ClearFilter: "gitspaces.clearFilter",
   CopyLink: "gitspaces.copyLink",
+  Reopen: "gitspaces.reopenInGitspace",
 } as const;
 
 export function registerCommands(
@@ -59,5 +61,6 @@ export function registerCommands(
     r(CommandIds.Filter, () => filterGitspaces(extra.view)),
     r(CommandIds.ClearFilter, () => clearGitspacesFilter(extra.view)),
     r(CommandIds.CopyLink, (arg) => copyGitspaceLink(deps, arg)),
+    r(CommandIds.Reopen, () => reopenCommand(deps)),
   ];
 }

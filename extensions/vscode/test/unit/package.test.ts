@@ -64,7 +64,7 @@ describe("package.json", () => {
     }
   });
 
-  it("declares every setting the extension reads", () => {
+  it("declares every setting the extension reads, and reads every setting it declares", () => {
     const props = Object.keys(pkg.contributes.configuration.properties).sort();
     expect(props).toEqual([
       "gitspaces.defaultProvider",
@@ -74,11 +74,12 @@ describe("package.json", () => {
       "gitspaces.harness.org",
       "gitspaces.harness.project",
       "gitspaces.logLevel",
+      "gitspaces.offerReopenInGitspace",
       "gitspaces.serverPath",
     ]);
-    const source = fs.readFileSync(path.join(__dirname, "../../src/config.ts"), "utf8");
+    const sources = ["src/config.ts", "src/workspace/reopenPrompt.ts"].map((f) => fs.readFileSync(path.join(__dirname, "../..", f), "utf8")).join("\n");
     for (const key of props) {
-      expect(source).toContain(`"${key.replace("gitspaces.", "")}"`);
+      expect(sources).toContain(`"${key.replace("gitspaces.", "")}"`);
     }
   });
 
