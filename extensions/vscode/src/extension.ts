@@ -64,6 +64,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         }
         await store.refresh().catch((error: unknown) => log.warn(`gitspaces/list failed: ${error instanceof Error ? error.message : String(error)}`));
         await configCheck.checkAll();
+        // The walkthrough's first step is done once a provider answers.
+        try {
+          const { providers } = await client.request("providers/list", {});
+          void vscode.commands.executeCommand("setContext", "gitspaces.providerReady", providers.some((p) => p.configured && p.reachable));
+        } catch (error) {
+          log.debug(`providers/list failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
       })();
     },
   });
@@ -142,6 +149,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     });
     void vscode.commands.executeCommand("setContext", "gitspaces.loaded", store.loaded);
     void vscode.commands.executeCommand("setContext", "gitspaces.filtered", tree.filter !== undefined);
+    void vscode.commands.executeCommand("setContext", "gitspaces.hasGitspaces", store.all.length > 0);
     const host = currentSshHost();
     statusBar.setCurrentGitspace(host ? store.bySshHost(host) : undefined);
   };

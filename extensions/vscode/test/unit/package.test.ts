@@ -88,4 +88,19 @@ describe("package.json", () => {
     expect(pkg.contributes.views.gitspaces[0]).toMatchObject({ id: "gitspaces.list", name: "Gitspaces" });
     expect(fs.existsSync(path.join(__dirname, "../..", pkg.contributes.viewsContainers.activitybar[0].icon))).toBe(true);
   });
+
+  it("has a walkthrough whose steps link contributed commands and show media that ships", () => {
+    const root = path.join(__dirname, "../..");
+    const contributed = new Set(pkg.contributes.commands.map((c) => c.command));
+    const [walkthrough] = pkg.contributes.walkthroughs;
+    expect(walkthrough.steps.map((s) => s.title)).toEqual(["Connect Docker or Harness", "Create your first gitspace", "Open it"]);
+    for (const step of walkthrough.steps) {
+      for (const [, command] of step.description.matchAll(/\(command:([\w.]+)\)/g)) {
+        expect(contributed.has(command)).toBe(true);
+      }
+      expect(fs.existsSync(path.join(root, step.media.markdown))).toBe(true);
+      expect(step.media.markdown.startsWith("media/")).toBe(true);
+      expect(step.completionEvents.length).toBeGreaterThan(0);
+    }
+  });
 });
