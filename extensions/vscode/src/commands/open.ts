@@ -50,6 +50,7 @@ export async function openGitspace(deps: CommandDeps, arg?: GitspaceArg, where?:
       await setRemotePlatform(result.sshHost).catch((error: unknown) =>
         deps.log.warn(`Could not record ${result.sshHost} as a Linux host for Remote - SSH: ${error instanceof Error ? error.message : String(error)}`),
       );
+      deps.log.info(`Opening ${result.remoteUri} in ${choice === "new" ? "a new" : "the current"} window`);
       await vscode.commands.executeCommand("vscode.openFolder", vscode.Uri.parse(result.remoteUri), { forceNewWindow: choice === "new" });
       return true;
     },
@@ -58,16 +59,22 @@ export async function openGitspace(deps: CommandDeps, arg?: GitspaceArg, where?:
   return opened === true;
 }
 
+const OpenInDesktop = "Open in VS Code Desktop";
+
 /**
- * Open without an SSH remote extension: instead of an error, what the user can do — install the SSH extension this
- * editor's marketplace has (then open), copy the SSH command, or open the gitspace in a JetBrains IDE.
+ * Open without an SSH remote extension: instead of an error, what the user can do. In a desktop editor: install the
+ * SSH extension its marketplace has (then open), copy the SSH command, or open in a JetBrains IDE. In a browser
+ * (code-server, vscode.dev) no SSH extension can run, so the first offer is VS Code Desktop, through its link.
  */
 async function offerWithoutSshExtension(deps: CommandDeps, target: Gitspace, where: WindowChoice): Promise<boolean> {
+  const web = vscode.env.uiKind === vscode.UIKind.Web;
   const extension = sshExtensionFor(vscode.env.appName);
   const install = `Install ${extension.name}`;
   const choice = await vscode.window.showWarningMessage(
-    `Opening gitspace "${target.name}" in ${vscode.env.appName} needs an SSH remote extension, and none is installed.`,
-    install,
+    web
+      ? `Gitspace "${target.name}" opens over SSH, which ${vscode.env.appName} in a browser cannot do: open it in VS Code Desktop, or from a terminal.`
+      : `Opening gitspace "${target.name}" in ${vscode.env.appName} needs an SSH remote extension, and none is installed.`,
+    web ? OpenInDesktop : install,
     "Copy SSH Command",
     "Open in JetBrains",
   );
@@ -84,6 +91,20 @@ async function offerWithoutSshExtension(deps: CommandDeps, target: Gitspace, whe
         void vscode.window.showInformationMessage(`${extension.name} is installed. Open the gitspace again once it is enabled (a window reload may be needed).`);
       }
       return false;
+    }
+    case OpenInDesktop: {
+      const opened = await guarded(
+        deps,
+        `Open gitspace "${target.name}" in VS Code Desktop`,
+        async () => {
+          const result = await connect(deps, target, "vs_code");
+          const link = result.links.vscode ?? result.remoteUri.replace(/^vscode-remote:\/\//, "vscode://vscode-remote/");
+          deps.log.info(`Opening ${link} in VS Code Desktop`);
+          return vscode.env.openExternal(vscode.Uri.parse(link));
+        },
+        { gitspaceId: target.id },
+      );
+      return opened === true;
     }
     case "Copy SSH Command":
       await copySshCommand(deps, target);

@@ -391,8 +391,14 @@ export const extensions = {
   getExtension: (id: string) => extensions.all.find((e) => e.id.toLowerCase() === id.toLowerCase()),
 };
 
+export enum UIKind {
+  Desktop = 1,
+  Web = 2,
+}
+
 export const env = {
   appName: "Visual Studio Code",
+  uiKind: UIKind.Desktop as UIKind,
   uriScheme: "vscode",
   remoteName: undefined as string | undefined,
   clipboard: { writeText: vi.fn(async (_text: string) => undefined), readText: vi.fn(async () => "") },
@@ -405,6 +411,7 @@ export function resetVscodeMock(): void {
   mockState.configDefaults.clear();
   extensions.all = [];
   env.appName = "Visual Studio Code";
+  env.uiKind = UIKind.Desktop;
   env.uriScheme = "vscode";
   mockState.configUpdates.length = 0;
   mockState.progress.length = 0;

@@ -3,7 +3,7 @@ import * as vscode from "vscode";
 import { copySshCommand, jetBrainsIdes, openGitspace, openInJetBrains } from "../../../src/commands/open";
 import { ErrorCodes, type ConnectResult, type Gitspace } from "../../../src/protocol";
 import { RpcError } from "../../../src/sidecar/errors";
-import { env, extensions, mockState, resetVscodeMock } from "../../mocks/vscode";
+import { env, extensions, mockState, resetVscodeMock, UIKind } from "../../mocks/vscode";
 import { makeDeps, makeGitspace, pickByLabel } from "../helpers";
 
 /** Remote - SSH, as VS Code reports it: it resolves ssh-remote and registers remote.SSH.remotePlatform. */
@@ -112,6 +112,25 @@ describe("Open Gitspace without an SSH remote extension", () => {
     // Nothing was started or written for an extension that is not there.
     expect(deps.fake.callsTo("gitspaces/connect")).toHaveLength(0);
     expect(mockState.configUpdates).toEqual([]);
+  });
+
+  it("in a browser (code-server), where no SSH extension can run, offers VS Code Desktop through its link", async () => {
+    env.appName = "code-server";
+    env.uiKind = UIKind.Web;
+    const g = makeGitspace({ state: "stopped" });
+    const deps = makeDeps({ gitspaces: [g] });
+    deps.fake.on("gitspaces/connect", () => connectResult(g, { vscode: "vscode://vscode-remote/ssh-remote+web-1.gitspaces/workspaces/web" }));
+    vi.mocked(vscode.window.showWarningMessage).mockResolvedValueOnce("Open in VS Code Desktop" as never);
+    expect(await openGitspace(deps, g, "current")).toBe(true);
+    expect(vscode.window.showWarningMessage).toHaveBeenCalledWith(
+      'Gitspace "web" opens over SSH, which code-server in a browser cannot do: open it in VS Code Desktop, or from a terminal.',
+      "Open in VS Code Desktop",
+      "Copy SSH Command",
+      "Open in JetBrains",
+    );
+    // Connect started the stopped gitspace; the desktop link went to the OS.
+    expect(deps.fake.callsTo("gitspaces/connect")).toHaveLength(1);
+    expect(vscode.env.openExternal).toHaveBeenCalledWith(expect.objectContaining({ scheme: "vscode", authority: "vscode-remote" }));
   });
 
   it("installs Remote - SSH in VS Code and then opens", async () => {
