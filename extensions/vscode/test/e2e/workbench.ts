@@ -40,6 +40,8 @@ export class Workbench {
   /** Saves a numbered screenshot: the record of what a person sees at each step. */
   async shot(name: string): Promise<string> {
     const file = path.join(this.shotsDir, `${String(++this.step).padStart(2, "0")}-${name}.png`);
+    // Notifications and dialogs fade in: let them finish, so the picture shows what a person sees.
+    await this.page.waitForTimeout(500);
     await this.page.screenshot({ path: file });
     this.steps.push(path.basename(file));
     return file;
