@@ -18,6 +18,10 @@ export type ReconnectOutcome = "not-a-gitspace" | "running" | "started" | "missi
  * also rewrites the host's SSH entry, should it have been removed.
  */
 export async function prepareRemoteWindow(deps: CommandDeps, sshHost: string): Promise<ReconnectOutcome> {
+  // Every other SSH host connects at once: VS Code waits for this activation, so nothing is asked of the sidecar.
+  if (!sshHost.toLowerCase().startsWith(GitspaceAliasPrefix)) {
+    return "not-a-gitspace";
+  }
   let target: Gitspace | undefined;
   try {
     await deps.store.refresh();
@@ -27,9 +31,6 @@ export async function prepareRemoteWindow(deps: CommandDeps, sshHost: string): P
     return "failed";
   }
   if (!target) {
-    if (!sshHost.toLowerCase().startsWith(GitspaceAliasPrefix)) {
-      return "not-a-gitspace";
-    }
     void vscode.window.showErrorMessage(`This window opens ${sshHost}, a gitspace that no longer exists (or whose provider cannot be reached).`, "Show Gitspaces").then(
       (choice) => (choice ? vscode.commands.executeCommand("gitspaces.list.focus") : undefined),
     );

@@ -30,7 +30,10 @@ describe("prepareRemoteWindow", () => {
   it("leaves a running gitspace and any other SSH host alone", async () => {
     const deps = makeDeps({ gitspaces: [makeGitspace({ sshHost: "gitspace-web-1" })] });
     expect(await prepareRemoteWindow(deps, "gitspace-web-1")).toBe("running");
+    expect(deps.fake.callsTo("gitspaces/list")).toHaveLength(1);
     expect(await prepareRemoteWindow(deps, "build-box.example.com")).toBe("not-a-gitspace");
+    // Another host is not kept waiting for the sidecar.
+    expect(deps.fake.callsTo("gitspaces/list")).toHaveLength(1);
     expect(deps.fake.callsTo("gitspaces/connect")).toHaveLength(0);
     expect(vscode.window.showErrorMessage).not.toHaveBeenCalled();
   });
