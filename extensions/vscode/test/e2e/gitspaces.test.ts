@@ -203,8 +203,8 @@ describe("VS Code (code-server, default settings) with the Gitspaces VSIX", () =
       const pick = await b.quickInput("Create Gitspace (1/5): provider");
       await pick.locator(".monaco-list-row", { hasText: /docker.*self-hosted · ready/i }).first().waitFor();
       await pick.locator(".monaco-list-row", { hasText: /harness.*not set up/i }).first().waitFor();
-      await b.page.keyboard.press("Escape");
     });
+    await b.page.keyboard.press("Escape");
     await startCreate(b);
     await pickIde(b);
     await step("running", async () => {
