@@ -1,10 +1,12 @@
 import * as vscode from "vscode";
 import { SidecarUnavailableError } from "../sidecar/errors";
+import { PlatformMismatchError } from "../sidecar/platform";
 
 /** What a button on the start-failure notification does. */
 export type StartFailureAction =
   | { title: string; kind: "openUrl"; url: string }
   | { title: string; kind: "openSetting"; setting: string }
+  | { title: string; kind: "openExtensionPage" }
   | { title: string; kind: "showLogs" }
   | { title: string; kind: "restart" };
 
@@ -42,6 +44,11 @@ export function adviseStartFailure(error: unknown, platform: NodeJS.Platform = p
   const stderr = error instanceof SidecarUnavailableError ? (error.stderr ?? []) : [];
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : "";
   const text = [reason, cause, ...stderr].join("\n");
+  const mismatch = error instanceof PlatformMismatchError ? error : error instanceof Error && error.cause instanceof PlatformMismatchError ? error.cause : undefined;
+  if (mismatch) {
+    // The VSIX of another platform: its own words say which build it is and what to install instead.
+    return { message: mismatch.message, actions: [{ title: "Open Installation Guide", kind: "openExtensionPage" }, setServerPath] };
+  }
   if (missingDotnet.some((p) => p.test(text))) {
     return {
       message: "Gitspaces needs the .NET 10 runtime to run its sidecar, and it is not installed. Install .NET 10, then restart the sidecar.",
@@ -75,6 +82,10 @@ export async function showStartFailure(advice: StartFailureAdvice, handlers: Sta
       break;
     case "openSetting":
       await vscode.commands.executeCommand("workbench.action.openSettings", action.setting);
+      break;
+    case "openExtensionPage":
+      // The extension's page (its README says which package each platform takes).
+      await vscode.commands.executeCommand("extension.open", "gitspaces.gitspaces");
       break;
     case "showLogs":
       await handlers.showLogs();

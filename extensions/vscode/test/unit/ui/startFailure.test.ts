@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import * as vscode from "vscode";
 import { SidecarUnavailableError } from "../../../src/sidecar/errors";
+import { PlatformMismatchError } from "../../../src/sidecar/platform";
 import { adviseStartFailure, dotnetDownloadUrl, showStartFailure } from "../../../src/ui/startFailure";
 import { resetVscodeMock } from "../../mocks/vscode";
 
@@ -26,6 +27,14 @@ describe("adviseStartFailure", () => {
     expect(adviseStartFailure(exited(["The framework 'Microsoft.NETCore.App', version '10.0.0' (x64) was not found."])).actions[0].title).toBe("Install .NET");
     const spawn = new SidecarUnavailableError("Cannot start the gitspaces sidecar (dotnet): spawn dotnet ENOENT");
     expect(adviseStartFailure(spawn).actions[0].title).toBe("Install .NET");
+  });
+
+  it("explains a VSIX built for another platform in its own words, with the installation guide", () => {
+    const advice = adviseStartFailure(new PlatformMismatchError("darwin-arm64", "linux-x64"), "linux", "x64");
+    expect(advice.message).toMatch(/build for macOS \(Apple silicon\), but VS Code runs on Linux x64/);
+    expect(advice.actions.map((a) => a.title)).toEqual(["Open Installation Guide", "Set Sidecar Path"]);
+    const wrapped = adviseStartFailure(new SidecarUnavailableError("start failed", { cause: new PlatformMismatchError("win32-x64", "linux-arm64") }));
+    expect(wrapped.message).toMatch(/build for Windows x64/);
   });
 
   it("names the platform when the binary is for another one or is not bundled", () => {
