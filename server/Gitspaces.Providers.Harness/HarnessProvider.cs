@@ -234,6 +234,12 @@ public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisp
         }
 
         var text = await client.GetLogsAsync(id, cancellationToken);
+        if (string.IsNullOrEmpty(text))
+        {
+            // No log yet (the hosted API answers null).
+            return new GitspaceLogsResult { Lines = [], Next = from };
+        }
+
         var lines = text.Split('\n');
         var count = lines.Length > 0 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length;
         var now = DateTimeOffset.UtcNow;

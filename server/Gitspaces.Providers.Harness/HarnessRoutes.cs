@@ -52,6 +52,9 @@ internal sealed class HarnessRoutes
 
     public string Actions(string id) => this.Gitspace(id) + "/actions";
 
+    /// <summary>Returns the events path without paging: the hosted API takes no <c>page</c>/<c>limit</c> and answers every event.</summary>
+    public string Events(string id) => $"{this.Gitspace(id)}/events";
+
     public string Events(string id, int page, int limit) =>
         $"{this.Gitspace(id)}/events?page={page.ToString(CultureInfo.InvariantCulture)}&limit={limit.ToString(CultureInfo.InvariantCulture)}";
 

@@ -81,6 +81,67 @@ public sealed class HarnessProviderTests
         Assert.Contains(bed.StandIn.Requests, r => r.Path.Contains("/events", StringComparison.Ordinal) && r.Status == 404);
     }
 
+    [Fact]
+    public async Task A_hosted_gitspace_without_a_log_yet_starts_stops_rebuilds_and_deletes()
+    {
+        // The hosted logs endpoint answers JSON null until an instance has written a line; every operation reads the
+        // log before it acts, so a null must read as "no log yet", not as a broken control plane.
+        await using var bed = await HarnessTestBed.StartAsync(HarnessFlavour.Cde);
+        var service = bed.Service;
+        var fresh = bed.StandIn.Seed("fresh");
+        var quiet = bed.StandIn.Seed("quiet", state: "running");
+
+        Assert.Null(await bed.Provider.CreateClient().GetLogsAsync(fresh, CancellationToken.None));
+        Assert.Empty((await service.GetLogsAsync(fresh, 0, 100, CancellationToken.None)).Lines);
+        Assert.Equal(GitspaceState.Running, (await service.StartAsync(fresh, null, CancellationToken.None)).State);
+        Assert.Equal(GitspaceState.Stopped, (await service.StopAsync(quiet, null, CancellationToken.None)).State);
+        Assert.Equal(GitspaceState.Running, (await service.RebuildAsync(quiet, null, CancellationToken.None)).State);
+        Assert.True((await service.DeleteAsync(quiet, null, CancellationToken.None)).Deleted);
+        Assert.Contains(bed.StandIn.Requests, r => r.Path.EndsWith("/logs", StringComparison.Ordinal) && r.Status == 200);
+    }
+
+    [Theory]
+    [MemberData(nameof(Flavours))]
+    public async Task Deleting_a_gitspace_in_error_follows_the_teardown_until_it_is_gone(HarnessFlavour flavour)
+    {
+        await using var bed = await HarnessTestBed.StartAsync(flavour);
+        var (service, observer) = (bed.Service, bed.Observer);
+        var id = bed.StandIn.Seed("broken", state: "error");
+
+        var deleted = await service.DeleteAsync(id, null, CancellationToken.None);
+
+        Assert.True(deleted.Deleted);
+        Assert.Null(bed.StandIn.StateOf(id));
+
+        // The control plane kept answering the old state after the DELETE; the provider reported it as being deleted.
+        var requests = bed.StandIn.Requests.ToList();
+        var deleteAt = requests.FindIndex(r => r.Method == "DELETE");
+        Assert.Contains(requests.Skip(deleteAt), r => r.Method == "GET" && r.Path.Contains(id, StringComparison.Ordinal) && !r.Path.Contains("/events", StringComparison.Ordinal) && r.Status == 200);
+        Assert.Equal(404, requests.Last(r => r.Method == "GET" && !r.Path.Contains("/events", StringComparison.Ordinal)).Status);
+        Assert.DoesNotContain(GitspaceState.Error, observer.States);
+        Assert.Contains(GitspaceState.Cleaning, observer.States);
+        Assert.Equal(GitspaceState.Deleted, observer.States[^1]);
+        Assert.Contains("agent_gitspace_deletion_completed", observer.EventTypes);
+    }
+
+    [Theory]
+    [MemberData(nameof(Flavours))]
+    public async Task A_teardown_that_fails_on_the_control_plane_ends_in_a_timeout_that_names_the_last_state(HarnessFlavour flavour)
+    {
+        // A failed teardown is not final on the real server (a background job retries it), so only the deadline ends the wait.
+        await using var bed = await HarnessTestBed.StartAsync(flavour, options: HarnessTestBed.FastOptions with { OperationTimeout = TimeSpan.FromSeconds(2) });
+        var id = bed.StandIn.Seed("stuck", state: "running");
+        bed.StandIn.FailNextDelete(id);
+
+        var error = await Assert.ThrowsAsync<GitspaceException>(() => bed.Service.DeleteAsync(id, null, CancellationToken.None));
+
+        Assert.Equal(ErrorCodes.OperationFailed, error.Code);
+        Assert.Contains("error", error.Message, StringComparison.Ordinal);
+        Assert.Contains("failed to remove container: device or resource busy", error.Message, StringComparison.Ordinal);
+        Assert.Equal("error", bed.StandIn.StateOf(id));
+        Assert.Contains("agent_gitspace_deletion_failed", bed.Observer.EventTypes);
+    }
+
     [Theory]
     [MemberData(nameof(Flavours))]
     public async Task Connect_turns_the_instance_into_ssh_details_and_editor_links(HarnessFlavour flavour)
