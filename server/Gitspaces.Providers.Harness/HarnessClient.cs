@@ -53,9 +53,18 @@ public sealed class HarnessClient
     /// <param name="limit">The page size.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The page with the totals from the pagination headers.</returns>
-    public async Task<HarnessPage<HarnessGitspaceConfig>> ListGitspacesAsync(int page, int limit, CancellationToken cancellationToken)
+    public Task<HarnessPage<HarnessGitspaceConfig>> ListGitspacesAsync(int page, int limit, CancellationToken cancellationToken) =>
+        this.ListGitspacesAsync(page, limit, null, cancellationToken);
+
+    /// <summary>Lists one page of the gitspaces that pass a filter.</summary>
+    /// <param name="page">The page, from 1.</param>
+    /// <param name="limit">The page size.</param>
+    /// <param name="filter">The filter, or <see langword="null"/> for the server's defaults.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page with the totals from the pagination headers.</returns>
+    public async Task<HarnessPage<HarnessGitspaceConfig>> ListGitspacesAsync(int page, int limit, HarnessListFilter? filter, CancellationToken cancellationToken)
     {
-        var (items, headers) = await this.SendAsync(HttpMethod.Get, this.routes.ListGitspaces(page, limit), null, HarnessJsonContext.Default.ListHarnessGitspaceConfig, "list gitspaces", null, cancellationToken);
+        var (items, headers) = await this.SendAsync(HttpMethod.Get, this.routes.ListGitspaces(page, limit, filter), null, HarnessJsonContext.Default.ListHarnessGitspaceConfig, "list gitspaces", null, cancellationToken);
         return ToPage(items, page, headers);
     }
 
@@ -63,7 +72,14 @@ public sealed class HarnessClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The gitspaces.</returns>
     public Task<IReadOnlyList<HarnessGitspaceConfig>> ListAllGitspacesAsync(CancellationToken cancellationToken) =>
-        ReadAllPagesAsync((page, ct) => this.ListGitspacesAsync(page, PageSize, ct), g => g.Identifier, cancellationToken);
+        this.ListAllGitspacesAsync(null, cancellationToken);
+
+    /// <summary>Lists every gitspace that passes a filter, page by page.</summary>
+    /// <param name="filter">The filter, or <see langword="null"/> for the server's defaults.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The gitspaces.</returns>
+    public Task<IReadOnlyList<HarnessGitspaceConfig>> ListAllGitspacesAsync(HarnessListFilter? filter, CancellationToken cancellationToken) =>
+        ReadAllPagesAsync((page, ct) => this.ListGitspacesAsync(page, PageSize, filter, ct), g => g.Identifier, cancellationToken);
 
     /// <summary>Returns a gitspace with its latest instance.</summary>
     /// <param name="id">The gitspace identifier.</param>
@@ -95,13 +111,61 @@ public sealed class HarnessClient
     public async Task<HarnessGitspaceConfig> CreateGitspaceAsync(HarnessCreateGitspaceRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (this.Connection.Flavour == HarnessFlavour.Oss && request.SpaceRef is null)
+        if (request.SpaceRef is null)
         {
-            request = request with { SpaceRef = this.Connection.SpacePath };
+            request = request with { SpaceRef = this.routes.SpaceRef };
         }
 
         var body = JsonContent(request, HarnessJsonContext.Default.HarnessCreateGitspaceRequest);
         return (await this.SendAsync(HttpMethod.Post, this.routes.CreateGitspace(), body, HarnessJsonContext.Default.HarnessGitspaceConfig, $"create gitspace '{request.Name}'", null, cancellationToken)).Body;
+    }
+
+    /// <summary>
+    /// Updates a gitspace (<c>PATCH</c>): IDE, machine or SSH key, and on the hosted API its display name. The control
+    /// plane takes it only while the gitspace is stopped or uninitialized (<c>app/api/controller/gitspace/update.go</c>).
+    /// </summary>
+    /// <param name="id">The gitspace identifier.</param>
+    /// <param name="request">What to change.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The gitspace as the control plane keeps it now.</returns>
+    public async Task<HarnessGitspaceConfig> UpdateGitspaceAsync(string id, HarnessUpdateGitspaceRequest request, CancellationToken cancellationToken)
+    {
+        var body = JsonContent(request, HarnessJsonContext.Default.HarnessUpdateGitspaceRequest);
+        return (await this.SendAsync(HttpMethod.Patch, this.routes.Gitspace(id), body, HarnessJsonContext.Default.HarnessGitspaceConfig, $"update gitspace '{id}'", id, cancellationToken, retrySafe: true)).Body;
+    }
+
+    /// <summary>Reads the hosted account's gitspace settings: allowed IDEs, repository types and machines, and the regions on offer.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The settings.</returns>
+    public async Task<HarnessGitspaceSettings> GetSettingsAsync(CancellationToken cancellationToken)
+    {
+        this.Require(HarnessFlavour.Cde, "Account gitspace settings");
+        return (await this.SendAsync(HttpMethod.Get, this.routes.Settings(), null, HarnessJsonContext.Default.HarnessGitspaceSettings, "read the account's gitspace settings", null, cancellationToken)).Body;
+    }
+
+    /// <summary>Lists the repositories of a git provider the user connected (hosted CDE; OAuth on the platform).</summary>
+    /// <param name="repoType">The repository type.</param>
+    /// <param name="search">Text the names contain; empty for all.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The repositories.</returns>
+    public async Task<IReadOnlyList<HarnessListedRepo>> ListReposAsync(string repoType, string search, CancellationToken cancellationToken)
+    {
+        this.Require(HarnessFlavour.Cde, "Listing a git provider's repositories");
+        var answer = (await this.SendAsync(HttpMethod.Get, this.routes.ListRepos(repoType, search), null, HarnessJsonContext.Default.HarnessRepoListing, $"list the {repoType} repositories", null, cancellationToken)).Body;
+        return answer.Repositories ?? [];
+    }
+
+    /// <summary>Lists the branches of a repository (hosted CDE).</summary>
+    /// <param name="repoType">The repository type.</param>
+    /// <param name="repoUrl">The clone URL.</param>
+    /// <param name="search">Text the names contain; empty for all.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The branches.</returns>
+    public async Task<IReadOnlyList<HarnessListedBranch>> ListBranchesAsync(string repoType, string repoUrl, string search, CancellationToken cancellationToken)
+    {
+        this.Require(HarnessFlavour.Cde, "Listing a repository's branches");
+        var answer = (await this.SendAsync(HttpMethod.Get, this.routes.ListBranches(repoType, repoUrl, search), null, HarnessJsonContext.Default.HarnessBranchListing, $"list the branches of {RedactUserInfo(repoUrl)}", null, cancellationToken)).Body;
+        return answer.Branches ?? [];
     }
 
     /// <summary>Runs an action; actions are idempotent on the control plane, so a failed attempt is retried.</summary>
@@ -230,7 +294,7 @@ public sealed class HarnessClient
     /// <returns>The repository.</returns>
     public async Task<HarnessRepository> LookupRepoAsync(string url, string repoType, CancellationToken cancellationToken)
     {
-        var request = new HarnessLookupRepoRequest { Url = url, RepoType = repoType, SpaceRef = this.Connection.Flavour == HarnessFlavour.Oss ? this.Connection.SpacePath : null };
+        var request = new HarnessLookupRepoRequest { Url = url, RepoType = repoType, SpaceRef = this.routes.SpaceRef };
         var body = JsonContent(request, HarnessJsonContext.Default.HarnessLookupRepoRequest);
         return (await this.SendAsync(HttpMethod.Post, this.routes.LookupRepo(), body, HarnessJsonContext.Default.HarnessRepository, $"look up repository {RedactUserInfo(url)}", null, cancellationToken, retrySafe: true)).Body;
     }

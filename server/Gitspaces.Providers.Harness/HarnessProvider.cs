@@ -14,7 +14,7 @@ namespace Gitspaces.Providers.Harness;
 /// self-hosted infrastructure. The control plane keeps events and logs (<see cref="IProviderHistory"/>); the provider
 /// follows each operation to its end state and reports what happens through the <see cref="IOperationContext"/>.
 /// </summary>
-public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisposable
+public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisplayNames, IDisposable
 {
     /// <summary>The provider id on the wire.</summary>
     public const string ProviderId = "harness";
@@ -46,6 +46,10 @@ public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisp
 
     /// <inheritdoc/>
     public string Id => ProviderId;
+
+    /// <inheritdoc/>
+    /// <remarks>Harness checks display names as <c>types/check/common.go</c> does: up to 256 characters.</remarks>
+    public int MaxDisplayNameLength => 256;
 
     /// <summary>
     /// Returns a client for the configured control plane, for what the provider interface does not cover yet:
@@ -128,23 +132,23 @@ public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisp
         }
 
         var cleanUrl = HarnessClient.RedactUserInfo(url);
-        var repoType = HarnessRepoTypes.FromUrl(cleanUrl);
-        var branch = request.Repository.Branch ?? request.Repository.Ref ?? await DefaultBranchAsync(client, cleanUrl, repoType, cancellationToken);
+        var repository = await HarnessRepositoryResolver.ResolveAsync(client, cleanUrl, request.Repository.Type, request.Repository.Branch ?? request.Repository.Ref, cancellationToken);
         var resource = await HarnessMachinePicker.PickAsync(client, request.Resource, cancellationToken);
         var created = await client.CreateGitspaceAsync(
             new HarnessCreateGitspaceRequest
             {
                 Identifier = request.Name,
-                Name = request.Name,
+                Name = request.DisplayName ?? request.Name,
                 Ide = request.Ide,
                 InfraProviderConfigIdentifier = resource.ConfigIdentifier,
                 ResourceIdentifier = resource.Identifier,
                 ResourceSpaceRef = client.Connection.Flavour == HarnessFlavour.Oss ? new HarnessRoutes(client.Connection).RootSpace : null,
                 CodeRepoUrl = cleanUrl,
-                CodeRepoType = repoType,
-                Branch = branch,
+                CodeRepoType = repository.Type,
+                CodeRepoRef = repository.Ref,
+                Branch = repository.Branch,
                 DevcontainerPath = request.DevcontainerPath,
-                Metadata = request.Resource?.Region is { } region ? new Dictionary<string, string>(StringComparer.Ordinal) { ["region"] = region } : null,
+                SshTokenIdentifier = request.SshKeyId,
             },
             cancellationToken);
         context.Changed(HarnessMapping.ToGitspace(created));
@@ -325,19 +329,4 @@ public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisp
         return HarnessMapping.ToGitspace(await follower.FollowAsync(goal, action, afterAction) ?? throw GitspaceException.NotFound(id));
     }
 
-    private static async Task<string?> DefaultBranchAsync(HarnessClient client, string url, string repoType, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await client.LookupRepoAsync(url, repoType, cancellationToken)).Branch;
-        }
-        catch (GitspaceException ex) when (ex.Code is ErrorCodes.InvalidParams or ErrorCodes.GitspaceNotFound or ErrorCodes.InvalidState)
-        {
-            throw new GitspaceException(
-                ErrorCodes.RepositoryUnavailable,
-                $"The Harness control plane cannot read repository {url}: {ex.Message}",
-                new ErrorData { Kind = nameof(ErrorCodes.RepositoryUnavailable), Provider = ProviderId, Hint = "Check the URL, and that Harness has access to the repository (its SCM connector or OAuth)." },
-                ex);
-        }
-    }
 }

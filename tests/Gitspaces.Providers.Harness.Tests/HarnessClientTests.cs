@@ -30,7 +30,7 @@ public sealed class HarnessClientTests
         Assert.Equal(120, all.Count);
         Assert.Equal(120, all.Select(g => g.Identifier).Distinct().Count());
         var listQueries = bed.StandIn.Requests.Where(r => r.Path.EndsWith("/gitspaces", StringComparison.Ordinal) && r.Method == "GET").Select(r => r.Query).ToList();
-        Assert.Contains("?page=3&limit=50", listQueries);
+        Assert.Contains(flavour == HarnessFlavour.Cde ? "?page=3&limit=50&routingId=acct1" : "?page=3&limit=50", listQueries);
     }
 
     [Theory]
@@ -51,7 +51,7 @@ public sealed class HarnessClientTests
         if (flavour == HarnessFlavour.Cde)
         {
             var read = Assert.Single(reads);
-            Assert.Equal(string.Empty, read.Query);
+            Assert.Equal("?routingId=acct1", read.Query);
         }
         else
         {

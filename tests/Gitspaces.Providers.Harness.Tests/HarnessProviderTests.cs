@@ -81,6 +81,45 @@ public sealed class HarnessProviderTests
         Assert.Contains(bed.StandIn.Requests, r => r.Path.Contains("/events", StringComparison.Ordinal) && r.Status == 404);
     }
 
+    [Theory]
+    [MemberData(nameof(Flavours))]
+    public async Task A_free_display_name_is_kept_and_the_identifier_derived_from_it(HarnessFlavour flavour)
+    {
+        await using var bed = await HarnessTestBed.StartAsync(flavour);
+
+        var created = await bed.Service.CreateAsync(new CreateGitspaceParams { Provider = "harness", Name = "Shop – Q3 redesign (v2)", Repository = new RepositorySource { Url = "https://github.com/acme/shop.git", Branch = "main" } }, null, CancellationToken.None);
+        var listed = Assert.Single((await bed.Service.ListAsync("harness", CancellationToken.None)).Gitspaces);
+
+        Assert.Matches("^shop-q3-redesign-v2-[a-z0-9]{6}$", created.Id);
+        Assert.Equal("Shop – Q3 redesign (v2)", created.Name);
+        Assert.Equal("Shop – Q3 redesign (v2)", listed.Name);
+        Assert.Contains(ProviderCapabilities.DisplayNames, (await bed.Service.ListProvidersAsync(false, CancellationToken.None)).Single().Capabilities!);
+    }
+
+    [Theory]
+    [MemberData(nameof(Flavours))]
+    public async Task Create_sends_what_the_real_web_ui_sends(HarnessFlavour flavour)
+    {
+        await using var bed = await HarnessTestBed.StartAsync(flavour);
+
+        await bed.Service.CreateAsync(new CreateGitspaceParams { Provider = "harness", Repository = new RepositorySource { Url = "https://github.com/acme/shop.git" }, Resource = new ResourceSpec { Region = flavour == HarnessFlavour.Cde ? "us-east" : null } }, null, CancellationToken.None);
+
+        var create = bed.StandIn.Requests.Single(r => r.Method == "POST" && r.Path.EndsWith("/gitspaces", StringComparison.Ordinal));
+        var body = System.Text.Json.Nodes.JsonNode.Parse(create.Body!)!.AsObject();
+        Assert.Equal(flavour == HarnessFlavour.Cde ? "acct1/org1/proj1" : "myspace", body["space_ref"]!.GetValue<string>());
+        Assert.False(body.ContainsKey("metadata"), "no server reads metadata");
+        if (flavour == HarnessFlavour.Cde)
+        {
+            // Every hosted request names the account for the gateway's routing, as the web UI's do.
+            Assert.All(bed.StandIn.Requests, r => Assert.Contains("routingId=acct1", r.Query, StringComparison.Ordinal));
+            Assert.Equal("standard-east", body["resource_identifier"]!.GetValue<string>());
+        }
+        else
+        {
+            Assert.All(bed.StandIn.Requests, r => Assert.DoesNotContain("routingId", r.Query, StringComparison.Ordinal));
+        }
+    }
+
     [Fact]
     public async Task A_hosted_gitspace_without_a_log_yet_starts_stops_rebuilds_and_deletes()
     {

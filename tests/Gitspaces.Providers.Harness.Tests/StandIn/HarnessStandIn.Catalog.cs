@@ -6,13 +6,39 @@ namespace Gitspaces.Providers.Harness.Tests.StandIn;
 /// <summary>The stand-in's catalog: infrastructure, machines and repositories.</summary>
 internal sealed partial class HarnessStandIn
 {
-    private static async Task LookupRepoAsync(HttpContext context)
+    /// <summary>
+    /// Hosts of on-premises git servers the hosted account reaches through its own infrastructure, with their type
+    /// (harness.md §6: GitHub Enterprise, GitLab and Bitbucket Server through customer-side infra). The last has a name
+    /// that says nothing of its product: only the user can say what it is.
+    /// </summary>
+    private static readonly Dictionary<string, string> OnPremHosts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["github.acme.test"] = "github_enterprise",
+        ["gitlab.acme.test"] = "gitlab_on_prem",
+        ["bitbucket.acme.test"] = "bitbucket_server",
+        ["scm.acme.test"] = "gitlab_on_prem",
+    };
+
+    /// <summary>
+    /// <c>lookup-repo</c> (<c>app/api/controller/gitspace/lookup_repo.go</c>, <c>app/gitspace/scm/scm.go</c> CheckValidCodeRepo):
+    /// an http(s) URL, then the SCM provider of the repository type answers its default branch. The open-source server
+    /// has providers for <c>gitness</c> and <c>unknown</c> only (<c>scm_factory.go</c>; another type is an internal
+    /// error); <c>unknown</c> clones anonymously, so a private repository fails; the hosted types need their own host.
+    /// </summary>
+    private async Task LookupRepoAsync(HttpContext context, bool hosted)
     {
         var body = (await JsonNode.ParseAsync(context.Request.Body))?.AsObject();
         var url = body?["url"]?.GetValue<string>() ?? string.Empty;
-        if (!url.StartsWith("http://", StringComparison.Ordinal) && !url.StartsWith("https://", StringComparison.Ordinal))
+        var type = body?["repo_type"]?.GetValue<string>() ?? string.Empty;
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
         {
-            await ErrorAsync(context, 400, "Invalid repository URL: the scheme must be http or https");
+            await ErrorAsync(context, 400, "The URL is missing scheme, it must start with http or https");
+            return;
+        }
+
+        if (this.RepoProblem(type, uri, hosted) is { } problem)
+        {
+            await ErrorAsync(context, problem.Status, problem.Message);
             return;
         }
 
@@ -22,8 +48,58 @@ internal sealed partial class HarnessStandIn
             return;
         }
 
-        await WriteJsonAsync(context, 200, new JsonObject { ["url"] = url, ["branch"] = "trunk", ["is_private"] = false });
+        var own = type is "gitness" or "harness_code";
+        await WriteJsonAsync(context, hosted ? 201 : 200, new JsonObject { ["url"] = url, ["branch"] = own ? "main" : "trunk", ["is_private"] = own || uri.AbsolutePath.Contains("private", StringComparison.Ordinal) });
     }
+
+    /// <summary>Says why the control plane cannot read a repository as this type, or null when it can.</summary>
+    private (int Status, string Message)? RepoProblem(string type, Uri uri, bool hosted)
+    {
+        var host = uri.Host.ToLowerInvariant();
+        if (!hosted)
+        {
+            return type switch
+            {
+                "unknown" when uri.AbsolutePath.Contains("private", StringComparison.Ordinal) => (400, "Failed to access repository: authentication required"),
+                "unknown" => null,
+                "gitness" when uri.Authority == this.BaseAddress.Authority && uri.AbsolutePath.StartsWith("/git/" + Space + "/", StringComparison.Ordinal) => null,
+                "gitness" => (404, "Repository not found"),
+                _ => (500, "Internal error occurred"), // fmt.Errorf("unknown scm provider type: %s") is not a usererror
+            };
+        }
+
+        var expected = host switch
+        {
+            "github.com" => "github",
+            "gitlab.com" => "gitlab",
+            "bitbucket.org" => "bitbucket",
+            "git.harness.io" => "harness_code",
+            _ => OnPremHosts.GetValueOrDefault(host),
+        };
+        return type switch
+        {
+            "unknown" when uri.AbsolutePath.Contains("private", StringComparison.Ordinal) || OnPremHosts.ContainsKey(host) => (400, "Failed to access repository: authentication required"),
+            "unknown" => null,
+            _ when type == expected => null,
+            "github" or "gitlab" or "bitbucket" or "harness_code" or "github_enterprise" or "gitlab_on_prem" or "bitbucket_server" => (400, $"No {type} connector reaches {host}"),
+            _ => (400, $"Invalid repository type: {type}"),
+        };
+    }
+
+    /// <summary>The hosted account's infrastructure: Harness-hosted machines in two regions and a self-hosted AWS one (harness.md §5).</summary>
+    private static readonly StandInMachine[] HostedMachines =
+    [
+        new("harness-hosted", "standard", "Standard", "2", "8GB", "30GB", "us-west", "harness_gcp"),
+        new("harness-hosted", "large", "Large", "4", "16GB", "30GB", "us-west", "harness_gcp"),
+        new("harness-hosted", "standard-east", "Standard", "2", "8GB", "30GB", "us-east", "harness_gcp"),
+        new("my-aws", "m5-xlarge", "m5.xlarge", "4", "16GB", "30GB", "eu-west-1", "hybrid_vm_aws"),
+    ];
+
+    /// <summary>The open-source server's auto-created infrastructure (<c>create.go</c> autoCreateDefaultResource).</summary>
+    private static readonly StandInMachine OssDefaultMachine = new("default", "default", "Standard Docker Resource", "any", "any", "any", null, "docker");
+
+    private static StandInMachine? FindMachine(bool hosted, string infra, string id) =>
+        hosted ? HostedMachines.FirstOrDefault(m => m.Infra == infra && m.Id == id) : infra == "default" && id == "default" ? OssDefaultMachine : null;
 
     private static async Task InfraCdeAsync(HttpContext context, string[] rest)
     {
@@ -34,14 +110,8 @@ internal sealed partial class HarnessStandIn
                     new JsonObject { ["identifier"] = "harness-hosted", ["name"] = "Harness Cloud", ["type"] = "harness_gcp", ["space_path"] = Account },
                     new JsonObject { ["identifier"] = "my-aws", ["name"] = "Self-hosted AWS", ["type"] = "hybrid_vm_aws", ["space_path"] = Account }));
                 return;
-            case ["harness-hosted", "resources"]:
-                await WriteJsonAsync(context, 200, new JsonArray(
-                    Machine("standard", "Standard", "harness-hosted", "2", "8GB", "us-west"),
-                    Machine("large", "Large", "harness-hosted", "4", "16GB", "us-west"),
-                    Machine("standard-east", "Standard", "harness-hosted", "2", "8GB", "us-east")));
-                return;
-            case ["my-aws", "resources"]:
-                await WriteJsonAsync(context, 200, new JsonArray(Machine("m5-xlarge", "m5.xlarge", "my-aws", "4", "16GB", "eu-west-1")));
+            case [var infra, "resources"] when HostedMachines.Any(m => m.Infra == infra):
+                await WriteJsonAsync(context, 200, new JsonArray([.. HostedMachines.Where(m => m.Infra == infra).Select(m => (JsonNode)m.ToJson())]));
                 return;
             default:
                 await ErrorAsync(context, 404, "infra provider not found");
@@ -49,35 +119,12 @@ internal sealed partial class HarnessStandIn
         }
     }
 
-    private static JsonObject Machine(string id, string name, string config, string cpu, string memory, string region) => new()
-    {
-        ["identifier"] = id,
-        ["name"] = name,
-        ["config_identifier"] = config,
-        ["cpu"] = cpu,
-        ["memory"] = memory,
-        ["disk"] = "30GB",
-        ["network"] = "standard",
-        ["region"] = region,
-        ["infra_provider_type"] = config == "my-aws" ? "hybrid_vm_aws" : "harness_gcp",
-    };
-
     private static JsonObject OssDefaultInfra() => new()
     {
         ["identifier"] = "default",
         ["name"] = "default docker infrastructure",
         ["type"] = "docker",
         ["space_path"] = Space,
-        ["resources"] = new JsonArray(new JsonObject
-        {
-            ["identifier"] = "default",
-            ["name"] = "Standard Docker Resource",
-            ["config_identifier"] = "default",
-            ["cpu"] = "any",
-            ["memory"] = "any",
-            ["disk"] = "any",
-            ["network"] = "standard",
-            ["infra_provider_type"] = "docker",
-        }),
+        ["resources"] = new JsonArray(OssDefaultMachine.ToJson()),
     };
 }

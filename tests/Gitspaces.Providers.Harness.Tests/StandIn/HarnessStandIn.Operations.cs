@@ -167,6 +167,26 @@ internal sealed partial class HarnessStandIn
         var fail = gitspace.FailNextStart;
         gitspace.FailNextStart = false;
         this.Emit(gitspace, "gitspace_action_start", "Setting up Gitspace...", null);
+        if (!gitspace.Hosted && gitspace.RepoType is not ("gitness" or "unknown"))
+        {
+            // The open-source server has no SCM provider for other types (scm_factory.go): the start fails fetching devcontainer.json.
+            return token => this.PlayAsync(
+                gitspace,
+                live,
+                [
+                    () => this.Emit(gitspace, "fetch_devcontainer_start", "Fetching Devcontainer configuration...", null),
+                    () =>
+                    {
+                        var why = $"failed to resolve SCM repo details: unknown scm provider type: {gitspace.RepoType}";
+                        this.Emit(gitspace, "fetch_devcontainer_failed", "Failed to fetch Devcontainer configuration", "ERROR: " + why);
+                        gitspace.Instance!.ErrorMessage = why;
+                        Move(gitspace, "error");
+                        this.Emit(gitspace, "gitspace_action_start_failed", "Failed to set up Gitspace", null);
+                    },
+                ],
+                token);
+        }
+
         return token => this.PlayAsync(
             gitspace,
             live,

@@ -152,7 +152,8 @@ internal sealed partial class HarnessStandIn : IAsyncDisposable
     {
         lock (this.gate)
         {
-            var gitspace = this.NewGitspace(name, "vs_code", "https://github.com/acme/" + name + ".git", "github", "main", null, "standard", "harness-hosted", null);
+            // Seeds serve both flavours: a hosted machine and a repository type each flavour can clone.
+            var gitspace = this.NewGitspace(name, "vs_code", "https://github.com/acme/" + name + ".git", "unknown", "main", null, "standard", "harness-hosted", hosted: true);
             if (state is not null)
             {
                 gitspace.Instance = new StandInInstance
@@ -250,6 +251,15 @@ internal sealed partial class HarnessStandIn : IAsyncDisposable
     {
         var method = context.Request.Method;
         var path = context.Request.Path.Value ?? "/";
+        string? body = null;
+        if (method is "POST" or "PATCH" or "PUT")
+        {
+            // Kept for assertions on what clients send; the handlers read the body again from the start.
+            context.Request.EnableBuffering();
+            body = await new StreamReader(context.Request.Body, leaveOpen: true).ReadToEndAsync();
+            context.Request.Body.Position = 0;
+        }
+
         StandInFault? fault;
         lock (this.gate)
         {
@@ -300,7 +310,7 @@ internal sealed partial class HarnessStandIn : IAsyncDisposable
         finally
         {
             var auth = context.Request.Headers.ContainsKey("x-api-key") ? "x-api-key" : context.Request.Headers.Authorization.ToString().Split(' ')[0];
-            this.requests.Enqueue(new StandInRequest(method, path, context.Request.QueryString.Value ?? string.Empty, DateTimeOffset.UtcNow, auth.Length == 0 ? null : auth, context.Response.StatusCode));
+            this.requests.Enqueue(new StandInRequest(method, path, context.Request.QueryString.Value ?? string.Empty, DateTimeOffset.UtcNow, auth.Length == 0 ? null : auth, context.Response.StatusCode) { Body = body });
         }
     }
 
@@ -348,7 +358,7 @@ internal sealed partial class HarnessStandIn : IAsyncDisposable
                 await this.CreateAsync(context, $"{Account}/{Org}/{Project}");
                 return;
             case ["lookup-repo"] when method == "POST":
-                await LookupRepoAsync(context);
+                await this.LookupRepoAsync(context, hosted: true);
                 return;
             case [var id, .. var suffix]:
                 await this.GitspaceRouteAsync(context, id, string.Join('/', suffix), sse: false);
@@ -377,7 +387,7 @@ internal sealed partial class HarnessStandIn : IAsyncDisposable
 
         if (path == "/gitspaces/lookup-repo" && method == "POST")
         {
-            await LookupRepoAsync(context);
+            await this.LookupRepoAsync(context, hosted: false);
             return;
         }
 
@@ -538,6 +548,12 @@ internal sealed partial class HarnessStandIn : IAsyncDisposable
         headers["x-per-page"] = limit.ToString(CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Create (<c>app/api/controller/gitspace/create.go</c>): the identifier is lower-cased, checked and suffixed; the
+    /// open-source server needs <c>space_ref</c> (the hosted UI sends its <c>acct/org/project</c> too); the machine must
+    /// exist in the infra provider; an internal repository (<c>gitness</c>, <c>harness_code</c>) needs <c>code_repo_ref</c>,
+    /// without which the real handler dereferences a nil pointer (an internal error).
+    /// </summary>
     private async Task CreateAsync(HttpContext context, string? scope)
     {
         JsonObject body;
@@ -551,19 +567,23 @@ internal sealed partial class HarnessStandIn : IAsyncDisposable
             return;
         }
 
-        var identifier = body["identifier"]?.GetValue<string>() ?? string.Empty;
-        var spaceRef = scope ?? body["space_ref"]?.GetValue<string>();
+        var hosted = scope is not null;
+        var identifier = (body["identifier"]?.GetValue<string>() ?? string.Empty).ToLowerInvariant();
+        var spaceRef = body["space_ref"]?.GetValue<string>();
         var resource = body["resource_identifier"]?.GetValue<string>();
+        var infra = body["infra_provider_config_identifier"]?.GetValue<string>() ?? "default";
         var repoUrl = body["code_repo_url"]?.GetValue<string>();
+        var repoType = body["code_repo_type"]?.GetValue<string>() ?? string.Empty;
+        var repoRef = body["code_repo_ref"]?.GetValue<string>();
         if (identifier.Length is 0 or > 50 || !identifier.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
         {
-            await ErrorAsync(context, 400, "identifier must match [a-z0-9-] and be at most 50 characters");
+            await ErrorAsync(context, 400, $"Identifier \"{identifier}\" contains invalid characters: only lowercase letters, digits, and hyphens are allowed");
             return;
         }
 
-        if (spaceRef is null || (scope is null && spaceRef != Space))
+        if (hosted ? spaceRef is not null && spaceRef != scope : spaceRef != Space)
         {
-            await ErrorAsync(context, 400, "space_ref is required");
+            await ErrorAsync(context, 400, "Gitspace requires a valid parent space");
             return;
         }
 
@@ -573,26 +593,30 @@ internal sealed partial class HarnessStandIn : IAsyncDisposable
             return;
         }
 
+        if (FindMachine(hosted, infra, resource) is null)
+        {
+            await ErrorAsync(context, 400, $"could not find infra provider resource \"{resource}\" of \"{infra}\"");
+            return;
+        }
+
+        if (repoType is "gitness" or "harness_code" && repoRef is null)
+        {
+            await ErrorAsync(context, 500, "Internal error occurred");
+            return;
+        }
+
         StandInGitspace gitspace;
         lock (this.gate)
         {
-            gitspace = this.NewGitspace(
-                identifier,
-                body["ide"]?.GetValue<string>() ?? "vs_code",
-                repoUrl,
-                body["code_repo_type"]?.GetValue<string>() ?? "unknown",
-                body["branch"]?.GetValue<string>(),
-                body["devcontainer_path"]?.GetValue<string>(),
-                resource,
-                body["infra_provider_config_identifier"]?.GetValue<string>() ?? "default",
-                body["metadata"]?["region"]?.GetValue<string>());
+            gitspace = this.NewGitspace(identifier, body["ide"]?.GetValue<string>() ?? "vs_code", repoUrl, repoType, body["branch"]?.GetValue<string>(), body["devcontainer_path"]?.GetValue<string>(), resource, infra, hosted, repoRef);
             gitspace.Name = body["name"]?.GetValue<string>() ?? identifier;
+            gitspace.SshTokenIdentifier = body["ssh_token_identifier"]?.GetValue<string>() ?? string.Empty;
         }
 
         await WriteJsonAsync(context, 201, this.Render(gitspace));
     }
 
-    private StandInGitspace NewGitspace(string identifier, string ide, string repoUrl, string repoType, string? branch, string? devcontainerPath, string resource, string infra, string? region)
+    private StandInGitspace NewGitspace(string identifier, string ide, string repoUrl, string repoType, string? branch, string? devcontainerPath, string resource, string infra, bool hosted, string? repoRef = null)
     {
         var now = NowMs();
         var gitspace = new StandInGitspace
@@ -600,14 +624,15 @@ internal sealed partial class HarnessStandIn : IAsyncDisposable
             Identifier = identifier + "-" + RandomSuffix(),
             Name = identifier,
             Ide = ide,
-            SpacePath = Space,
+            SpacePath = hosted ? $"{Account}/{Org}/{Project}" : Space,
+            Hosted = hosted,
             RepoUrl = repoUrl,
             RepoType = repoType,
+            RepoRef = repoRef,
             Branch = branch,
             DevcontainerPath = devcontainerPath,
             ResourceIdentifier = resource,
             InfraIdentifier = infra,
-            Region = region,
             Created = now,
             Updated = now,
         };
@@ -629,24 +654,16 @@ internal sealed partial class HarnessStandIn : IAsyncDisposable
                 ["space_path"] = gitspace.SpacePath,
                 ["created"] = gitspace.Created,
                 ["updated"] = gitspace.Updated,
-                ["ssh_token_identifier"] = string.Empty,
+                ["ssh_token_identifier"] = gitspace.SshTokenIdentifier,
                 ["code_repo_url"] = gitspace.RepoUrl,
                 ["code_repo_type"] = gitspace.RepoType,
+                ["code_repo_ref"] = gitspace.RepoRef,
                 ["code_repo_is_private"] = false,
                 ["branch"] = gitspace.Branch,
                 ["devcontainer_path"] = gitspace.DevcontainerPath,
-                ["user_id"] = "user1",
-                ["is_marked_for_reset"] = false,
-                ["resource"] = new JsonObject
-                {
-                    ["identifier"] = gitspace.ResourceIdentifier,
-                    ["name"] = gitspace.ResourceIdentifier switch { "standard" or "standard-east" => "Standard", "large" => "Large", "m5-xlarge" => "m5.xlarge", var other => other },
-                    ["config_identifier"] = gitspace.InfraIdentifier,
-                    ["cpu"] = "2",
-                    ["memory"] = "8GB",
-                    ["disk"] = "30GB",
-                    ["region"] = gitspace.Region,
-                },
+                ["user_id"] = gitspace.UserId,
+                ["is_marked_for_reset"] = gitspace.IsMarkedForReset,
+                ["resource"] = (FindMachine(gitspace.Hosted, gitspace.InfraIdentifier, gitspace.ResourceIdentifier) ?? new StandInMachine(gitspace.InfraIdentifier, gitspace.ResourceIdentifier, gitspace.ResourceIdentifier, "2", "8GB", "30GB", null, "docker")).ToJson(),
                 ["instance"] = instance is null ? null : new JsonObject
                 {
                     ["identifier"] = instance.Identifier,
@@ -656,8 +673,9 @@ internal sealed partial class HarnessStandIn : IAsyncDisposable
                     ["plugin_url"] = instance.PluginUrl,
                     ["error_message"] = instance.ErrorMessage,
                     ["machine_user"] = "harness",
-                    ["access_type"] = "user_credentials",
-                    ["access_key_ref"] = "harness_password",
+                    ["access_type"] = gitspace.SshTokenIdentifier.Length > 0 ? "ssh_key" : "user_credentials",
+                    ["access_key_ref"] = gitspace.SshTokenIdentifier.Length > 0 ? gitspace.SshTokenIdentifier : "harness_password",
+                    ["last_used"] = instance.LastUsed,
                     ["space_path"] = gitspace.SpacePath,
                     ["created"] = instance.Created,
                     ["updated"] = instance.Updated,

@@ -11,6 +11,9 @@ internal sealed class StandInGitspace
 
     public required string SpacePath { get; init; }
 
+    /// <summary>Gets a value indicating whether the hosted API made it (its machines are the hosted catalog's).</summary>
+    public bool Hosted { get; init; }
+
     public required string RepoUrl { get; init; }
 
     public required string RepoType { get; init; }
@@ -31,8 +34,6 @@ internal sealed class StandInGitspace
     public required string ResourceIdentifier { get; set; }
 
     public required string InfraIdentifier { get; init; }
-
-    public string? Region { get; set; }
 
     /// <summary>Gets or sets a value indicating whether the next start rebuilds the container (an update changed the IDE or key).</summary>
     public bool IsMarkedForReset { get; set; }
