@@ -27,6 +27,7 @@ internal sealed class HarnessOperationFollower
     private readonly Lock linesGate = new();
     private long eventBaseline;
     private bool deleting;
+    private HarnessEvent? failedStep;
     private int logLinesSeen;
     private string? lastReported;
 
@@ -244,6 +245,12 @@ internal sealed class HarnessOperationFollower
             {
                 failed = item;
             }
+            else if (this.failedStep is null && item.Event.EndsWith("_failed", StringComparison.Ordinal) && !item.Event.StartsWith("gitspace_action_", StringComparison.Ordinal))
+            {
+                // The step that failed (fetch_devcontainer_failed, infra_provisioning_failed, agent_connect_failed, …)
+                // says more than the action's own failure that follows it.
+                this.failedStep = item;
+            }
         }
 
         return (failed, fresh.Count > 0);
@@ -371,8 +378,10 @@ internal sealed class HarnessOperationFollower
             return GitspaceException.NotFound(this.id);
         }
 
-        var why = current.Instance?.ErrorMessage ?? failedEvent?.Message ?? $"the control plane reports it {current.State}";
-        return GitspaceException.OperationFailed(this.id, failedEvent?.Event ?? verb, $"Gitspace '{this.id}' failed to {verb}: {why}", this.LastLines());
+        var step = this.failedStep;
+        var why = current.Instance?.ErrorMessage ?? step?.Message ?? failedEvent?.Message ?? $"the control plane reports it {current.State}";
+        var where = step is null ? string.Empty : $" (at {step.Event}{(string.IsNullOrEmpty(step.Message) || step.Message == why ? string.Empty : ": " + step.Message)})";
+        return GitspaceException.OperationFailed(this.id, step?.Event ?? failedEvent?.Event ?? verb, $"Gitspace '{this.id}' failed to {verb}: {why}{where}", this.LastLines());
     }
 
     private GitspaceException TimedOut(string verb, HarnessGitspaceConfig? current)

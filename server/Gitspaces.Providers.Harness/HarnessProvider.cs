@@ -14,7 +14,7 @@ namespace Gitspaces.Providers.Harness;
 /// self-hosted infrastructure. The control plane keeps events and logs (<see cref="IProviderHistory"/>); the provider
 /// follows each operation to its end state and reports what happens through the <see cref="IOperationContext"/>.
 /// </summary>
-public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisplayNames, IDisposable
+public sealed partial class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisplayNames, IDisposable
 {
     /// <summary>The provider id on the wire.</summary>
     public const string ProviderId = "harness";
@@ -25,6 +25,7 @@ public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisp
     private readonly HarnessSettingsStore settings;
     private readonly Lazy<IHttpClientFactory> httpClientFactory;
     private readonly Lock servicesLock = new();
+    private readonly HarnessActivity activity = new();
     private ServiceProvider? ownedServices;
 
     /// <summary>Initializes a new instance of the <see cref="HarnessProvider"/> class.</summary>
@@ -110,13 +111,17 @@ public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisp
     /// <inheritdoc/>
     public async Task<IReadOnlyList<Gitspace>> ListAsync(CancellationToken cancellationToken)
     {
+        this.activity.Touch();
         var all = await this.CreateClient().ListAllGitspacesAsync(cancellationToken);
         return [.. all.Select(HarnessMapping.ToGitspace)];
     }
 
     /// <inheritdoc/>
-    public async Task<Gitspace?> FindAsync(string id, CancellationToken cancellationToken) =>
-        await this.CreateClient().FindGitspaceAsync(id, cancellationToken) is { } config ? HarnessMapping.ToGitspace(config) : null;
+    public async Task<Gitspace?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        this.activity.Touch();
+        return await this.CreateClient().FindGitspaceAsync(id, cancellationToken) is { } config ? HarnessMapping.ToGitspace(config) : null;
+    }
 
     /// <inheritdoc/>
     public async Task<Gitspace> CreateAsync(CreateRequest request, IOperationContext context)
@@ -151,6 +156,7 @@ public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisp
                 SshTokenIdentifier = request.SshKeyId,
             },
             cancellationToken);
+        using var following = this.activity.Follow(created.Identifier);
         context.Changed(HarnessMapping.ToGitspace(created));
         if (request.Repository.Token is not null || cleanUrl != url)
         {
@@ -174,6 +180,7 @@ public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisp
         // Harness's reset removes the container and keeps the volume; the next start builds it again.
         ArgumentNullException.ThrowIfNull(context);
         var client = this.CreateClient();
+        using var following = this.activity.Follow(id);
         var follower = this.Follower(client, id, context);
         await follower.BeginAsync(isNew: false);
         await follower.FollowAsync(FollowGoal.Reset, "reset", await client.ActionAsync(id, "reset", context.CancellationToken));
@@ -186,6 +193,7 @@ public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisp
     {
         ArgumentNullException.ThrowIfNull(context);
         var client = this.CreateClient();
+        using var following = this.activity.Follow(id);
         var follower = this.Follower(client, id, context);
         await follower.BeginAsync(isNew: false);
         await client.DeleteGitspaceAsync(id, context.CancellationToken);
@@ -197,6 +205,7 @@ public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisp
     {
         ArgumentNullException.ThrowIfNull(context);
         var client = this.CreateClient();
+        using var following = this.activity.Follow(id);
         var config = await client.GetGitspaceAsync(id, context.CancellationToken);
         switch (HarnessMapping.ToState(config.State))
         {
@@ -214,7 +223,9 @@ public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisp
                 break;
         }
 
-        var webToken = config.Ide == Ides.VsCodeWeb && client.Connection.Flavour == HarnessFlavour.Cde
+        // A key the user registered logs in by itself (gitspace.sshKeyId names it): no token is asked for then. Only a
+        // web IDE on the hosted gateway needs one, and Harness clears the key of those (update.go updateIDE).
+        var webToken = config.Ide == Ides.VsCodeWeb && client.Connection.Flavour == HarnessFlavour.Cde && string.IsNullOrEmpty(config.SshTokenIdentifier)
             ? await client.GetGitspaceTokenAsync(id, context.CancellationToken)
             : null;
         return HarnessConnectLinks.Build(HarnessMapping.ToGitspace(config), config, ide, webToken);
@@ -223,6 +234,7 @@ public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisp
     /// <inheritdoc/>
     public async Task<IReadOnlyList<GitspaceEvent>> GetEventsAsync(string id, CancellationToken cancellationToken)
     {
+        this.activity.Touch();
         var newestFirst = await this.CreateClient().ListAllEventsAsync(id, cancellationToken);
         return [.. newestFirst.Select(HarnessMapping.ToEvent).Reverse()];
     }
@@ -230,6 +242,7 @@ public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisp
     /// <inheritdoc/>
     public async Task<GitspaceLogsResult?> GetLogsAsync(string id, long from, int limit, CancellationToken cancellationToken)
     {
+        this.activity.Touch();
         var client = this.CreateClient();
         if (client.StreamsLogs)
         {
@@ -261,7 +274,7 @@ public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisp
     public Task WatchAsync(IGitspaceJournal journal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(journal);
-        return new HarnessWatcher(this.CreateClient, this.options).RunAsync(journal.Changed, cancellationToken);
+        return new HarnessWatcher(this.CreateClient, this.options, this.activity).RunAsync(journal, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -293,6 +306,9 @@ public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisp
         Endpoint = connection?.Endpoint.ToString(),
         Version = version,
         Message = message,
+
+        // The open-source server has no repository listing, and its secret resolver knows only the temporary password.
+        Capabilities = connection?.Flavour == HarnessFlavour.Oss ? OpenSourceCapabilities : null,
     };
 
     private static async Task<ProviderInfo> CheckAsync(HarnessClient client, CancellationToken cancellationToken, bool throwIfRefused = false)
@@ -323,6 +339,7 @@ public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisp
     {
         ArgumentNullException.ThrowIfNull(context);
         var client = this.CreateClient();
+        using var following = this.activity.Follow(id);
         var follower = this.Follower(client, id, context);
         await follower.BeginAsync(isNew: false);
         var afterAction = await client.ActionAsync(id, action, context.CancellationToken);

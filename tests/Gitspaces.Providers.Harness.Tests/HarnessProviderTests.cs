@@ -245,8 +245,8 @@ public sealed class HarnessProviderTests
 
         Assert.Null(bed.StandIn.HoldNextStartingReadUntilFailed);
         Assert.Equal(ErrorCodes.OperationFailed, error.Code);
-        Assert.Equal("gitspace_action_start_failed", error.Details.Step);
-        Assert.Contains("failed to start: postCreateCommand failed: exit status 1", error.Message, StringComparison.Ordinal);
+        Assert.Equal("agent_gitspace_creation_failed", error.Details.Step);
+        Assert.Contains("failed to start: postCreateCommand failed: exit status 1 (at agent_gitspace_creation_failed: Failed to set up Gitspace container)", error.Message, StringComparison.Ordinal);
         Assert.Contains("ERROR: postCreateCommand failed: exit status 1", error.Details.Log!);
         Assert.Equal(GitspaceState.Error, observer.States[^1]);
         Assert.Equal("postCreateCommand failed: exit status 1", observer.Changes.Last().ErrorMessage);

@@ -127,4 +127,101 @@ internal sealed partial class HarnessStandIn
         ["space_path"] = Space,
         ["resources"] = new JsonArray(OssDefaultMachine.ToJson()),
     };
+
+    /// <summary>
+    /// Gets the admin's part of the hosted account's gitspace settings (<c>TypesGitspaceSettingsData</c>, <c>types/gitspace_settings.go</c>):
+    /// no restriction until a test sets one; the web UI writes deny lists (<c>adminSettingsUtils.ts</c>).
+    /// </summary>
+    public JsonObject AdminSettings { get; } = [];
+
+    /// <summary>
+    /// <c>GET /accounts/{a}/gitspace-settings</c> (the CDE spec, <c>findGitspaceSettings</c>): what the account could offer
+    /// (regions and their machine types per infra provider type) and what the admin allowed of it.
+    /// </summary>
+    private async Task SettingsAsync(HttpContext context)
+    {
+        var available = new JsonObject();
+        foreach (var type in HostedMachines.GroupBy(m => m.InfraType))
+        {
+            available[type.Key] = new JsonArray([.. type.GroupBy(m => m.Region).Select(region => (JsonNode)new JsonObject
+            {
+                ["region"] = region.Key,
+                ["region_display_name"] = region.Key switch { "us-west" => "US West", "us-east" => "US East", var other => other },
+                ["machine_types"] = new JsonArray([.. region.Select(m => (JsonNode)m.ToJson())]),
+            })]);
+        }
+
+        JsonObject response;
+        lock (this.gate)
+        {
+            response = new JsonObject
+            {
+                ["available_settings"] = new JsonObject { ["infra_provider_resources"] = available },
+                ["settings"] = this.AdminSettings.DeepClone(),
+                ["space_path"] = Account,
+            };
+        }
+
+        await WriteJsonAsync(context, 200, response);
+    }
+
+    /// <summary>
+    /// <c>list-repos</c> (the CDE spec, <c>listGitspaceRepos</c>): the repositories of a git provider the user connected by
+    /// OAuth; <c>repo_type</c> and <c>search_term</c> are required. A generic git host has nothing to list.
+    /// </summary>
+    private static async Task ListReposAsync(HttpContext context)
+    {
+        var query = context.Request.Query;
+        if (!query.ContainsKey("repo_type") || !query.ContainsKey("search_term"))
+        {
+            await ErrorAsync(context, 400, "repo_type and search_term are required");
+            return;
+        }
+
+        var search = query["search_term"].ToString();
+        var repositories = query["repo_type"].ToString() switch
+        {
+            "github" => new[] { ("acme/shop", "https://github.com/acme/shop.git", "main"), ("acme/api", "https://github.com/acme/api.git", "trunk"), ("acme/site", "https://github.com/acme/site.git", "main") },
+            "harness_code" => [("app", "https://git.harness.io/acct1/org1/proj1/app.git", "main")],
+            "unknown" => null,
+            _ => [],
+        };
+        if (repositories is null)
+        {
+            await ErrorAsync(context, 400, "Listing repositories needs a git provider connected to the account");
+            return;
+        }
+
+        await WriteJsonAsync(context, 200, new JsonObject
+        {
+            ["repositories"] = new JsonArray([.. repositories
+                .Where(r => r.Item1.Contains(search, StringComparison.OrdinalIgnoreCase))
+                .Select(r => (JsonNode)new JsonObject { ["name"] = r.Item1, ["clone_url"] = r.Item2, ["default_branch"] = r.Item3 })]),
+        });
+    }
+
+    /// <summary><c>list-branches</c> (the CDE spec, <c>listGitspaceBranches</c>): <c>repo_type</c>, <c>repo_url</c> and <c>search_term</c> are required.</summary>
+    private static async Task ListBranchesAsync(HttpContext context)
+    {
+        var query = context.Request.Query;
+        if (!query.ContainsKey("repo_type") || !query.ContainsKey("repo_url") || !query.ContainsKey("search_term"))
+        {
+            await ErrorAsync(context, 400, "repo_type, repo_url and search_term are required");
+            return;
+        }
+
+        if (query["repo_url"].ToString().Contains("missing", StringComparison.Ordinal))
+        {
+            await ErrorAsync(context, 404, "Repository not found");
+            return;
+        }
+
+        var search = query["search_term"].ToString();
+        await WriteJsonAsync(context, 200, new JsonObject
+        {
+            ["branches"] = new JsonArray([.. new[] { "main", "develop", "feature/login", "feature/search" }
+                .Where(b => b.Contains(search, StringComparison.OrdinalIgnoreCase))
+                .Select(b => (JsonNode)new JsonObject { ["name"] = b })]),
+        });
+    }
 }

@@ -60,6 +60,77 @@ internal sealed partial class HarnessStandIn
     }
 
     /// <summary>
+    /// PATCH (<c>app/api/controller/gitspace/update.go</c>): only while stopped or uninitialized; a new IDE or SSH key marks
+    /// the gitspace for reset (its next start builds the container again); VS Code Web clears the key and refuses one;
+    /// the machine is looked up in the gitspace's own infra provider, and the open-source <c>default</c> cannot change.
+    /// The open-source server ignores <c>name</c>; the hosted one applies it (its spec lists it).
+    /// </summary>
+    private async Task UpdateAsync(HttpContext context, StandInGitspace gitspace, bool hosted)
+    {
+        var body = (await JsonNode.ParseAsync(context.Request.Body))?.AsObject() ?? [];
+        var ide = body["ide"]?.GetValue<string>();
+        var name = body["name"]?.GetValue<string>();
+        var resource = body["resource_identifier"]?.GetValue<string>();
+        var key = body["ssh_token_identifier"]?.GetValue<string>();
+        (int Status, string Message)? problem = null;
+        lock (this.gate)
+        {
+            if (gitspace.State is not ("stopped" or "uninitialized"))
+            {
+                problem = (400, "Gitspace update can only be performed when gitspace is stopped or uninitialized");
+            }
+            else
+            {
+                if (!string.IsNullOrEmpty(ide) && ide != gitspace.Ide)
+                {
+                    gitspace.Ide = ide;
+                    gitspace.IsMarkedForReset = true;
+                }
+
+                if (gitspace.Ide == "vs_code_web")
+                {
+                    gitspace.SshTokenIdentifier = string.Empty;
+                }
+
+                if (!string.IsNullOrEmpty(key) && gitspace.Ide == "vs_code_web")
+                {
+                    problem = (400, "SSH token should not be sent with VS Code Web IDE");
+                }
+                else if (!string.IsNullOrEmpty(key) && key != gitspace.SshTokenIdentifier)
+                {
+                    gitspace.SshTokenIdentifier = key;
+                    gitspace.IsMarkedForReset = true;
+                }
+
+                if (problem is null && !string.IsNullOrEmpty(resource) && resource != gitspace.ResourceIdentifier)
+                {
+                    if (gitspace.ResourceIdentifier == "default")
+                    {
+                        problem = (400, "The default resource cannot be updated in harness open source");
+                    }
+                    else if (FindMachine(gitspace.Hosted, gitspace.InfraIdentifier, resource) is null)
+                    {
+                        problem = (404, $"could not find infra provider resource \"{resource}\"");
+                    }
+                    else
+                    {
+                        gitspace.ResourceIdentifier = resource;
+                    }
+                }
+
+                if (problem is null && hosted && !string.IsNullOrEmpty(name))
+                {
+                    gitspace.Name = name;
+                }
+
+                gitspace.Updated = NowMs();
+            }
+        }
+
+        await (problem is { } p ? ErrorAsync(context, p.Status, p.Message) : WriteJsonAsync(context, 200, this.Render(gitspace)));
+    }
+
+    /// <summary>
     /// DELETE: at once without an instance or with an <c>uninitialized</c> one; otherwise 204 and the gitspace stays as it
     /// was, marked for deletion, until the delete handler has run (<c>action_delete.go</c> deleteGitspace). No busy check.
     /// </summary>
@@ -214,6 +285,8 @@ internal sealed partial class HarnessStandIn
 
                     this.Emit(gitspace, "agent_gitspace_creation_completed", "Gitspace container is set up", "INFO: Gitspace is ready");
                     Provision(gitspace);
+                    gitspace.IsMarkedForReset = false;
+                    gitspace.Instance!.LastUsed = NowMs();
                     Move(gitspace, "running");
                     this.Emit(gitspace, "gitspace_action_start_completed", "Gitspace set up successfully", null);
                 },

@@ -53,6 +53,9 @@ internal sealed partial class HarnessStandIn : IAsyncDisposable
     public const string Org = "org1";
     public const string Project = "proj1";
     public const string Space = "myspace";
+
+    /// <summary>The principal the token belongs to: the <c>self</c> of <c>gitspace_owner</c>.</summary>
+    public const string CallerId = "user1";
     private const string CdeBase = "/gateway/cde/api/v1";
     private const string OssBase = "/api/v1";
 
@@ -147,13 +150,13 @@ internal sealed partial class HarnessStandIn : IAsyncDisposable
         }
     }
 
-    /// <summary>Adds a gitspace directly, as if made in the web UI (for pagination and watch tests).</summary>
-    public string Seed(string name, string? state = null)
+    /// <summary>Adds a gitspace directly, as if made in the web UI (for pagination and watch tests), by the caller or a teammate.</summary>
+    public string Seed(string name, string? state = null, string owner = CallerId)
     {
         lock (this.gate)
         {
             // Seeds serve both flavours: a hosted machine and a repository type each flavour can clone.
-            var gitspace = this.NewGitspace(name, "vs_code", "https://github.com/acme/" + name + ".git", "unknown", "main", null, "standard", "harness-hosted", hosted: true);
+            var gitspace = this.NewGitspace(name, "vs_code", "https://github.com/acme/" + name + ".git", "unknown", "main", null, "standard", "harness-hosted", hosted: true, owner: owner);
             if (state is not null)
             {
                 gitspace.Instance = new StandInInstance
@@ -181,6 +184,23 @@ internal sealed partial class HarnessStandIn : IAsyncDisposable
             gitspace.Instance.State = state;
             gitspace.Instance.Updated = gitspace.Updated = NowMs();
         }
+    }
+
+    /// <summary>
+    /// Stops a running gitspace for inactivity, as the hosted auto-stop job does (<c>app/services/gitspace/action_stop.go</c>
+    /// GitspaceAutostopAction): a <c>gitspace_action_auto_stop</c> event, then a normal stop.
+    /// </summary>
+    public void AutoStop(string identifier)
+    {
+        Func<CancellationToken, Task> play;
+        lock (this.gate)
+        {
+            var gitspace = this.gitspaces[identifier];
+            this.Emit(gitspace, "gitspace_action_auto_stop", "Auto-stopping Gitspace due to inactivity...", null);
+            play = this.BeginStop(gitspace);
+        }
+
+        _ = Task.Run(() => play(this.stopping.Token));
     }
 
     /// <summary>Makes the next teardown of a gitspace fail: its instance ends in <c>error</c>, still marked for deletion.</summary>
@@ -322,6 +342,12 @@ internal sealed partial class HarnessStandIn : IAsyncDisposable
             return;
         }
 
+        if (segments is ["accounts", var settingsAccount, "gitspace-settings"] && context.Request.Method == "GET")
+        {
+            await (settingsAccount == Account ? this.SettingsAsync(context) : ErrorAsync(context, 404, "account not found"));
+            return;
+        }
+
         // accounts/{a}/infraproviders[/{id}/resources]
         if (segments is ["accounts", var account, "infraproviders", ..])
         {
@@ -359,6 +385,12 @@ internal sealed partial class HarnessStandIn : IAsyncDisposable
                 return;
             case ["lookup-repo"] when method == "POST":
                 await this.LookupRepoAsync(context, hosted: true);
+                return;
+            case ["list-repos"] when method == "GET":
+                await ListReposAsync(context);
+                return;
+            case ["list-branches"] when method == "GET":
+                await ListBranchesAsync(context);
                 return;
             case [var id, .. var suffix]:
                 await this.GitspaceRouteAsync(context, id, string.Join('/', suffix), sse: false);
@@ -461,13 +493,6 @@ internal sealed partial class HarnessStandIn : IAsyncDisposable
         {
             case "" when method == "GET":
                 var rendered = this.Render(gitspace);
-                lock (this.gate)
-                {
-                    if (gitspace.IsMarkedForDeletion)
-                    {
-                        gitspace.ReadWhileMarked.TrySetResult();
-                    }
-                }
 
                 if (this.HoldNextStartingReadUntilFailed == id && rendered["state"]?.GetValue<string>() == "starting")
                 {
@@ -490,6 +515,9 @@ internal sealed partial class HarnessStandIn : IAsyncDisposable
                 }
 
                 await WriteJsonAsync(context, 200, rendered);
+                return;
+            case "" when method == "PATCH":
+                await this.UpdateAsync(context, gitspace, hosted: !sse);
                 return;
             case "" when method == "DELETE":
                 await this.DeleteAsync(context, gitspace);
@@ -522,15 +550,38 @@ internal sealed partial class HarnessStandIn : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The list with its filters (<c>app/api/request/gitspace.go</c>, <c>app/store/database/gitspace_config.go</c>):
+    /// <c>query</c> matches identifier or name; <c>gitspace_states</c> matches the latest instance (<c>stopped</c> also
+    /// keeps cleaned, deleted and uninitialized, <c>error</c> also unknown, and a gitspace without an instance matches
+    /// none); <c>gitspace_owner=self</c> (the default) keeps the caller's; <c>sort</c> is <c>last_used</c>, <c>created</c> or
+    /// <c>last_activated</c> (the default, the latest instance's creation), with <c>order</c>.
+    /// </summary>
     private async Task ListAsync(HttpContext context)
     {
-        var page = int.TryParse(context.Request.Query["page"], out var p) && p > 0 ? p : 1;
-        var limit = int.TryParse(context.Request.Query["limit"], out var l) && l > 0 ? Math.Min(l, 100) : 30;
+        var query = context.Request.Query;
+        var page = int.TryParse(query["page"], out var p) && p > 0 ? p : 1;
+        var limit = int.TryParse(query["limit"], out var l) && l > 0 ? Math.Min(l, 100) : 30;
+        var text = query["query"].ToString();
+        var states = query["gitspace_states"].Select(v => v ?? string.Empty).Where(v => v is "running" or "stopped" or "error").ToHashSet(StringComparer.Ordinal);
+        var everyone = query["gitspace_owner"].ToString() == "all";
+        var sort = query["sort"].ToString();
+        var ascending = query["order"].ToString() == "asc";
         List<JsonNode> items;
         int total;
         lock (this.gate)
         {
-            var all = this.gitspaces.Values.OrderByDescending(g => g.Created).ThenBy(g => g.Identifier, StringComparer.Ordinal).ToList();
+            var kept = this.gitspaces.Values
+                .Where(g => everyone || g.UserId == CallerId)
+                .Where(g => text.Length == 0 || g.Identifier.Contains(text, StringComparison.OrdinalIgnoreCase) || g.Name.Contains(text, StringComparison.OrdinalIgnoreCase))
+                .Where(g => states.Count == 0 || (g.Instance?.State is { } state && states.Contains(FilterState(state))));
+            Func<StandInGitspace, long> key = sort switch
+            {
+                "last_used" => g => g.Instance?.LastUsed ?? 0,
+                "created" or "created_at" => g => g.Created,
+                _ => g => g.Instance?.Created ?? g.Created,
+            };
+            var all = (ascending ? kept.OrderBy(key) : kept.OrderByDescending(key)).ThenBy(g => g.Identifier, StringComparer.Ordinal).ToList();
             total = all.Count;
             items = [.. all.Skip((page - 1) * limit).Take(limit).Select(this.Render)];
         }
@@ -538,6 +589,15 @@ internal sealed partial class HarnessStandIn : IAsyncDisposable
         SetPagination(context, page, limit, total);
         await WriteJsonAsync(context, 200, new JsonArray([.. items]));
     }
+
+    /// <summary>The filter state an instance state counts as (<c>addGitspaceFilter</c>).</summary>
+    private static string FilterState(string instanceState) => instanceState switch
+    {
+        "running" => "running",
+        "error" or "unknown" => "error",
+        "stopped" or "cleaned" or "deleted" or "uninitialized" => "stopped",
+        _ => "busy",
+    };
 
     private static void SetPagination(HttpContext context, int page, int limit, int total)
     {
@@ -616,7 +676,7 @@ internal sealed partial class HarnessStandIn : IAsyncDisposable
         await WriteJsonAsync(context, 201, this.Render(gitspace));
     }
 
-    private StandInGitspace NewGitspace(string identifier, string ide, string repoUrl, string repoType, string? branch, string? devcontainerPath, string resource, string infra, bool hosted, string? repoRef = null)
+    private StandInGitspace NewGitspace(string identifier, string ide, string repoUrl, string repoType, string? branch, string? devcontainerPath, string resource, string infra, bool hosted, string? repoRef = null, string owner = CallerId)
     {
         var now = NowMs();
         var gitspace = new StandInGitspace
@@ -633,6 +693,7 @@ internal sealed partial class HarnessStandIn : IAsyncDisposable
             DevcontainerPath = devcontainerPath,
             ResourceIdentifier = resource,
             InfraIdentifier = infra,
+            UserId = owner,
             Created = now,
             Updated = now,
         };
@@ -644,6 +705,12 @@ internal sealed partial class HarnessStandIn : IAsyncDisposable
     {
         lock (this.gate)
         {
+            if (gitspace.IsMarkedForDeletion)
+            {
+                // A client has seen the old state after its DELETE: the delete handler may run now.
+                gitspace.ReadWhileMarked.TrySetResult();
+            }
+
             var instance = gitspace.Instance;
             return new JsonObject
             {
