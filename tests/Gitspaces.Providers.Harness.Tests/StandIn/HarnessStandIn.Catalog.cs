@@ -200,6 +200,8 @@ internal sealed partial class HarnessStandIn
         });
     }
 
+    private static readonly string[] Branches = ["main", "develop", "feature/login", "feature/search"];
+
     /// <summary><c>list-branches</c> (the CDE spec, <c>listGitspaceBranches</c>): <c>repo_type</c>, <c>repo_url</c> and <c>search_term</c> are required.</summary>
     private static async Task ListBranchesAsync(HttpContext context)
     {
@@ -219,7 +221,7 @@ internal sealed partial class HarnessStandIn
         var search = query["search_term"].ToString();
         await WriteJsonAsync(context, 200, new JsonObject
         {
-            ["branches"] = new JsonArray([.. new[] { "main", "develop", "feature/login", "feature/search" }
+            ["branches"] = new JsonArray([.. Branches
                 .Where(b => b.Contains(search, StringComparison.OrdinalIgnoreCase))
                 .Select(b => (JsonNode)new JsonObject { ["name"] = b })]),
         });
