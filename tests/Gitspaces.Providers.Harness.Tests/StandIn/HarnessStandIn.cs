@@ -43,7 +43,26 @@ namespace Gitspaces.Providers.Harness.Tests.StandIn;
 /// (<c>app/api/controller/gitspace/logs_stream.go</c>, <c>app/api/render/sse.go</c>: <c>: ping</c>, <c>log_line_appended</c>
 /// <c>{pos,out,time}</c>, <c>event: error</c> / <c>data: eof</c>) only while an operation runs, and forgets it after
 /// (<c>livelog/livelog.go</c>).</item>
-/// <item>Lists page with <c>x-total</c>, <c>x-total-pages</c>, <c>x-page</c>, <c>x-per-page</c> (<c>app/api/render/header.go</c>).</item>
+/// <item>Lists page with <c>x-total</c>, <c>x-total-pages</c>, <c>x-page</c>, <c>x-per-page</c> (<c>app/api/render/header.go</c>) and
+/// filter by <c>query</c> (identifier or name), <c>gitspace_states</c> (on the latest instance's state: <c>stopped</c> also
+/// keeps cleaned, deleted and uninitialized, <c>error</c> also unknown, no instance matches nothing), <c>gitspace_owner</c>
+/// (<c>self</c> by default), <c>sort</c> and <c>order</c> (<c>app/api/request/gitspace.go</c>, <c>app/store/database/gitspace_config.go</c>
+/// addGitspaceFilter, addOrderBy).</item>
+/// <item>Update is <c>PATCH</c> on the gitspace (<c>app/api/controller/gitspace/update.go</c>): only while stopped or uninitialized;
+/// a new IDE or key marks it for reset; VS Code Web clears the key and refuses one; the machine is looked up in the
+/// gitspace's own infra provider and the open-source <c>default</c> cannot change; the open-source server ignores
+/// <c>name</c>, the hosted one applies it (the CDE spec lists it in <c>OpenapiUpdateGitspaceRequest</c>).</item>
+/// <item>Repository types (<c>types/enum/gitspace_code_repo_type.go</c>): the open-source server has SCM providers for
+/// <c>gitness</c> and <c>unknown</c> only (<c>app/gitspace/scm/scm_factory.go</c>): <c>lookup-repo</c> of another type is an
+/// internal error and a start of one fails at <c>fetch_devcontainer_failed</c>; <c>unknown</c> clones anonymously, so a
+/// private repository fails (<c>app/gitspace/scm/scm.go</c> CheckValidCodeRepo); an internal repository without
+/// <c>code_repo_ref</c> fails its create (<c>create.go</c>). The hosted types need their hosts: github.com, gitlab.com,
+/// bitbucket.org, git.harness.io, and on-premises hosts the account reaches.</item>
+/// <item>Hosted only (the CDE spec): <c>GET /accounts/{a}/gitspace-settings</c> (<c>TypesGitspaceSettingsResponse</c>:
+/// <c>available_settings.infra_provider_resources</c> per infra provider type and region, the admin's <c>settings</c>,
+/// <c>types/gitspace_settings.go</c>), <c>…/gitspaces/list-repos</c> and <c>…/list-branches</c> with their required
+/// <c>repo_type</c>, <c>repo_url</c> and <c>search_term</c>, and the auto-stop job (<c>action_stop.go</c>
+/// GitspaceAutostopAction: <c>gitspace_action_auto_stop</c>, then a normal stop).</item>
 /// </list>
 /// Tests script faults (status, <c>Retry-After</c>, malformed bodies) with <see cref="Fail"/>.
 /// </summary>
