@@ -25,10 +25,13 @@ public sealed partial class ProgressOutputTests(DockerTestRun run)
         var lines = up.StandardOutput.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.DoesNotContain('\u001b', up.StandardOutput);
         var steps = lines.Select(l => StepLine().Match(l)).Where(m => m.Success).Select(m => m.Groups["type"].Value).ToList();
-        Assert.Equal(EventTypes.RepositoryCloneStart, steps[0]);
-        Assert.Contains(EventTypes.RepositoryCloneCompleted, steps);
-        Assert.Contains(EventTypes.GitspaceReady, steps);
-        Assert.True(steps.IndexOf(EventTypes.RepositoryCloneCompleted) < steps.IndexOf(EventTypes.GitspaceReady), string.Join("\n", steps));
+        Assert.Equal(EventTypes.ActionStart, steps[0]);
+        Assert.True(
+            steps.IndexOf(EventTypes.RepositoryCloneStart) is var cloning and > 0
+            && steps.IndexOf(EventTypes.RepositoryCloneCompleted) > cloning
+            && steps.IndexOf(EventTypes.GitspaceReady) > steps.IndexOf(EventTypes.RepositoryCloneCompleted),
+            up.StandardOutput);
+        Assert.Equal(EventTypes.AgentConnectCompleted, steps[^1]);
         Assert.Matches($"^gitspace {Regex.Escape(name)} is up \\(.+\\) in [0-9.]+ s$", lines[^2]);
         Assert.Equal($"connect: gitspaces ssh {name}   |   open in VS Code: gitspaces open {name} --ide vscode", lines[^1]);
 
