@@ -51,6 +51,28 @@ public sealed class CloneTests(DockerTestRun run)
     }
 
     [Fact]
+    public async Task An_ssh_server_whose_host_key_the_user_does_not_know_is_refused_with_ssh_telling_why()
+    {
+        await using var user = await PublishedUser.CreateAsync();
+        var repository = await MarkedRepositoryAsync("unknown-host");
+        await using var server = await SshGitServer.StartAsync(run.Name("ssh-unknown"), repository);
+        var emptyKnownHosts = Path.Combine(user.Home, "known_hosts");
+        await File.WriteAllTextAsync(emptyKnownHosts, string.Empty);
+        user.Environment["GIT_SSH_COMMAND"] = server.SshCommand.Replace(server.KnownHostsFile, emptyKnownHosts, StringComparison.Ordinal);
+        var url = server.UrlOf(Path.GetFileName(repository));
+
+        var (line, up) = await user.UpJsonAsync(url, run.Name("ssh-unknown"));
+
+        // libgit2 runs the user's ssh, which says why on stderr (the user's terminal, or the editor's log of the
+        // sidecar); the error itself carries only libgit2's words.
+        Assert.True(up.ExitCode == 1, up.ToString());
+        Assert.Equal(ErrorCodes.RepositoryUnavailable, line["error"]!["code"]!.GetValue<int>());
+        Assert.StartsWith($"Could not clone {url}: ", line["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Host key verification failed.", up.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", up.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Up_clones_over_https_with_the_login_from_the_users_git_credential_helper()
     {
         await using var user = await PublishedUser.CreateAsync();
