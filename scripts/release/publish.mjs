@@ -39,7 +39,9 @@ export function publishMode(platform) {
           throw new Error(`publishing ${platform.rid} with Native AOT needs clang, lld and the ${platform.arch} C library: `
             + 'apt-get install clang lld gcc-aarch64-linux-gnu libc6-dev-arm64-cross (scripts/setup-test-machine.sh installs them)');
         }
-        properties.push(`-p:CppCompilerAndLinker=${compiler}`, '-p:LinkerFlavor=lld', `-p:SysRoot=${crossSysRoot(platform)}`,
+        // No --sysroot: clang --target=aarch64-linux-gnu finds Debian's cross libc in /usr/aarch64-linux-gnu by itself,
+        // and that libc's linker scripts name absolute paths a sysroot would prefix twice.
+        properties.push(`-p:CppCompilerAndLinker=${compiler}`, '-p:LinkerFlavor=lld',
           `-p:ObjCopyName=${onPath('llvm-objcopy') ? 'llvm-objcopy' : 'objcopy'}`);
       } else if (compiler) {
         properties.push(`-p:CppCompilerAndLinker=${compiler}`);
@@ -119,12 +121,6 @@ export function isShippable(name) {
  */
 export function shippableFiles(dir) {
   return readdirSync(dir).filter((name) => isShippable(name) && statSync(join(dir, name)).isFile()).sort();
-}
-
-function crossSysRoot(platform) {
-  // Debian's libc6-dev-arm64-cross puts the target's headers and libraries under /usr/aarch64-linux-gnu.
-  const triple = platform.arch === 'arm64' ? 'aarch64-linux-gnu' : 'x86_64-linux-gnu';
-  return existsSync(`/usr/${triple}`) ? `/usr/${triple}` : '/';
 }
 
 function findClang() {

@@ -2,7 +2,8 @@
 // VSIX (`vsce package --target`), so each user downloads only their own platform's native program.
 //   node scripts/package.mjs                      this machine's platform, sidecar from ../../artifacts/bin (npm run build)
 //   node scripts/package.mjs --target linux-arm64 --rid linux-arm64 --sidecar-dir DIR [--version 0.1.2] [--out FILE]
-// The root `npm run package:all` calls it once per platform (scripts/release/package.mjs).
+// The root `npm run package:all` calls it once per platform (scripts/release/package.mjs). Works from a fresh clone:
+// it installs this folder's dependencies (npm ci) and builds the sidecar when they are missing.
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -26,17 +27,23 @@ if (!rid) {
 const sourceDir = option("sidecar-dir") ?? process.env.GITSPACES_SIDECAR_DIR ?? path.join(repoRoot, "artifacts", "bin");
 const windows = target.startsWith("win32-");
 const exe = windows ? "gitspaces.exe" : "gitspaces";
+const node = process.execPath;
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+
+// esbuild and vsce come from this folder's devDependencies; a fresh clone has none yet.
+if (!fs.existsSync(path.join(here, "node_modules", "esbuild")) || !fs.existsSync(path.join(here, "node_modules", "@vscode", "vsce"))) {
+  console.log("package: installing the extension's dependencies (npm ci)");
+  execFileSync(npm, ["ci", "--no-audit", "--no-fund"], { cwd: here, stdio: "inherit", shell: process.platform === "win32" });
+}
+if (!option("sidecar-dir") && !process.env.GITSPACES_SIDECAR_DIR && !fs.existsSync(path.join(sourceDir, exe))) {
+  console.log("package: building the sidecar (the repository root's npm run build)");
+  execFileSync(node, [path.join(repoRoot, "scripts", "build.mjs")], { cwd: repoRoot, stdio: "inherit" });
+}
 if (!fs.existsSync(path.join(sourceDir, exe))) {
   console.error(`package: the sidecar is not built (${path.join(sourceDir, exe)} is missing); run \`npm run build\` at the repository root first.`);
   process.exit(1);
 }
 
-// A fresh clone has no node_modules: install exactly the locked dependencies first.
-if (!fs.existsSync(path.join(here, "node_modules", "@vscode", "vsce"))) {
-  execFileSync(process.platform === "win32" ? "npm.cmd" : "npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: here, stdio: "inherit" });
-}
-
-const node = process.execPath;
 execFileSync(node, [path.join(here, "scripts", "build.mjs"), "--minify"], { cwd: here, stdio: "inherit" });
 
 const serverDir = path.join(here, "server");
@@ -56,7 +63,7 @@ fs.writeFileSync(path.join(serverDir, "platform.json"), `${JSON.stringify({ rid,
 const version = option("version") ?? pkg.version;
 const out = option("out") ?? path.join(here, `${pkg.name}-${version}-${target}.vsix`);
 const vsce = path.join(here, "node_modules", "@vscode", "vsce", "vsce");
-const args = ["package", "--target", target, "--no-dependencies", "--skip-license", "--allow-missing-repository", "--out", out];
+const args = ["package", "--target", target, "--no-dependencies", "--out", out];
 if (option("version")) {
   args.splice(1, 0, version, "--no-update-package-json", "--no-git-tag-version");
 }

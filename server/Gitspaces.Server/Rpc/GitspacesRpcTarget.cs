@@ -116,7 +116,7 @@ internal sealed partial class GitspacesRpcTarget
 
     [JsonRpcMethod(Methods.GitspacesList, UseSingleObjectParameterDeserialization = true)]
     public Task<ListGitspacesResult> ListAsync(JsonElement? parameters = null, CancellationToken cancellationToken = default) =>
-        this.RunAsync(parameters, GitspacesJsonContext.Default.ListGitspacesParams, (request, ct) => this.services.Gitspaces.ListAsync(request.Provider, ct), cancellationToken);
+        this.RunAsync(parameters, GitspacesJsonContext.Default.ListGitspacesParams, (request, ct) => this.services.Gitspaces.ListMatchingAsync(request, ct), cancellationToken);
 
     [JsonRpcMethod(Methods.GitspacesGet, UseSingleObjectParameterDeserialization = true)]
     public Task<GetGitspaceResult> GetAsync(JsonElement? parameters = null, CancellationToken cancellationToken = default) =>
@@ -201,6 +201,28 @@ internal sealed partial class GitspacesRpcTarget
             "Connecting to gitspace",
             (request, progress, ct) => this.services.Gitspaces.ConnectAsync(request.Id, request.Ide, progress, ct),
             cancellationToken);
+
+    [JsonRpcMethod(Methods.GitspacesUpdate, UseSingleObjectParameterDeserialization = true)]
+    public Task<UpdateGitspaceResult> UpdateAsync(JsonElement? parameters = null, CancellationToken cancellationToken = default) =>
+        this.RunWithProgressAsync(
+            parameters,
+            GitspacesJsonContext.Default.UpdateGitspaceParams,
+            request => request.WorkDoneToken,
+            "Updating gitspace",
+            async (request, progress, ct) => new UpdateGitspaceResult { Gitspace = await this.services.Gitspaces.UpdateAsync(request, progress, ct) },
+            cancellationToken);
+
+    [JsonRpcMethod(Methods.GitspacesCreateOptions, UseSingleObjectParameterDeserialization = true)]
+    public Task<CreateOptionsResult> CreateOptionsAsync(JsonElement? parameters = null, CancellationToken cancellationToken = default) =>
+        this.RunAsync(parameters, GitspacesJsonContext.Default.CreateOptionsParams, (request, ct) => this.services.Gitspaces.GetCreateOptionsAsync(request.Provider, ct), cancellationToken);
+
+    [JsonRpcMethod(Methods.GitspacesListRepos, UseSingleObjectParameterDeserialization = true)]
+    public Task<ListReposResult> ListReposAsync(JsonElement? parameters = null, CancellationToken cancellationToken = default) =>
+        this.RunAsync(parameters, GitspacesJsonContext.Default.ListReposParams, (request, ct) => this.services.Gitspaces.ListRepositoriesAsync(request, ct), cancellationToken);
+
+    [JsonRpcMethod(Methods.GitspacesListBranches, UseSingleObjectParameterDeserialization = true)]
+    public Task<ListBranchesResult> ListBranchesAsync(JsonElement? parameters = null, CancellationToken cancellationToken = default) =>
+        this.RunAsync(parameters, GitspacesJsonContext.Default.ListBranchesParams, (request, ct) => this.services.Gitspaces.ListBranchesAsync(request, ct), cancellationToken);
 
     [JsonRpcMethod(Methods.ProvidersList, UseSingleObjectParameterDeserialization = true)]
     public Task<ListProvidersResult> ListProvidersAsync(JsonElement? parameters = null, CancellationToken cancellationToken = default) =>
