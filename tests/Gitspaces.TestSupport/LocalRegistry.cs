@@ -5,13 +5,14 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using Gitspaces.DevContainers.Features;
-using Gitspaces.TestSupport;
+using Xunit;
 
-namespace Gitspaces.DevContainers.Tests.Features;
+namespace Gitspaces.TestSupport;
 
 /// <summary>
 /// Debian's docker-registry (distribution 2.8) on 127.0.0.1 and a free port, with its storage in a temporary folder;
-/// optionally behind htpasswd Basic auth. Installs the package with apt-get when missing and running as root.
+/// optionally behind htpasswd Basic auth. Installs the package with apt-get when missing and running as root. The
+/// Feature tests push OCI artifacts to it; the published program's tests push images with the docker CLI.
 /// </summary>
 public sealed class LocalRegistry : IAsyncDisposable
 {

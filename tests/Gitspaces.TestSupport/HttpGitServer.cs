@@ -2,16 +2,15 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text;
-using Gitspaces.TestSupport;
 
-namespace Gitspaces.Git.Tests.Support;
+namespace Gitspaces.TestSupport;
 
 /// <summary>
 /// Smart HTTP for one folder of repositories: <c>git http-backend</c> run as a CGI program behind an
 /// <see cref="HttpListener"/> on 127.0.0.1. With a required login it answers 401 to any other, and keeps every login
 /// it was offered, so a test sees exactly which user name and password a clone sent.
 /// </summary>
-internal sealed class HttpGitServer : IDisposable
+public sealed class HttpGitServer : IDisposable
 {
     private readonly HttpListener listener = new();
     private readonly int port = LoopbackPort.Unused();
