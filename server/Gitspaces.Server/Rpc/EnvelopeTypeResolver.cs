@@ -26,7 +26,7 @@ internal sealed class EnvelopeTypeResolver : IJsonTypeInfoResolver
         {
             if (converter is JsonConverter<RequestId> requestId)
             {
-                return JsonMetadataServices.CreateValueInfo(options, requestId);
+                return JsonMetadataServices.CreateValueInfo<RequestId>(options, requestId);
             }
         }
 
