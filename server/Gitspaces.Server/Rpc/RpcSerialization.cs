@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Gitspaces.Protocol;
 using StreamJsonRpc;
 
@@ -18,9 +19,9 @@ internal static class RpcSerialization
     /// <returns>A new, unlocked options instance.</returns>
     public static JsonSerializerOptions CreateOptions() => new(GitspacesJsonContext.Default.Options)
     {
-        // Only source-generated metadata: the formatter prepends its own for StreamJsonRpc's envelope types (RequestId,
-        // error details), so nothing is left for reflection and the Native AOT binary serializes what the JIT one does.
-        TypeInfoResolver = GitspacesJsonContext.Default,
+        // Only source-generated metadata, plus StreamJsonRpc's request id built from the converter the formatter adds:
+        // nothing is left for reflection, so the Native AOT program serializes what the JIT one does.
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(GitspacesJsonContext.Default, new EnvelopeTypeResolver()),
 
         // A devcontainer.json may nest 64 levels and the result wraps it in more.
         MaxDepth = 256,

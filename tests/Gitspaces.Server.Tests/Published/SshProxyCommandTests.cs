@@ -16,7 +16,7 @@ public sealed class SshProxyCommandTests(DockerTestRun environment)
         var result = await Run.ProgramAsync(await RealSidecar.RequireAsync(), ["ssh-proxy", "--provider", "docker"], stdin: string.Empty);
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("gitspace", result.StandardError, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Required argument missing for command: 'ssh-proxy'", result.StandardError, StringComparison.Ordinal);
         Assert.Empty(result.StandardOutput);
     }
 

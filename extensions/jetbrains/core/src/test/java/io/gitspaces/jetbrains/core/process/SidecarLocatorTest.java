@@ -110,7 +110,8 @@ class SidecarLocatorTest {
         Path dir = TestSupport.tempDir("loc");
         SidecarLocator l = new SidecarLocator(Map.of("PATH", dir.toString()), "Linux");
         SidecarNotFoundException e = assertThrows(SidecarNotFoundException.class, () -> l.locate(null, dir.resolve("plugin")));
-        assertTrue(e.getMessage().startsWith("cannot find the gitspaces executable (looked at " + dir.resolve("plugin/bin/gitspaces")), e.getMessage());
+        assertTrue(e.getMessage().startsWith("cannot find the gitspaces executable (looked at " + dir.resolve("plugin/bin/linux-x64/gitspaces")
+                + ", " + dir.resolve("plugin/bin/gitspaces")), e.getMessage());
         assertTrue(e.getMessage().contains(dir.resolve("gitspaces").toString()), e.getMessage());
     }
 }
