@@ -19,7 +19,7 @@ public sealed class EngineEventsTests(DockerTestRun run)
         var name = run.Name("events");
         var container = "gitspace-" + name;
         PublishedUser.Succeeded(await user.UpAsync(await TestRepository.CreatePlainAsync("watched"), name));
-        await using var server = SidecarProcess.StartProgram(user.Program, user.GitspacesHome, user.Environment.ToDictionary(e => e.Key, e => e.Value.Length == 0 ? null : (string?)e.Value));
+        await using var server = user.Serve();
         await server.InitializeAsync();
         var listed = await server.RequestAsync(Methods.GitspacesList, new JsonObject());
         Assert.Contains(listed["result"]!["gitspaces"]!.AsArray(), g => g!["id"]!.GetValue<string>() == name && g["state"]!.GetValue<string>() == "running");

@@ -75,6 +75,28 @@ public sealed class ImageBuildTests(DockerTestRun run)
         Assert.Empty(Labelled("volume", name));
     }
 
+    [Fact]
+    public async Task A_dockerfile_step_that_fails_is_an_error_naming_the_step_with_its_output()
+    {
+        await using var user = await PublishedUser.CreateAsync();
+        var repository = await TestRepository.CreateAsync("unbuildable", new Dictionary<string, string>
+        {
+            [".devcontainer/Dockerfile"] = $"FROM {DockerTestRun.BaseImage}\nRUN echo about-to-fail-{run.RunId} && exit 3\n",
+            [".devcontainer/devcontainer.json"] = """{ "build": { "dockerfile": "Dockerfile" } }""",
+        });
+
+        var (line, up) = await user.UpJsonAsync(repository, run.Name("unbuildable"));
+
+        Assert.True(up.ExitCode == 1, up.ToString());
+        var error = line["error"]!;
+        Assert.Equal(ErrorCodes.OperationFailed, error["code"]!.GetValue<int>());
+        Assert.StartsWith("Building the image from Dockerfile failed at Step 2/", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("returned a non-zero code: 3", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("image_build", error["data"]!["step"]!.GetValue<string>());
+        Assert.Contains(error["data"]!["log"]!.AsArray(), l => l!.GetValue<string>() == $"about-to-fail-{run.RunId}");
+        Assert.Contains(EventTypes.ImageBuildFailed, up.StandardError, StringComparison.Ordinal);
+    }
+
     private static string[] Labelled(string what, string gitspace)
     {
         string[] args = what switch

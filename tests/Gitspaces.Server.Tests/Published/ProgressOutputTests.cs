@@ -64,7 +64,7 @@ public sealed partial class ProgressOutputTests(DockerTestRun run)
         await using var user = await PublishedUser.CreateAsync();
         var name = run.Name("served");
         var repository = await TestRepository.CreatePlainAsync("served");
-        await using var server = SidecarProcess.StartProgram(user.Program, user.GitspacesHome, user.Environment.ToDictionary(e => e.Key, e => e.Value.Length == 0 ? null : (string?)e.Value), "--log-level", "debug");
+        await using var server = user.Serve("--log-level", "debug");
         await server.InitializeAsync();
         try
         {

@@ -61,6 +61,12 @@ internal sealed class PublishedUser : IAsyncDisposable
     public Task<ProcessResult> RunAsync(IEnumerable<string> arguments, TimeSpan? timeout = null) =>
         Run.ProgramAsync(this.Program, arguments, stdin: string.Empty, environment: this.Environment, timeout: timeout ?? Patience);
 
+    /// <summary>Starts <c>gitspaces serve</c> of the published program as an editor would, in the user's environment.</summary>
+    /// <param name="arguments">Arguments after <c>serve</c>.</param>
+    /// <returns>The running server.</returns>
+    public SidecarProcess Serve(params string[] arguments) =>
+        SidecarProcess.StartProgram(this.Program, this.GitspacesHome, this.Environment.ToDictionary(e => e.Key, e => e.Value.Length == 0 ? null : (string?)e.Value), arguments);
+
     /// <summary>Runs <c>gitspaces up &lt;source&gt; --name &lt;name&gt; [more]</c> and remembers the gitspace for clean-up.</summary>
     /// <param name="source">The repository.</param>
     /// <param name="name">The gitspace's name.</param>
@@ -75,7 +81,7 @@ internal sealed class PublishedUser : IAsyncDisposable
     /// <summary>Runs <c>gitspaces up ... --json</c> and returns its one JSON line.</summary>
     /// <param name="source">The repository.</param>
     /// <param name="name">The gitspace's name.</param>
-    /// <returns>The exit code, the line, and what the process left.</returns>
+    /// <returns>The line, and what the process left.</returns>
     public async Task<(JsonObject Line, ProcessResult Result)> UpJsonAsync(string source, string name)
     {
         var result = await this.UpAsync(source, name, "--json");
