@@ -16,6 +16,18 @@ import { unexpectedWarnings } from '../../scripts/release/publish.mjs';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const release = join(root, 'artifacts', 'release');
 
+// Unpacks one release archive's files, flat, into a folder removed after the test.
+function extract(t, archive) {
+  const dir = mkdtempSync(join(tmpdir(), 'gitspaces-release-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  for (const entry of readTarGz(readFileSync(join(release, archive)))) {
+    const file = join(dir, entry.name.split('/').pop());
+    writeFileSync(file, entry.data);
+    chmodSync(file, entry.mode);
+  }
+  return dir;
+}
+
 function elf(machine) {
   const bytes = Buffer.alloc(64);
   bytes.write('\u007fELF', 0, 'latin1');
@@ -113,13 +125,7 @@ test('the release holds every platform\'s archive and VSIX, the JetBrains archiv
 
 test('the linux-x64 archive\'s program runs without a .NET runtime and reports the release version', { skip: (process.platform !== 'linux' || !existsSync(release)) && 'needs Linux and artifacts/release' }, (t) => {
   const { version } = checkRelease(release);
-  const dir = mkdtempSync(join(tmpdir(), 'gitspaces-release-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  for (const entry of readTarGz(readFileSync(join(release, `gitspaces-${version}-linux-x64.tar.gz`)))) {
-    const file = join(dir, entry.name.split('/').pop());
-    writeFileSync(file, entry.data);
-    chmodSync(file, entry.mode);
-  }
+  const dir = extract(t, `gitspaces-${version}-linux-x64.tar.gz`);
   // DOTNET_ROOT pointing nowhere and no dotnet on PATH: a framework-dependent program would exit with 131 here.
   const run = spawnSync(join(dir, 'gitspaces'), ['--version'], { encoding: 'utf8', env: { PATH: '/usr/bin:/bin', DOTNET_ROOT: join(dir, 'no-dotnet'), HOME: dir } });
   assert.equal(run.status, 0, run.stderr);
@@ -128,13 +134,7 @@ test('the linux-x64 archive\'s program runs without a .NET runtime and reports t
 
 test('the linux-arm64 archive\'s program runs under arm64 emulation', { skip: (!existsSync(release) || spawnSync('which', ['qemu-aarch64']).status !== 0) && 'needs artifacts/release and qemu-user (scripts/setup-test-machine.sh installs it)' }, (t) => {
   const { version } = checkRelease(release);
-  const dir = mkdtempSync(join(tmpdir(), 'gitspaces-release-arm64-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  for (const entry of readTarGz(readFileSync(join(release, `gitspaces-${version}-linux-arm64.tar.gz`)))) {
-    const file = join(dir, entry.name.split('/').pop());
-    writeFileSync(file, entry.data);
-    chmodSync(file, entry.mode);
-  }
+  const dir = extract(t, `gitspaces-${version}-linux-arm64.tar.gz`);
   const run = spawnSync('qemu-aarch64', ['-L', '/usr/aarch64-linux-gnu', join(dir, 'gitspaces'), '--version'], { encoding: 'utf8', env: { PATH: '/usr/bin:/bin', HOME: dir } });
   assert.equal(run.status, 0, run.stderr);
   assert.equal(run.stdout.trim().split('+')[0], version);

@@ -8,20 +8,22 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
+import { platforms } from "../../../scripts/release/platforms.mjs";
+import { shippableFiles } from "../../../scripts/release/publish.mjs";
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const repoRoot = path.resolve(here, "../..");
 const pkg = JSON.parse(fs.readFileSync(path.join(here, "package.json"), "utf8"));
 
-const hostTargets = { "linux-x64": "linux-x64", "linux-arm64": "linux-arm64", "darwin-x64": "osx-x64", "darwin-arm64": "osx-arm64", "win32-x64": "win-x64", "win32-arm64": "win-arm64" };
 const option = (name) => {
   const at = process.argv.indexOf(`--${name}`);
   return at >= 0 ? process.argv[at + 1] : undefined;
 };
 const target = option("target") ?? `${process.platform}-${process.arch}`;
-const rid = option("rid") ?? hostTargets[target];
+// The platforms table and the rule for what ships are the release's own (scripts/release/), not copies of them.
+const rid = option("rid") ?? platforms.find((p) => p.vsceTarget === target)?.rid;
 if (!rid) {
-  console.error(`package: no gitspaces build for the VS Code target ${target}; targets: ${Object.keys(hostTargets).join(", ")}`);
+  console.error(`package: no gitspaces build for the VS Code target ${target}; targets: ${platforms.map((p) => p.vsceTarget).join(", ")}`);
   process.exit(1);
 }
 const sourceDir = option("sidecar-dir") ?? process.env.GITSPACES_SIDECAR_DIR ?? path.join(repoRoot, "artifacts", "bin");
@@ -49,9 +51,8 @@ execFileSync(node, [path.join(here, "scripts", "build.mjs"), "--minify"], { cwd:
 const serverDir = path.join(here, "server");
 fs.rmSync(serverDir, { recursive: true, force: true });
 fs.mkdirSync(serverDir, { recursive: true });
-for (const name of fs.readdirSync(sourceDir)) {
-  // Only what runs: the program and its native libraries; no symbols, docs or build stamps.
-  if (name.startsWith(".") || /\.(pdb|xml|dbg)$/i.test(name) || !fs.statSync(path.join(sourceDir, name)).isFile()) continue;
+// Only what runs: the program and its native libraries; no symbols, docs or build stamps.
+for (const name of shippableFiles(sourceDir)) {
   fs.copyFileSync(path.join(sourceDir, name), path.join(serverDir, name));
 }
 if (!windows) {
