@@ -55,6 +55,25 @@ export function checkPlatformFiles(entries, platform, where, folder) {
 }
 
 /**
+ * The version a release file's name carries, read by cutting the known platform suffixes off rather than by guessing
+ * where a version ends: prerelease tags (0.1.185-alpha) hold dashes just as the platform names do.
+ * @param {string} name
+ * @returns {string | undefined}
+ */
+export function versionOf(name) {
+  const jetbrains = /^gitspaces-jetbrains-(.+)\.zip$/.exec(name);
+  if (jetbrains) return jetbrains[1];
+  for (const platform of allPlatforms) {
+    for (const suffix of [`-${platform.rid}.${platform.archive}`, `-${platform.vsceTarget}.vsix`]) {
+      if (name.startsWith('gitspaces-') && name.endsWith(suffix) && name.length > 'gitspaces-'.length + suffix.length) {
+        return name.slice('gitspaces-'.length, -suffix.length);
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
  * Checks a release folder.
  * @param {string} dir
  * @param {{ rids?: string[] }} [options]  the platforms that must be there (all by default)
@@ -68,8 +87,7 @@ export function checkRelease(dir, options = {}) {
     return { problems: [`${dir} does not exist: run npm run package:all`], checked, version: undefined };
   }
   const files = readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile());
-  const versions = new Set(files.map((f) => /^gitspaces-(?:jetbrains-)?(\d+\.\d+\.\d+[^-]*(?:-[a-z][\w.]*)?)-/.exec(f)?.[1]
-    ?? /^gitspaces-jetbrains-(.+)\.zip$/.exec(f)?.[1]).filter(Boolean));
+  const versions = new Set(files.map(versionOf).filter(Boolean));
   if (versions.size !== 1) {
     problems.push(`expected one version across the packages, found ${versions.size}: ${[...versions].join(', ')}`);
   }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { readTarGz, readZip, tarGz, zip } from '../../scripts/release/archives.mjs';
-import { checkPlatformFiles, checkRelease } from '../../scripts/release/check.mjs';
+import { checkPlatformFiles, checkRelease, versionOf } from '../../scripts/release/check.mjs';
 import { executableFormat } from '../../scripts/release/executables.mjs';
 import { platformOf, platforms } from '../../scripts/release/platforms.mjs';
 import { unexpectedWarnings } from '../../scripts/release/publish.mjs';
@@ -105,6 +105,18 @@ test('a package with another platform\'s program, no libgit2 or a lost execute b
   assert.match(checkPlatformFiles([...good, { name: 'p/git2-5853918.dll', data: pe(0x8664) }], linux, 'x', 'p').join('\n'), /pe x64: a file of another platform/);
   assert.match(checkPlatformFiles([...good, { name: 'p/gitspaces.dbg', data: Buffer.from('x') }], linux, 'x', 'p').join('\n'), /symbol or doc file/);
   assert.match(checkPlatformFiles([{ name: 'p/gitspaces', data: pe(0x8664), mode: 0o755 }, good[1]], linux, 'x', 'p').join('\n'), /is pe x64, not elf x64/);
+});
+
+test('release file names give back their version, prerelease tags and all', () => {
+  for (const version of ['0.1.185-alpha', '0.1.185', '1.2.3-beta.4', '2.0.0-rc-1']) {
+    for (const platform of platforms) {
+      assert.equal(versionOf(`gitspaces-${version}-${platform.rid}.${platform.archive}`), version);
+      assert.equal(versionOf(`gitspaces-${version}-${platform.vsceTarget}.vsix`), version);
+    }
+    assert.equal(versionOf(`gitspaces-jetbrains-${version}.zip`), version);
+  }
+  assert.equal(versionOf('SHA256SUMS'), undefined);
+  assert.equal(versionOf('gitspaces-linux-x64.tar.gz'), undefined);
 });
 
 test('publish warnings: dependency summaries are allowed by name, anything of ours is not', () => {
