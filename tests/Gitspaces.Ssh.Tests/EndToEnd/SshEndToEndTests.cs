@@ -27,6 +27,17 @@ public class SshEndToEndTests
     }
 
     [Fact]
+    public async Task The_entry_negotiates_the_classic_curve25519_key_exchange_rather_than_the_costly_post_quantum_default()
+    {
+        await using var world = await SshWorld.CreateAsync();
+
+        var verbose = await Run.ProgramAsync("ssh", world.SshArguments(["-v", world.Alias, "true"]), environment: world.Environment);
+
+        Assert.True(verbose.ExitCode == 0, verbose.ToString());
+        Assert.Contains("kex: algorithm: curve25519-sha256", verbose.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_interactive_session_gets_a_terminal_and_a_second_connection_works_meanwhile()
     {
         await using var world = await SshWorld.CreateAsync();
