@@ -24,7 +24,7 @@ public sealed class GitspaceService
     /// <summary>Initializes a new instance of the <see cref="GitspaceService"/> class.</summary>
     /// <param name="providers">The providers, in the order ids are looked up; the first is the default.</param>
     /// <param name="paths">The state directory.</param>
-    /// <param name="trust">Decides how far repositories may reach this machine; <see cref="RepositoryTrustPolicy"/> when <see langword="null"/>.</param>
+    /// <param name="trust">Decides how far repositories may reach this machine; a <see cref="RepositoryTrustPolicy"/> over the state directory's <see cref="TrustStore"/> when <see langword="null"/>.</param>
     public GitspaceService(IReadOnlyList<IGitspaceProvider> providers, StatePaths paths, ITrustPolicy? trust = null)
     {
         ArgumentNullException.ThrowIfNull(providers);
@@ -35,9 +35,10 @@ public sealed class GitspaceService
 
         this.providers = providers;
         this.paths = paths;
+        paths.EnsurePrivateRoots();
         this.history = new HistoryStore(paths);
         this.router = new ProviderRouter(providers, paths);
-        this.trust = trust ?? new RepositoryTrustPolicy();
+        this.trust = trust ?? new RepositoryTrustPolicy(new TrustStore(paths));
         foreach (var provider in providers)
         {
             this.journals[provider.Id] = new GitspaceJournal(provider.Id, this.history, this.observers, g => this.router.Remember(provider, g.Id));
@@ -184,7 +185,17 @@ public sealed class GitspaceService
             Ide = ide,
             Resource = request.Resource,
         };
-        var gitspace = await this.RunLockedAsync(provider, name, null, context => provider.CreateAsync(createRequest, context), progress, cancellationToken);
+        Gitspace gitspace;
+        try
+        {
+            gitspace = await this.RunLockedAsync(provider, name, null, context => provider.CreateAsync(createRequest, context), progress, cancellationToken, request.TrustRepository == true);
+        }
+        catch (GitspaceException)
+        {
+            await this.ForgetIfGoneAsync(provider, name);
+            throw;
+        }
+
         this.router.Remember(provider, gitspace.Id);
         if (gitspace.Id != name)
         {
@@ -217,9 +228,10 @@ public sealed class GitspaceService
     /// <param name="id">The gitspace id.</param>
     /// <param name="progress">Receives progress reports.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="trustRepository">Whether the user trusts the gitspace's repository from now on (see <see cref="TrustRequest.Consent"/>).</param>
     /// <returns>The gitspace once running again.</returns>
-    public Task<Gitspace> RebuildAsync(string id, IProgress<OperationProgress>? progress, CancellationToken cancellationToken) =>
-        this.RunOnExistingAsync(id, (p, c) => p.RebuildAsync(id, c), progress, cancellationToken);
+    public Task<Gitspace> RebuildAsync(string id, IProgress<OperationProgress>? progress, CancellationToken cancellationToken, bool trustRepository = false) =>
+        this.RunOnExistingAsync(id, (p, c) => p.RebuildAsync(id, c), progress, cancellationToken, trustRepository);
 
     /// <summary>Deletes a gitspace and everything it owns, including its history.</summary>
     /// <param name="id">The gitspace id.</param>
@@ -334,19 +346,39 @@ public sealed class GitspaceService
         return name;
     }
 
-    private async Task<Gitspace> RunOnExistingAsync(string id, Func<IGitspaceProvider, IOperationContext, Task<Gitspace>> operation, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
+    private async Task<Gitspace> RunOnExistingAsync(string id, Func<IGitspaceProvider, IOperationContext, Task<Gitspace>> operation, IProgress<OperationProgress>? progress, CancellationToken cancellationToken, bool consent = false)
     {
         var (provider, gitspace) = await this.router.ResolveAsync(id, cancellationToken);
-        var result = await this.RunLockedAsync(provider, id, gitspace.State, context => operation(provider, context), progress, cancellationToken);
+        var result = await this.RunLockedAsync(provider, id, gitspace.State, context => operation(provider, context), progress, cancellationToken, consent);
         this.observers.Changed(result);
         return result;
     }
 
-    private async Task<T> RunLockedAsync<T>(IGitspaceProvider provider, string id, GitspaceState? state, Func<IOperationContext, Task<T>> operation, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>After a failed create: when the provider left nothing of the gitspace, its history and lock go too, so the name is free.</summary>
+    private async Task ForgetIfGoneAsync(IGitspaceProvider provider, string name)
+    {
+        try
+        {
+            if (await provider.FindAsync(name, CancellationToken.None) is not null)
+            {
+                return;
+            }
+        }
+        catch (GitspaceException)
+        {
+            return; // The provider cannot tell: keep what is known.
+        }
+
+        this.history.Remove(provider.Id, name);
+        GitspaceLock.TryRemove(this.paths, provider.Id, name);
+        this.router.Forget(name);
+    }
+
+    private async Task<T> RunLockedAsync<T>(IGitspaceProvider provider, string id, GitspaceState? state, Func<IOperationContext, Task<T>> operation, IProgress<OperationProgress>? progress, CancellationToken cancellationToken, bool consent = false)
     {
         using var held = GitspaceLock.TryAcquire(this.paths, provider.Id, id)
             ?? throw GitspaceException.Busy(id, state is { } s ? s.ToString().ToLowerInvariant() : null);
-        var context = new OperationContext(this.journals[provider.Id], provider is not IProviderHistory, this.observers, this.trust, progress, cancellationToken);
+        var context = new OperationContext(this.journals[provider.Id], provider is not IProviderHistory, this.observers, this.trust, progress, cancellationToken, consent);
         return await operation(context);
     }
 }

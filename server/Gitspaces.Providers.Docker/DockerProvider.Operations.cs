@@ -3,10 +3,12 @@ using Docker.DotNet.Models;
 using Gitspaces.Core.Errors;
 using Gitspaces.Core.Operations;
 using Gitspaces.Core.Providers;
+using Gitspaces.DevContainers.HostAccess;
+using Gitspaces.Docker.Engine;
 using Gitspaces.Git;
 using Gitspaces.Protocol;
-using Gitspaces.Docker.Engine;
 using Gitspaces.Providers.Docker.Provisioning;
+using Gitspaces.Providers.Docker.Trust;
 
 namespace Gitspaces.Providers.Docker;
 
@@ -86,8 +88,10 @@ public sealed partial class DockerProvider
         labels[DockerLabels.Commit] = clone.Commit;
         labels[DockerLabels.ConfigPath] = plan.ConfigPath;
         labels[DockerLabels.LocalFolder] = clone.Folder;
-        await this.initializeCommand.RunAsync(id, plan, clone.Folder, display, context);
-        var running = await this.ProvisionAsync(id, labels, plan, clone.Folder, context);
+        var subject = HostAccessSubject.Of(display);
+        await this.hostAccess.RequireAsync(id, subject, HostAccessFacts.Of(plan.Configuration), null, context);
+        await RunInitializeCommandAsync(id, plan, clone.Folder, context);
+        var running = await this.ProvisionAsync(id, labels, plan, clone.Folder, subject, context);
         context.RecordEvent(id, EventTypes.ActionStartCompleted, "Gitspace set up successfully");
         return running;
     }
@@ -155,18 +159,19 @@ public sealed partial class DockerProvider
         IDictionary<string, string> labels = container?.Config.Labels
             ?? (await this.engines.Client.Volumes.InspectAsync(DockerLabels.VolumeName(id), token)).Labels;
         var display = labels[DockerLabels.Repository];
-        var mountTarget = container is null ? WorkspaceFolders.DefaultMount(display) : WorkspaceMountOf(container, id);
         var cloneFolder = labels.TryGetValue(DockerLabels.LocalFolder, out var local) ? local : Path.Combine(this.CloneFolder(id), WorkspaceFolders.RepositoryName(display));
         var configPath = labels.TryGetValue(DockerLabels.ConfigPath, out var path) && path.Length > 0 ? path : null;
         Directory.CreateDirectory(cloneFolder);
-        if (container is not null && configPath is not null)
-        {
-            // The user may have changed devcontainer.json inside the gitspace: rebuild from the workspace's copy.
-            await this.CopyConfigurationOutAsync(container.Id, mountTarget, configPath, cloneFolder, token);
-        }
 
-        var plan = await ReadPlanAsync(id, cloneFolder, configPath, context);
-        await this.initializeCommand.RunAsync(id, plan, cloneFolder, display, context);
+        // The configuration comes from the user's own copy, never from the workspace volume: a process in the container
+        // can write the workspace's devcontainer.json, and initializeCommand and host mounts would then come from it.
+        // A local folder is read as it is now; a repository cloned from a URL from the clone on this machine.
+        var subject = HostAccessSubject.Of(display);
+        var configFolder = subject.IsLocalFolder ? Path.GetFullPath(display) : cloneFolder;
+        var plan = await ReadPlanAsync(id, configFolder, configPath, context);
+        context.WriteLog(id, "system", $"Read {plan.ConfigPath} from {(subject.IsLocalFolder ? configFolder : display)}; changes made inside the gitspace are not used until they are in the repository.");
+        await this.hostAccess.RequireAsync(id, subject, HostAccessFacts.Of(plan.Configuration), null, context);
+        await RunInitializeCommandAsync(id, plan, configFolder, context);
         if (container is not null)
         {
             context.RecordEvent(id, EventTypes.AgentGitspaceDeletionStart, "Removing the old container (the workspace volume stays)...");
@@ -179,7 +184,7 @@ public sealed partial class DockerProvider
         var newLabels = labels.Where(l => keep.Contains(l.Key)).ToDictionary(StringComparer.Ordinal);
         newLabels[DockerLabels.ConfigPath] = plan.ConfigPath;
         newLabels[DockerLabels.LocalFolder] = cloneFolder;
-        var running = await this.ProvisionAsync(id, newLabels, plan, null, context);
+        var running = await this.ProvisionAsync(id, newLabels, plan, null, subject, context);
         if (oldImage is not null && (await this.Engine.InspectImageAsync(DockerLabels.BuiltImageTag(id), token))?.Id != oldImage)
         {
             await this.images.RemoveQuietlyAsync(oldImage, force: true, token);
@@ -225,6 +230,25 @@ public sealed partial class DockerProvider
         context.RecordEvent(id, EventTypes.AgentGitspaceDeletionCompleted, "Gitspace deleted");
     }
 
+    /// <summary>Removes what a create made before its container existed (the volume, images, clone, keys, record).</summary>
+    private async Task DiscardAsync(string id)
+    {
+        try
+        {
+            await this.engines.Client.Volumes.RemoveAsync(DockerLabels.VolumeName(id), true, CancellationToken.None);
+        }
+        catch (Exception ex) when (DockerFailures.IsNotFound(ex))
+        {
+            // Never made.
+        }
+
+        await this.images.RemoveImagesOfAsync(id, CancellationToken.None);
+        this.hosts.Unregister(ProviderId, id);
+        this.identities.Remove(ProviderId, id);
+        RepositoryFolder.Delete(this.CloneFolder(id));
+        this.records.Remove(id);
+    }
+
     private static async Task<DevcontainerPlan> ReadPlanAsync(string id, string folder, string? configPath, IOperationContext context)
     {
         try
@@ -240,9 +264,18 @@ public sealed partial class DockerProvider
         }
     }
 
-    private async Task<EngineContainer> ProvisionAsync(string id, Dictionary<string, string> labels, DevcontainerPlan plan, string? uploadFolder, IOperationContext context)
+    private static async Task RunInitializeCommandAsync(string id, DevcontainerPlan plan, string folder, IOperationContext context)
     {
-        var running = await this.launcher.LaunchAsync(new LaunchRequest(id, labels, plan, uploadFolder), context);
+        // Granted by now: HostAccessGate refused the operation otherwise (or the user's setting allows it everywhere).
+        if (plan.InitializeCommand is { IsEmpty: false } command)
+        {
+            await new InitializeCommandRunner(id, folder, context).RunAsync(command);
+        }
+    }
+
+    private async Task<EngineContainer> ProvisionAsync(string id, Dictionary<string, string> labels, DevcontainerPlan plan, string? uploadFolder, HostAccessSubject subject, IOperationContext context)
+    {
+        var running = await this.launcher.LaunchAsync(new LaunchRequest(id, labels, plan, uploadFolder, subject), context);
         context.Changed(this.MapKnown(id, running));
         await this.RunLifecycleAsync(id, running, labels, newContainer: true, context);
         return running;
@@ -309,24 +342,6 @@ public sealed partial class DockerProvider
     {
         var container = await this.Engine.InspectContainerAsync(DockerLabels.ContainerName(id), cancellationToken);
         return container?.Config.Labels?.TryGetValue(DockerLabels.Id, out var labelled) == true && labelled == id ? container : null;
-    }
-
-    private async Task CopyConfigurationOutAsync(string containerId, string mountTarget, string configPath, string cloneFolder, CancellationToken cancellationToken)
-    {
-        var configFolder = Path.GetDirectoryName(configPath.Replace('\\', '/'))?.Replace('\\', '/') ?? string.Empty;
-        var inContainer = configFolder.Length == 0 ? mountTarget + "/" + configPath : mountTarget + "/" + configFolder;
-        var destination = Path.GetFullPath(Path.Combine(cloneFolder, Path.GetDirectoryName(configFolder.Length == 0 ? configPath : configFolder) ?? string.Empty));
-        try
-        {
-            var archive = await this.engines.Client.Containers.GetArchiveFromContainerAsync(containerId, new GetArchiveFromContainerParameters { Path = inContainer }, false, cancellationToken);
-            using var response = archive.Stream;
-            using var stream = await TarArchives.BufferAsync(response, cancellationToken);
-            await TarArchives.ExtractAsync(stream, destination, cancellationToken);
-        }
-        catch (Exception ex) when (DockerFailures.IsNotFound(ex))
-        {
-            // The user removed it in the workspace; the cached clone's copy is the best we have.
-        }
     }
 
     private static string WorkspaceMountOf(EngineContainerDetails container, string id) =>

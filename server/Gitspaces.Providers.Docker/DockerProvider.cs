@@ -12,6 +12,7 @@ using Gitspaces.Providers.Docker.Connect;
 using Gitspaces.Providers.Docker.Images;
 using Gitspaces.Providers.Docker.Lifecycle;
 using Gitspaces.Providers.Docker.Provisioning;
+using Gitspaces.Providers.Docker.Trust;
 using Gitspaces.Providers.Docker.Watching;
 
 namespace Gitspaces.Providers.Docker;
@@ -26,7 +27,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
     /// <summary>The provider id used on the wire.</summary>
     public const string ProviderId = DockerLabels.ProviderValue;
 
-    /// <summary>The environment variable that lets initializeCommand run for repositories cloned from a URL.</summary>
+    /// <summary>The environment variable that lets initializeCommand run for every repository, trusted or not.</summary>
     public const string AllowInitializeCommandVariable = "GITSPACES_ALLOW_INITIALIZE_COMMAND";
 
     private readonly StatePaths paths;
@@ -38,7 +39,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
     private readonly ContainerSshSetup ssh;
     [SuppressMessage("Performance", "CA1859:Use concrete types when possible for improved performance", Justification = "The seam Docker Compose launches through, beside the single container (#14).")]
     private readonly IContainerLauncher launcher;
-    private readonly InitializeCommandGate initializeCommand;
+    private readonly HostAccessGate hostAccess;
     private readonly ImageCleaner images;
     private readonly DockerConnector connector;
     private readonly EngineEventWatcher watcher;
@@ -60,8 +61,8 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         this.engines = new DockerEngines(DockerEndpointSetting.Resolve(DockerSettings.Load(paths).Endpoint, this.options.Environment));
         var passwds = new ImagePasswdCache(paths);
         this.ssh = new ContainerSshSetup(this.engines, this.records);
-        this.launcher = new SingleContainerLauncher(this.engines, paths, identities, this.records, passwds, this.ssh, this.options);
-        this.initializeCommand = new InitializeCommandGate(paths, this.options.Environment);
+        this.hostAccess = new HostAccessGate(paths, this.options.Environment);
+        this.launcher = new SingleContainerLauncher(this.engines, paths, identities, this.records, passwds, this.ssh, this.options, this.hostAccess);
         this.images = new ImageCleaner(this.engines, passwds, this.options.Log);
         this.connector = new DockerConnector(this.engines, identities, hosts, this.records, this.ssh);
         this.watcher = new EngineEventWatcher(this.engines, this.records, this.active.ContainsKey, this.ReadOneAsync, this.options.Log);
@@ -149,7 +150,17 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
             });
         }
 
-        return (await this.OperateAsync(request.Name, "create", EventTypes.ActionStartFailed, context, () => this.CreateCoreAsync(request, context)))!;
+        try
+        {
+            return (await this.OperateAsync(request.Name, "create", EventTypes.ActionStartFailed, context, () => this.CreateCoreAsync(request, context)))!;
+        }
+        catch (GitspaceException ex) when (ex.Code == ErrorCodes.RepositoryUntrusted)
+        {
+            // Refused before any container existed: nothing is left behind, so the user can trust the repository and
+            // create it again under the same name.
+            await this.DiscardAsync(request.Name);
+            throw;
+        }
     }
 
     /// <inheritdoc/>

@@ -7,7 +7,7 @@ namespace Gitspaces.Providers.Docker.Tests;
 public sealed class RebuildTests(DockerEnvironment environment)
 {
     [Fact]
-    public async Task ADockerfileGitspaceRunsCommandsAsTheRemoteUser_RebuildKeepsTheWorkspaceAndReadsItsConfig_DeleteRemovesTheImage()
+    public async Task ADockerfileGitspaceRunsCommandsAsTheRemoteUser_RebuildKeepsTheWorkspaceAndReadsTheFoldersConfig_DeleteRemovesTheImage()
     {
         var repo = environment.Repository("built", Configs.Files(
             """
@@ -37,8 +37,11 @@ public sealed class RebuildTests(DockerEnvironment environment)
         var cachedPasswd = Path.Combine(sandbox.Paths.DataDirectory, "docker", "images", imageId.Replace(':', '-') + ".passwd");
         Assert.Contains(File.ReadAllLines(cachedPasswd), l => l.StartsWith("dev:x:", StringComparison.Ordinal));
 
-        // Work done in the gitspace, and a changed devcontainer.json, both inside the workspace volume.
-        DockerCli.Docker("exec", container, "sh", "-c", "echo precious > /workspaces/built/mine.txt && sed -i 's/\"first\"/\"second\"/' /workspaces/built/.devcontainer/devcontainer.json");
+        // Work done in the gitspace stays; the configuration is read from the user's folder (never from the workspace
+        // volume, which a process in the container can write).
+        DockerCli.Docker("exec", container, "sh", "-c", "echo precious > /workspaces/built/mine.txt");
+        var config = Path.Combine(repo, ".devcontainer", "devcontainer.json");
+        await File.WriteAllTextAsync(config, (await File.ReadAllTextAsync(config)).Replace("\"first\"", "\"second\"", StringComparison.Ordinal));
 
         var rebuilt = await sandbox.Service.RebuildAsync(id, null, CancellationToken.None);
         await sandbox.Provider.DrainAsync(id);

@@ -4,8 +4,10 @@ using Gitspaces.Core.Operations;
 using Gitspaces.Core.Ssh;
 using Gitspaces.Core.State;
 using Gitspaces.DevContainers.Features;
-using Gitspaces.Protocol;
+using Gitspaces.DevContainers.HostAccess;
 using Gitspaces.Docker.Engine;
+using Gitspaces.Protocol;
+using Gitspaces.Providers.Docker.Trust;
 
 namespace Gitspaces.Providers.Docker.Provisioning;
 
@@ -24,9 +26,11 @@ internal sealed class SingleContainerLauncher : IContainerLauncher
     private readonly ImagePasswdCache passwds;
     private readonly ContainerSshSetup ssh;
     private readonly DockerProviderOptions options;
+    private readonly HostAccessGate hostAccess;
 
-    public SingleContainerLauncher(DockerEngines engines, StatePaths paths, ISshIdentityStore identities, GitspaceRecordStore records, ImagePasswdCache passwds, ContainerSshSetup ssh, DockerProviderOptions options)
+    public SingleContainerLauncher(DockerEngines engines, StatePaths paths, ISshIdentityStore identities, GitspaceRecordStore records, ImagePasswdCache passwds, ContainerSshSetup ssh, DockerProviderOptions options, HostAccessGate hostAccess)
     {
+        this.hostAccess = hostAccess;
         this.engines = engines;
         this.paths = paths;
         this.identities = identities;
@@ -58,7 +62,20 @@ internal sealed class SingleContainerLauncher : IContainerLauncher
         entries.Add(plan.MetadataEntry);
         var metadata = MergedMetadata.Merge(plan.Configuration, entries, origins);
         image = await this.UpdateRemoteUserUidAsync(id, metadata, image, context);
+
+        // devcontainer.json was asked about when it was read; the image and the Features it chose ask here. Only
+        // devcontainer.json's initializeCommand ever runs, so a metadata entry's is no access.
+        for (var i = 0; i < entries.Count - 1; i++)
+        {
+            var facts = HostAccessFacts.Of(entries[i]).Where(f => f.Kind != HostAccessFacts.HostCommand).ToList();
+            await this.hostAccess.RequireAsync(id, request.Subject, facts, origins[i], context);
+        }
+
         var (parameters, containerUser, remoteUser) = ContainerSpec.Build(id, labels, plan, metadata, image, mountTarget, workspaceFolder);
+
+        // The parameters the engine receives are checked last, whichever property they came from: nothing reaches this
+        // machine unasked even where the configuration's reading and the parameters' building disagree.
+        await this.hostAccess.RequireAsync(id, request.Subject, ContainerHostAccess.Of(parameters), "container", context, log: false);
         var createdId = await this.engines.Engine.CreateContainerAsync(parameters.Name, ContainerCreateJson.Write(parameters), token);
         var passwd = await this.ReadPasswdAsync(createdId, image, token);
         var user = PasswdEntry.Find(passwd, remoteUser)

@@ -143,6 +143,15 @@ internal sealed class CliOutput : IGitspaceObserver, IProgress<OperationProgress
             }
         }
 
+        if (error.Details.HostAccess is { Count: > 0 } accesses)
+        {
+            writer.WriteLine("what it asks for:");
+            foreach (var access in accesses)
+            {
+                writer.WriteLine($"  {access.Property}: {access.Detail}");
+            }
+        }
+
         if (error.Details.Log is { Count: > 0 } log)
         {
             writer.WriteLine($"last lines of {error.Details.Step ?? "the step"}:");

@@ -34,6 +34,7 @@ internal static class CommandLineApp
         ConnectCommands.AddTo(root, selection);
         DevcontainerCommands.AddTo(root, selection);
         LoginCommand.AddTo(root, selection);
+        TrustCommands.AddTo(root, selection);
         return root;
     }
 

@@ -20,6 +20,7 @@ internal static class GitspaceCommands
     private static readonly Option<bool> JsonOption = new("--json") { Description = "Print one JSON line with the outcome (for scripts); progress goes to stderr." };
     private static readonly Option<bool> VerboseOption = new("--verbose", "-v") { Description = "Also print log lines and state changes." };
     private static readonly Option<string?> ProviderOption = new("--provider", "-p") { Description = "The provider: docker (default) or harness." };
+    private static readonly Option<bool> TrustOption = new("--trust") { Description = "Trust the repository: let its configuration reach this machine (host mounts, privileges, initializeCommand). Remembered until `gitspaces trust revoke`." };
 
     public static void AddTo(RootCommand root, CommandSelection selection)
     {
@@ -28,7 +29,7 @@ internal static class GitspaceCommands
         Add(root, selection, Get, "get");
         Add(root, selection, () => Operation("start", "Start a stopped gitspace.", "started", (s, id, o, ct) => s.StartAsync(id, o, ct)), "start");
         Add(root, selection, () => Operation("stop", "Stop a gitspace; its files are kept.", "stopped", (s, id, o, ct) => s.StopAsync(id, o, ct)), "stop");
-        Add(root, selection, () => Operation("rebuild", "Re-create a gitspace's container from its current configuration, keeping the workspace files.", "rebuilt", (s, id, o, ct) => s.RebuildAsync(id, o, ct)), "rebuild");
+        Add(root, selection, () => Operation("rebuild", "Re-create a gitspace's container from its repository's current configuration, keeping the workspace files.", "rebuilt", (s, id, o, ct) => s.RebuildAsync(id, o, ct), (s, id, o, ct) => s.RebuildAsync(id, o, ct, trustRepository: true)), "rebuild");
         Add(root, selection, Delete, "delete", "rm");
         Add(root, selection, Logs, "logs");
         Add(root, selection, Events, "events");
@@ -69,7 +70,7 @@ internal static class GitspaceCommands
         var name = new Option<string?>("--name", "-n") { Description = "The gitspace's name (default: derived from the repository)." };
         var config = new Option<string?>("--config", "-c") { Description = "The devcontainer.json to use, relative to the repository root." };
         var ide = new Option<string?>("--ide") { Description = $"The IDE it is for: {string.Join(", ", Ides.All)} (default vs_code)." };
-        var command = new Command("up", "Create a gitspace from a repository and start it.") { repository, branch, name, config, ide, ProviderOption, JsonOption, VerboseOption };
+        var command = new Command("up", "Create a gitspace from a repository and start it.") { repository, branch, name, config, ide, ProviderOption, TrustOption, JsonOption, VerboseOption };
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(JsonOption), parse.GetValue(VerboseOption), async (service, output) =>
         {
             using var subscription = service.Subscribe(output);
@@ -87,6 +88,7 @@ internal static class GitspaceCommands
                     DevcontainerPath = parse.GetValue(config),
                     Provider = parse.GetValue(ProviderOption),
                     Ide = parse.GetValue(ide),
+                    TrustRepository = parse.GetValue(TrustOption) ? true : null,
                 },
                 output,
                 ct);
@@ -197,14 +199,19 @@ internal static class GitspaceCommands
         return command;
     }
 
-    private static Command Operation(string verb, string description, string pastTense, Func<GitspaceService, string, CliOutput, CancellationToken, Task<Gitspace>> operation)
+    private static Command Operation(string verb, string description, string pastTense, Func<GitspaceService, string, CliOutput, CancellationToken, Task<Gitspace>> operation, Func<GitspaceService, string, CliOutput, CancellationToken, Task<Gitspace>>? trusting = null)
     {
         var id = new Argument<string>("gitspace") { Description = "The gitspace's name." };
         var command = new Command(verb, description) { id, JsonOption, VerboseOption };
+        if (trusting is not null)
+        {
+            command.Options.Add(TrustOption);
+        }
+
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(JsonOption), parse.GetValue(VerboseOption), async (service, output) =>
         {
             using var subscription = service.Subscribe(output);
-            var gitspace = await operation(service, parse.GetValue(id)!, output, ct);
+            var gitspace = await (trusting is not null && parse.GetValue(TrustOption) ? trusting : operation)(service, parse.GetValue(id)!, output, ct);
             await service.DrainBackgroundWorkAsync(gitspace.Id);
             return output.Success(gitspace, pastTense);
         }));

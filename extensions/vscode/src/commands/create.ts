@@ -4,6 +4,7 @@ import { IdeLabels, type CreateGitspaceParams, type Gitspace, type ProviderInfo,
 import { inspectRepository, redactUrl, remoteBranches, type LocalRepository } from "../git/repository";
 import { guarded, type CommandDeps } from "./deps";
 import { openGitspace } from "./open";
+import { withTrustConsent } from "../trust/consent";
 
 /** What the user chose, step by step; the create request is built from it. */
 export interface CreateChoices {
@@ -189,12 +190,16 @@ export async function runCreate(deps: CommandDeps, choices: CreateChoices): Prom
         provider: choices.provider,
         ide: choices.ide,
       };
-      const result = await deps.runner.run({
-        title: `Creating gitspace from ${choices.repositoryLabel}`,
-        // The id is not known before the answer: show events of gitspaces that did not exist before.
-        acceptEvent: (p) => !known.has(p.gitspaceId),
-        run: (onProgress, token) => client.longRequest("gitspaces/create", params, { onProgress, token }),
-      });
+      // An untrusted repository that asks to reach this machine is answered with RepositoryUntrusted: ask, then retry.
+      const result = await withTrustConsent((trustRepository) =>
+        deps.runner.run({
+          title: `Creating gitspace from ${choices.repositoryLabel}`,
+          // The id is not known before the answer: show events of gitspaces that did not exist before.
+          acceptEvent: (p) => !known.has(p.gitspaceId),
+          run: (onProgress, token) =>
+            client.longRequest("gitspaces/create", trustRepository ? { ...params, trustRepository } : params, { onProgress, token }),
+        }),
+      );
       deps.store.apply(result.gitspace);
       return result.gitspace;
     },

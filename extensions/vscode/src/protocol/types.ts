@@ -166,6 +166,8 @@ export interface CreateGitspaceParams {
   provider?: string;
   ide?: string;
   resource?: ResourceSpec;
+  /** The user trusts the repository: its configuration may reach this machine (see RepositoryUntrusted). */
+  trustRepository?: boolean;
   workDoneToken?: ProgressToken;
 }
 
@@ -193,6 +195,8 @@ export interface StopGitspaceResult {
 
 export interface RebuildGitspaceParams {
   id: string;
+  /** The user trusts the repository: its configuration may reach this machine (see RepositoryUntrusted). */
+  trustRepository?: boolean;
   workDoneToken?: ProgressToken;
 }
 
