@@ -58,7 +58,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         this.hosts = hosts;
         this.options = options ?? new DockerProviderOptions();
         this.records = new GitspaceRecordStore(paths);
-        this.engines = new DockerEngines(DockerEndpointSetting.Resolve(DockerSettings.Load(paths).Endpoint, this.options.Environment));
+        this.engines = new DockerEngines(DockerEndpointSetting.Resolve(DockerSettings.Load(paths).Endpoint, this.options.Environment), EngineTimeouts.FromEnvironment(this.options.Environment));
         var passwds = new ImagePasswdCache(paths);
         this.ssh = new ContainerSshSetup(this.engines, this.records);
         this.hostAccess = new HostAccessGate(paths, this.options.Environment);
@@ -92,10 +92,11 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
 
         try
         {
-            var version = await this.engines.Client.System.GetVersionAsync(cancellationToken);
-            return info with { Reachable = true, Version = $"{version.Version} (API {version.APIVersion})" };
+            // Our own client: it has the call limits and tells a Docker engine from anything else at the address.
+            var (version, api) = await this.Engine.GetVersionAsync(cancellationToken);
+            return info with { Reachable = true, Version = $"{version} (API {api})" };
         }
-        catch (Exception ex) when (DockerFailures.IsUnreachable(ex) || ex is DockerApiException)
+        catch (Exception ex) when (DockerFailures.IsUnreachable(ex) || ex is DockerApiException or EngineException)
         {
             var error = DockerFailures.Unreachable(this.engines.Endpoint, ex);
             return info with { Message = error.Message + " " + error.Details.Hint };
@@ -237,6 +238,11 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         catch (Exception ex) when (ex is not GitspaceException && ex is not OperationCanceledException && DockerFailures.IsUnreachable(ex))
         {
             throw DockerFailures.Unreachable(this.engines.Endpoint, ex);
+        }
+        catch (EngineException ex)
+        {
+            // A read that a Docker engine always answers was refused: whatever answers is of no use.
+            throw GitspaceException.ProviderUnavailable(ProviderId, $"The Docker engine at {this.engines.Endpoint.Display()} ({this.engines.Endpoint.Source}) refused a read: {ex.Message}", "Check that DOCKER_HOST or the configured endpoint is a Docker engine.", ex);
         }
     }
 
