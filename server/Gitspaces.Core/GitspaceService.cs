@@ -156,11 +156,8 @@ public sealed class GitspaceService
             throw GitspaceException.InvalidParams("$.repository.url", "Invalid params: repository.url is required (a clone URL or a local path).");
         }
 
-        var ide = request.Ide ?? Ides.VsCode;
-        if (!Ides.All.Contains(ide))
-        {
-            throw GitspaceException.InvalidParams("$.ide", $"Invalid params: ide '{ide}' is not one of {string.Join(", ", Ides.All)}.");
-        }
+        var ide = request.Ide is null ? Ides.VsCode : IdeNames.Normalize(request.Ide)
+            ?? throw GitspaceException.InvalidParams("$.ide", $"Invalid params: ide '{request.Ide}' is not one of {IdeNames.Help}.");
 
         string name;
         if (request.Name is { } given)
@@ -267,9 +264,9 @@ public sealed class GitspaceService
     /// <returns>The connection details.</returns>
     public async Task<ConnectResult> ConnectAsync(string id, string? ide, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
     {
-        if (ide is not null && !Ides.All.Contains(ide))
+        if (ide is not null)
         {
-            throw GitspaceException.InvalidParams("$.ide", $"Invalid params: ide '{ide}' is not one of {string.Join(", ", Ides.All)}.");
+            ide = IdeNames.Normalize(ide) ?? throw GitspaceException.InvalidParams("$.ide", $"Invalid params: ide '{ide}' is not one of {IdeNames.Help}.");
         }
 
         var (provider, gitspace) = await this.router.ResolveAsync(id, cancellationToken);

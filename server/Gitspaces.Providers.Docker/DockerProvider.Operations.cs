@@ -254,7 +254,15 @@ public sealed partial class DockerProvider
         try
         {
             var plan = await DevcontainerReader.ReadAsync(folder, configPath, context.CancellationToken);
-            context.RecordEvent(id, EventTypes.FetchDevcontainerCompleted, $"Read {plan.ConfigPath}");
+
+            // A configuration the reader recovered from (a missing comma) works, but not silently: every client sees
+            // the warnings as log lines, the CLI prints them, the editors show them.
+            foreach (var warning in plan.Warnings)
+            {
+                context.WriteLog(id, "stderr", "warning: " + warning);
+            }
+
+            context.RecordEvent(id, EventTypes.FetchDevcontainerCompleted, plan.Warnings.Count == 0 ? $"Read {plan.ConfigPath}" : $"Read {plan.ConfigPath} with {plan.Warnings.Count} warning(s): {plan.Warnings[0]}{(plan.Warnings.Count > 1 ? " …" : string.Empty)}");
             return plan;
         }
         catch (GitspaceException ex)

@@ -69,7 +69,7 @@ internal static class GitspaceCommands
         var branch = new Option<string?>("--branch", "-b") { Description = "The branch to check out (default: the repository's default branch)." };
         var name = new Option<string?>("--name", "-n") { Description = "The gitspace's name (default: derived from the repository)." };
         var config = new Option<string?>("--config", "-c") { Description = "The devcontainer.json to use, relative to the repository root." };
-        var ide = new Option<string?>("--ide") { Description = $"The IDE it is for: {string.Join(", ", Ides.All)} (default vs_code)." };
+        var ide = new Option<string?>("--ide") { Description = $"The IDE it is for: {IdeNames.Help} (default vscode)." };
         var command = new Command("up", "Create a gitspace from a repository and start it.") { repository, branch, name, config, ide, ProviderOption, TrustOption, JsonOption, VerboseOption };
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(JsonOption), parse.GetValue(VerboseOption), async (service, output) =>
         {
