@@ -168,8 +168,33 @@ public sealed partial class DockerProvider
         // A local folder is read as it is now; a repository cloned from a URL from the clone on this machine.
         var subject = HostAccessSubject.Of(display);
         var configFolder = subject.IsLocalFolder ? Path.GetFullPath(display) : cloneFolder;
+        string? commit = null;
+        string described;
+        if (subject.IsLocalFolder)
+        {
+            described = RepositoryUpdater.DescribeFolder(configFolder) ?? "as it is now";
+        }
+        else
+        {
+            // The branch's head, fetched now; a repository that cannot be fetched (offline, a token that was not kept)
+            // is read at the commit the clone has, and the log says so.
+            context.RecordEvent(id, EventTypes.RepositoryCloneStart, $"Fetching {display}...");
+            try
+            {
+                var fetched = await RepositoryUpdater.FetchAsync(cloneFolder, display, token);
+                commit = fetched.Commit;
+                described = $"{fetched.Branch} at {fetched.Commit[..12]}";
+                context.RecordEvent(id, EventTypes.RepositoryCloneCompleted, $"Fetched {display} ({described})");
+            }
+            catch (GitspaceException ex)
+            {
+                described = RepositoryUpdater.DescribeFolder(cloneFolder) + " (not fetched)";
+                context.WriteLog(id, "stderr", $"{ex.Message} Reading the configuration at the clone's commit instead.");
+            }
+        }
+
         var plan = await ReadPlanAsync(id, configFolder, configPath, context);
-        context.WriteLog(id, "system", $"Read {plan.ConfigPath} from {(subject.IsLocalFolder ? configFolder : display)}; changes made inside the gitspace are not used until they are in the repository.");
+        context.RecordEvent(id, EventTypes.FetchDevcontainerCompleted, $"Rebuilding from {plan.ConfigPath} of {display}, {described}; changes made inside the gitspace count once they are in the repository.");
         await this.hostAccess.RequireAsync(id, subject, HostAccessFacts.Of(plan.Configuration), null, context);
         await RunInitializeCommandAsync(id, plan, configFolder, context);
         if (container is not null)
@@ -184,6 +209,11 @@ public sealed partial class DockerProvider
         var newLabels = labels.Where(l => keep.Contains(l.Key)).ToDictionary(StringComparer.Ordinal);
         newLabels[DockerLabels.ConfigPath] = plan.ConfigPath;
         newLabels[DockerLabels.LocalFolder] = cloneFolder;
+        if (commit is not null)
+        {
+            newLabels[DockerLabels.Commit] = commit;
+        }
+
         var running = await this.ProvisionAsync(id, newLabels, plan, null, subject, context);
         if (oldImage is not null && (await this.Engine.InspectImageAsync(DockerLabels.BuiltImageTag(id), token))?.Id != oldImage)
         {

@@ -68,4 +68,29 @@ public sealed class RebuildTests(DockerEnvironment environment)
         Assert.Empty(DockerCli.Docker("images", "-q", "--filter", "label=dev.gitspaces.id=" + id));
         Assert.False(File.Exists(cachedPasswd), "the removed image's passwd is forgotten with it");
     }
+
+    [Fact]
+    public async Task RebuildOfAUrlFetchesTheBranchHeadAndSaysWhichCommitItUsed()
+    {
+        var repo = environment.Repository("fetched", Configs.Files(Configs.Image("""
+            "containerEnv": { "FROM_CONFIG": "first" },
+            """)));
+        using var sandbox = new Sandbox();
+        var id = environment.Name("fetched");
+        await sandbox.CreateAsync(id, environment.GitUrl("fetched"));
+
+        // Pushed after the gitspace was made: the rebuild reads it.
+        await File.WriteAllTextAsync(Path.Combine(repo, Configs.Path), Configs.Image("""
+            "containerEnv": { "FROM_CONFIG": "second" },
+            """));
+        Assert.Equal(0, DockerCli.RunIn(repo, "git", "-c", "user.email=t@gitspaces.dev", "-c", "user.name=t", "commit", "-qam", "second").ExitCode);
+        var head = DockerCli.RunIn(repo, "git", "rev-parse", "HEAD").Output.Trim();
+
+        await sandbox.Service.RebuildAsync(id, null, CancellationToken.None);
+
+        Assert.Equal("second", DockerCli.Docker("exec", "gitspace-" + id, "printenv", "FROM_CONFIG"));
+        Assert.Contains(await sandbox.Service.GetEventsAsync(id, CancellationToken.None), e => e.Message.StartsWith("Rebuilding from .devcontainer/devcontainer.json", StringComparison.Ordinal) && e.Message.Contains("main at " + head[..12], StringComparison.Ordinal));
+        Assert.Equal(head, DockerCli.Docker("inspect", "-f", "{{index .Config.Labels \"dev.gitspaces.commit\"}}", "gitspace-" + id));
+        await sandbox.Service.DeleteAsync(id, null, CancellationToken.None);
+    }
 }
