@@ -98,7 +98,8 @@ internal static class GitspaceCommands
             var code = output.Success(gitspace, "is up");
             if (code == 0 && !parse.GetValue(JsonOption))
             {
-                Console.Out.WriteLine($"connect: gitspaces ssh {gitspace.Id}   |   open in VS Code: gitspaces open {gitspace.Id} --ide vscode");
+                var self = SelfCommand.For(Environment.ProcessPath, Environment.GetEnvironmentVariable("PATH"));
+                Console.Out.WriteLine($"connect: {self} ssh {gitspace.Id}   |   open in VS Code: {self} open {gitspace.Id} --ide vscode");
             }
 
             return code;
