@@ -23,9 +23,9 @@ internal sealed class ContainerSshSetup
     }
 
     /// <summary>Uploads the SSH files; re-installing them heals a gitspace whose keys were re-created.</summary>
-    public async Task InstallFilesAsync(string containerId, SshIdentity identity, string remoteUser, CancellationToken cancellationToken)
+    public async Task InstallFilesAsync(string containerId, SshIdentity identity, string remoteUser, IReadOnlyList<string> environment, CancellationToken cancellationToken)
     {
-        using var tar = TarArchives.FromFiles(SshSetup.Files(identity, remoteUser));
+        using var tar = TarArchives.FromFiles(SshSetup.Files(identity, remoteUser, environment));
         await this.engines.Engine.PutArchiveAsync(containerId, "/", tar, cancellationToken);
     }
 

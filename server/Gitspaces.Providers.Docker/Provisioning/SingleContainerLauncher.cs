@@ -77,13 +77,17 @@ internal sealed class SingleContainerLauncher : IContainerLauncher
         // machine unasked even where the configuration's reading and the parameters' building disagree.
         await this.hostAccess.RequireAsync(id, request.Subject, ContainerHostAccess.Of(parameters), "container", context, log: false);
         var createdId = await this.engines.Engine.CreateContainerAsync(parameters.Name, ContainerCreateJson.Write(parameters), token);
+
+        // The engine's view of the new container's environment (image ENV with containerEnv over it) is what SSH sessions get.
+        var created = this.engines.Engine.InspectContainerAsync(createdId, token);
         var passwd = await this.ReadPasswdAsync(createdId, image, token);
+        var sessionEnvironment = await created is { } details ? SessionEnvironment.Of(details) : [];
         var user = PasswdEntry.Find(passwd, remoteUser)
             ?? throw GitspaceException.OperationFailed(id, "users", $"The remote user '{remoteUser}' does not exist in the image {image.Reference}; set remoteUser (or containerUser) in {plan.ConfigPath} to a user of the image.");
         var setUpAtStart = SshSetup.RunsAsRoot(containerUser);
         IReadOnlyList<ArchiveFile> sshFiles = setUpAtStart
-            ? [.. SshSetup.Files(await identity, remoteUser), SshSetup.StartupScript(remoteUser, mountTarget)]
-            : SshSetup.Files(await identity, remoteUser);
+            ? [.. SshSetup.Files(await identity, remoteUser, sessionEnvironment), SshSetup.StartupScript(remoteUser, mountTarget)]
+            : SshSetup.Files(await identity, remoteUser, sessionEnvironment);
         if (uploadFolder is not null)
         {
             // The repository and the SSH files in one upload.
