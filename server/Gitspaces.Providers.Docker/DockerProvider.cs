@@ -155,12 +155,25 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         {
             return (await this.OperateAsync(request.Name, "create", EventTypes.ActionStartFailed, context, () => this.CreateCoreAsync(request, context)))!;
         }
-        catch (GitspaceException ex) when (ex.Code == ErrorCodes.RepositoryUntrusted)
+        catch (GitspaceException ex)
         {
-            // Refused before any container existed: nothing is left behind, so the user can trust the repository and
-            // create it again under the same name.
-            await this.DiscardAsync(request.Name);
-            throw;
+            switch (await this.ContainerExistsAsync(request.Name))
+            {
+                case false:
+                    // Failed before a container existed (a clone, the configuration, an untrusted repository, the
+                    // image): nothing is left behind, so the same request can simply be sent again.
+                    await this.DiscardAsync(request.Name);
+                    throw;
+                case true:
+                    throw new GitspaceException(ex.Code, ex.Message, ex.Details with
+                    {
+                        GitspaceId = request.Name,
+                        Hint = (ex.Details.Hint is { } hint ? hint + " " : string.Empty)
+                            + $"The gitspace '{request.Name}' is left in error: rebuild it (`gitspaces rebuild {request.Name}`) to try again, or delete it (`gitspaces delete {request.Name}`).",
+                    }, ex.InnerException);
+                default:
+                    throw; // The engine cannot tell: what is there stays, in error.
+            }
         }
     }
 
@@ -227,6 +240,18 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
     {
         this.background.CancelAll();
         this.engines.Dispose();
+    }
+
+    private async Task<bool?> ContainerExistsAsync(string id)
+    {
+        try
+        {
+            return await this.InspectContainerAsync(id, CancellationToken.None) is not null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return null;
+        }
     }
 
     private async Task<T> GuardAsync<T>(Func<Task<T>> call)
