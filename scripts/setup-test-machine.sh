@@ -10,9 +10,11 @@ need=()
 for pair in git:git ssh:openssh-client ssh-keygen:openssh-client debootstrap:debootstrap docker-registry:docker-registry ss:iproute2 script:bsdutils; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || need+=("${pair##*:}")
 done
-# gitspaces-ssh-proxy is published NativeAOT by scripts/build.mjs: the ILCompiler links with clang or gcc, and zlib.
+# gitspaces is published with Native AOT (scripts/release/publish.mjs): the ILCompiler links with clang and zlib;
+# linux-arm64 is cross-linked with clang, lld and Debian's arm64 C library (npm run package:all, run by the tests).
 if command -v dpkg >/dev/null 2>&1; then
-  for package in gcc zlib1g-dev; do
+  # qemu-user runs the linux-arm64 program of the release in the tests; javac, jar and Gson build the JetBrains core jar.
+  for package in clang lld llvm zlib1g-dev gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user openjdk-17-jdk-headless libgoogle-gson-java; do
     dpkg -s "$package" >/dev/null 2>&1 || need+=("$package")
   done
 fi

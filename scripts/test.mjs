@@ -79,16 +79,36 @@ for (const dir of readdirSync(join(root, 'tests')).sort()) {
 }
 if (existsSync(join(root, 'extensions', 'vscode', 'package.json'))) {
   const cwd = join(root, 'extensions', 'vscode');
-  suites.push({
+  suites.push(withoutDotnet({
     name: 'vscode extension',
     prepare: () => runSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd }),
     command: 'npm',
     args: ['test', '--silent'],
     options: { cwd },
-  });
+  }));
 }
 if (existsSync(join(root, 'extensions', 'jetbrains', 'test.sh'))) {
-  suites.push({ name: 'jetbrains core', command: 'bash', args: [join(root, 'extensions', 'jetbrains', 'test.sh')] });
+  suites.push(withoutDotnet({ name: 'jetbrains core', command: 'bash', args: [join(root, 'extensions', 'jetbrains', 'test.sh')] }));
+}
+// Every platform's package, made once (npm run package:all) and checked: formats, libgit2, no stray files, sizes.
+suites.push({ name: 'release packages', command: 'node', args: [join(root, 'tests', 'release', 'run.mjs')] });
+
+// The editors' suites run as users run the extensions: with the published program and no .NET runtime reachable.
+// On Linux, as root, the .NET installation is hidden behind an empty tmpfs in a private mount namespace.
+function withoutDotnet(suite) {
+  const dotnet = spawnSync('sh', ['-c', 'readlink -f "$(command -v dotnet)"'], { encoding: 'utf8' }).stdout.trim();
+  if (process.platform !== 'linux' || process.getuid?.() !== 0 || !dotnet || spawnSync('sh', ['-c', 'command -v unshare'], { stdio: 'ignore' }).status !== 0) {
+    return suite;
+  }
+  const hide = 'mount -t tmpfs -o size=1m gitspaces-no-dotnet "$0" && '
+    + 'if dotnet --list-runtimes >/dev/null 2>&1; then echo "a .NET runtime is still reachable" >&2; exit 1; fi && exec "$@"';
+  return {
+    ...suite,
+    name: `${suite.name} (no .NET runtime)`,
+    command: 'unshare',
+    args: ['--mount', '--propagation', 'private', 'sh', '-c', hide, dirname(dotnet), suite.command, ...suite.args],
+    options: { ...suite.options, env: { ...process.env, DOTNET_ROOT: '' } },
+  };
 }
 
 let totalPassed = 0;

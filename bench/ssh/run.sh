@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SSH into a gitspace through our config and proxy vs a plain `docker exec`, same run, interleaved.
 # Usage: bench/ssh/run.sh [runs]   (default 20). Needs dockerd, the local gitspaces-base:bookworm image, and
-# `npm run build` output: artifacts/bin/gitspaces and the NativeAOT artifacts/bin/gitspaces-ssh-proxy.
+# `npm run build` output: artifacts/bin/gitspaces (Native AOT; `gitspaces ssh-proxy` is the ProxyCommand).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 runs="${1:-20}"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Startup benchmark: gitspaces serve vs a bare .NET console app, published the same way (ReadyToRun, framework-dependent).
+# Startup benchmark: gitspaces serve (Native AOT, as users get it) vs a bare framework-dependent ReadyToRun .NET console app answering the same frames: the emptiest JIT program.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 [ -x "$root/artifacts/bin/gitspaces" ] || node "$root/scripts/build.mjs"

@@ -10,7 +10,8 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias: { vscode: path.resolve(__dirname, "test/mocks/vscode.ts") } },
-        test: { name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node", restoreMocks: true },
+        // The tests that spawn the fake sidecar take seconds on a loaded machine: a wide timeout, never a timing check.
+        test: { name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node", restoreMocks: true, testTimeout: 30_000 },
       },
       {
         test: { name: "protocol", include: ["test/protocol/**/*.test.ts"], environment: "node", testTimeout: 60_000, hookTimeout: 600_000 },

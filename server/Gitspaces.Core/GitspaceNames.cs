@@ -21,25 +21,31 @@ public static class GitspaceNames
             last = last[..^4];
         }
 
-        var builder = new StringBuilder(last.Length);
-        foreach (var c in last.ToLowerInvariant())
-        {
-            var mapped = char.IsAsciiLetterOrDigit(c) ? c : '-';
-            if (mapped == '-' && (builder.Length == 0 || builder[^1] == '-'))
-            {
-                continue;
-            }
+        return Slug(last);
+    }
 
-            builder.Append(mapped);
+    /// <summary>Derives a name from a display name (<c>My Shop (v2)</c> → <c>my-shop-v2</c>), for a provider that keeps both.</summary>
+    /// <param name="displayName">The display name.</param>
+    /// <returns>A valid name.</returns>
+    public static string FromDisplayName(string displayName)
+    {
+        ArgumentNullException.ThrowIfNull(displayName);
+        return Slug(displayName);
+    }
+
+    /// <summary>Checks a display name: any text without control characters, not blank, at most <paramref name="maxLength"/> characters.</summary>
+    /// <param name="displayName">The display name.</param>
+    /// <param name="maxLength">The provider's limit.</param>
+    /// <returns><see langword="null"/> when valid, otherwise why not.</returns>
+    public static string? ValidateDisplayName(string displayName, int maxLength)
+    {
+        ArgumentNullException.ThrowIfNull(displayName);
+        if (string.IsNullOrWhiteSpace(displayName) || displayName.Length > maxLength)
+        {
+            return $"A display name has 1 to {maxLength} characters and is not blank.";
         }
 
-        var name = builder.ToString().Trim('-');
-        if (name.Length > MaxLength)
-        {
-            name = name[..MaxLength].TrimEnd('-');
-        }
-
-        return name.Length == 0 ? "gitspace" : name;
+        return displayName.Any(char.IsControl) ? "A display name has no line breaks or control characters." : null;
     }
 
     /// <summary>Checks a name the user gave.</summary>
@@ -58,5 +64,28 @@ public static class GitspaceNames
         }
 
         return null;
+    }
+
+    private static string Slug(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.ToLowerInvariant())
+        {
+            var mapped = char.IsAsciiLetterOrDigit(c) ? c : '-';
+            if (mapped == '-' && (builder.Length == 0 || builder[^1] == '-'))
+            {
+                continue;
+            }
+
+            builder.Append(mapped);
+        }
+
+        var name = builder.ToString().Trim('-');
+        if (name.Length > MaxLength)
+        {
+            name = name[..MaxLength].TrimEnd('-');
+        }
+
+        return name.Length == 0 ? "gitspace" : name;
     }
 }

@@ -78,14 +78,23 @@ public sealed class GitspaceService
     /// <param name="providerId">The provider, or <see langword="null"/> for all.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The gitspaces, newest first, and the providers that failed.</returns>
-    public async Task<ListGitspacesResult> ListAsync(string? providerId, CancellationToken cancellationToken)
+    public Task<ListGitspacesResult> ListAsync(string? providerId, CancellationToken cancellationToken) =>
+        this.ListMatchingAsync(new ListGitspacesParams { Provider = providerId }, cancellationToken);
+
+    /// <summary>Lists gitspaces of one provider, or of every configured provider, filtered and ordered.</summary>
+    /// <param name="request">The provider and the filters.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The gitspaces that match, in the order asked, and the providers that failed.</returns>
+    public async Task<ListGitspacesResult> ListMatchingAsync(ListGitspacesParams request, CancellationToken cancellationToken)
     {
-        if (providerId is not null)
+        ArgumentNullException.ThrowIfNull(request);
+        var query = ToQuery(request);
+        if (request.Provider is { } providerId)
         {
             var provider = this.router.Named(providerId, "$.provider");
-            var only = await provider.ListAsync(cancellationToken);
+            var only = await ListOneAsync(provider, query, cancellationToken);
             this.router.Remember(provider, only);
-            return new ListGitspacesResult { Gitspaces = [.. only.OrderByDescending(g => g.CreatedAt)] };
+            return new ListGitspacesResult { Gitspaces = [.. only.Where(query.Matches).OrderByDescending(query.OrderKey)] };
         }
 
         var gitspaces = new List<Gitspace>();
@@ -100,7 +109,7 @@ public sealed class GitspaceService
 
             try
             {
-                return (p, await p.ListAsync(cancellationToken), null);
+                return (p, await ListOneAsync(p, query, cancellationToken), null);
             }
             catch (GitspaceException ex)
             {
@@ -126,7 +135,7 @@ public sealed class GitspaceService
 
         return new ListGitspacesResult
         {
-            Gitspaces = [.. gitspaces.OrderByDescending(g => g.CreatedAt)],
+            Gitspaces = [.. gitspaces.Where(query.Matches).OrderByDescending(query.OrderKey)],
             Problems = problems.Count > 0 ? problems : null,
         };
     }
@@ -160,27 +169,39 @@ public sealed class GitspaceService
             ?? throw GitspaceException.InvalidParams("$.ide", $"Invalid params: ide '{request.Ide}' is not one of {IdeNames.Help}.");
 
         string name;
+        string? displayName = null;
         if (request.Name is { } given)
         {
-            if (GitspaceNames.Validate(given) is { } problem)
+            if (GitspaceNames.Validate(given) is null)
             {
-                throw GitspaceException.InvalidParams("$.name", $"Invalid params: name '{given}': {problem}");
+                name = given;
             }
-
-            name = given;
+            else if (provider is IDisplayNames names)
+            {
+                // Any text names a gitspace where the provider keeps a display name; the id is derived from it.
+                displayName = CheckDisplayName(given, names, "$.name");
+                name = await FreeNameAsync(provider, GitspaceNames.FromDisplayName(displayName), cancellationToken);
+            }
+            else
+            {
+                throw GitspaceException.InvalidParams("$.name", $"Invalid params: name '{given}': {GitspaceNames.Validate(given)} (The {provider.Id} provider has no display names: the name is the id.)");
+            }
         }
         else
         {
             name = await FreeNameAsync(provider, GitspaceNames.FromRepository(source), cancellationToken);
         }
 
+        CheckSshKey(provider, request.SshKeyId, ide, "$.sshKeyId");
         var createRequest = new CreateRequest
         {
             Name = name,
+            DisplayName = displayName,
             Repository = repository with { Url = source, Branch = repository.Branch ?? repository.Ref },
             DevcontainerPath = request.DevcontainerPath,
             Ide = ide,
             Resource = request.Resource,
+            SshKeyId = request.SshKeyId,
         };
         Gitspace gitspace;
         try
@@ -273,6 +294,80 @@ public sealed class GitspaceService
         return await this.RunLockedAsync(provider, id, gitspace.State, context => provider.ConnectAsync(id, ide ?? gitspace.Ide, context), progress, cancellationToken);
     }
 
+    /// <summary>Changes a gitspace's display name, IDE, machine or SSH key, where its provider allows.</summary>
+    /// <param name="request">What to change.</param>
+    /// <param name="progress">Receives progress reports.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The gitspace as it is afterwards.</returns>
+    public async Task<Gitspace> UpdateAsync(UpdateGitspaceParams request, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Ide is { } ide)
+        {
+            request = request with { Ide = IdeNames.Normalize(ide) ?? throw GitspaceException.InvalidParams("$.ide", $"Invalid params: ide '{ide}' is not one of {IdeNames.Help}.") };
+        }
+
+        var (provider, gitspace) = await this.router.ResolveAsync(request.Id, cancellationToken);
+        if (provider is not IGitspaceUpdates updates)
+        {
+            throw new GitspaceException(
+                ErrorCodes.NotSupported,
+                $"The {provider.Id} provider cannot change a gitspace once made: its name is its id, and its IDE and machine are part of what was built.",
+                new ErrorData { Kind = nameof(ErrorCodes.NotSupported), Provider = provider.Id, GitspaceId = request.Id, Hint = "Connect with another IDE for one session (gitspaces/connect's ide, `gitspaces open --ide`), or make a new gitspace." });
+        }
+
+        var update = new GitspaceUpdate
+        {
+            DisplayName = request.Name is { } name ? CheckUpdatedName(provider, gitspace, name) : null,
+            Ide = request.Ide,
+            Resource = request.Resource,
+            SshKeyId = request.SshKeyId,
+        };
+        CheckSshKey(provider, request.SshKeyId, request.Ide ?? gitspace.Ide, "$.sshKeyId");
+        if (update.IsEmpty)
+        {
+            throw GitspaceException.InvalidParams("$", "Invalid params: give at least one of name, ide, resource and sshKeyId to change.");
+        }
+
+        var result = await this.RunLockedAsync(provider, request.Id, gitspace.State, context => updates.UpdateAsync(request.Id, update, context), progress, cancellationToken);
+        this.observers.Changed(result);
+        return result;
+    }
+
+    /// <summary>Returns what a create or update wizard may offer for a provider.</summary>
+    /// <param name="providerId">The provider.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The IDEs, machines and regions its account allows.</returns>
+    public Task<CreateOptionsResult> GetCreateOptionsAsync(string providerId, CancellationToken cancellationToken)
+    {
+        var provider = this.router.Named(providerId, "$.provider");
+        return provider is ICreateOptions options
+            ? options.GetCreateOptionsAsync(cancellationToken)
+            : Task.FromResult(new CreateOptionsResult { Ides = Ides.All, Machines = [], Ssh = true, SshKeys = provider is IRegisteredSshKeys });
+    }
+
+    /// <summary>Lists the repositories of a git provider the user connected to a hosted provider.</summary>
+    /// <param name="request">The provider, the repository type and the search text.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The repositories.</returns>
+    public async Task<ListReposResult> ListRepositoriesAsync(ListReposParams request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var browser = this.BrowserOf(request.Provider);
+        return new ListReposResult { Repositories = await browser.ListRepositoriesAsync(request.RepositoryType, request.Search, cancellationToken) };
+    }
+
+    /// <summary>Lists a repository's branches, as a hosted provider sees it.</summary>
+    /// <param name="request">The provider, the repository and the search text.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The branch names.</returns>
+    public async Task<ListBranchesResult> ListBranchesAsync(ListBranchesParams request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var browser = this.BrowserOf(request.Provider);
+        return new ListBranchesResult { Branches = await browser.ListBranchesAsync(request.Url, request.RepositoryType, request.Search, cancellationToken) };
+    }
+
     /// <summary>Returns a gitspace's events.</summary>
     /// <param name="id">The gitspace id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -329,7 +424,85 @@ public sealed class GitspaceService
         Task.WhenAll(this.providers.OfType<IBackgroundWork>().Select(p => p.DrainAsync(gitspaceId)));
 
     private static ProviderInfo WithCapabilities(IGitspaceProvider provider, ProviderInfo info) =>
-        info with { Capabilities = ProviderCapabilityList.Of(provider) };
+        info with { Capabilities = ProviderCapabilityList.Of(provider, info) };
+
+    private static GitspaceQuery ToQuery(ListGitspacesParams request)
+    {
+        var owner = request.Owner ?? GitspaceOwner.Self;
+        if (owner is not (GitspaceOwner.Self or GitspaceOwner.All))
+        {
+            throw GitspaceException.InvalidParams("$.owner", $"Invalid params: owner '{owner}' is not {GitspaceOwner.Self} or {GitspaceOwner.All}.");
+        }
+
+        var sort = request.Sort ?? GitspaceListSort.Created;
+        if (!GitspaceListSort.All.Contains(sort))
+        {
+            throw GitspaceException.InvalidParams("$.sort", $"Invalid params: sort '{sort}' is not one of {string.Join(", ", GitspaceListSort.All)}.");
+        }
+
+        return new GitspaceQuery
+        {
+            Text = string.IsNullOrWhiteSpace(request.Query) ? null : request.Query.Trim(),
+            States = request.States is { Count: > 0 } states ? states.ToHashSet() : null,
+            Owner = owner,
+            Sort = sort,
+        };
+    }
+
+    private static Task<IReadOnlyList<Gitspace>> ListOneAsync(IGitspaceProvider provider, GitspaceQuery query, CancellationToken cancellationToken) =>
+        provider is IGitspaceQuery filtered ? filtered.ListAsync(query, cancellationToken) : provider.ListAsync(cancellationToken);
+
+    private static string CheckDisplayName(string given, IDisplayNames names, string field)
+    {
+        var trimmed = given.Trim();
+        return GitspaceNames.ValidateDisplayName(trimmed, names.MaxDisplayNameLength) is { } problem
+            ? throw GitspaceException.InvalidParams(field, $"Invalid params: name '{given}': {problem}")
+            : trimmed;
+    }
+
+    private static void CheckSshKey(IGitspaceProvider provider, string? sshKeyId, string ide, string field)
+    {
+        if (sshKeyId is null)
+        {
+            return;
+        }
+
+        if (provider is not IRegisteredSshKeys keys)
+        {
+            throw GitspaceException.InvalidParams(field, $"Invalid params: the {provider.Id} provider makes its own SSH credentials and takes no registered key.");
+        }
+
+        if (string.IsNullOrWhiteSpace(sshKeyId))
+        {
+            throw GitspaceException.InvalidParams(field, "Invalid params: sshKeyId is empty.");
+        }
+
+        if (keys.WhyNoSshKey(ide) is { } why)
+        {
+            throw GitspaceException.InvalidParams(field, $"Invalid params: {why}");
+        }
+    }
+
+    private static string CheckUpdatedName(IGitspaceProvider provider, Gitspace gitspace, string name)
+    {
+        if (provider is IDisplayNames names)
+        {
+            return CheckDisplayName(name, names, "$.name");
+        }
+
+        throw name == gitspace.Name
+            ? GitspaceException.InvalidParams("$.name", $"Invalid params: gitspace '{gitspace.Id}' is already named '{name}'.")
+            : GitspaceException.InvalidParams("$.name", $"Invalid params: the {provider.Id} provider has no display names: a gitspace's name is its id and stays.");
+    }
+
+    private IRepositoryBrowser BrowserOf(string providerId)
+    {
+        var provider = this.router.Named(providerId, "$.provider");
+        return provider as IRepositoryBrowser ?? throw new GitspaceException(
+            ErrorCodes.NotSupported,
+            $"The {provider.Id} provider does not list repositories: give the clone URL (and branch) yourself.",
+            new ErrorData { Kind = nameof(ErrorCodes.NotSupported), Provider = provider.Id });
+    }
 
     private static async Task<string> FreeNameAsync(IGitspaceProvider provider, string baseName, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Gitspaces.DevContainers.Model;
+using Gitspaces.DevContainers.Variables;
 
 namespace Gitspaces.DevContainers;
 
@@ -8,6 +9,20 @@ public sealed class DevContainerReadResult
 {
     /// <summary>Gets the configuration exactly as <c>devcontainer read-configuration</c> prints its <c>configuration</c> member; null where the reference fails.</summary>
     public JsonObject? Configuration { get; init; }
+
+    /// <summary>
+    /// Gets the configuration as written (legacy properties migrated, no variable substituted); null when
+    /// <see cref="Configuration"/> is. The reference writes devcontainer.json's entry of the <c>devcontainer.metadata</c>
+    /// label from this, so that no value of the user's machine (<c>${localEnv:…}</c>, host paths) ends up in a label.
+    /// Shared with the reader's diagnostics: read it, never change it.
+    /// </summary>
+    public JsonObject? RawConfiguration { get; init; }
+
+    /// <summary>
+    /// Gets the substitution the configuration was read with (<c>${localEnv:…}</c>, the workspace folders); null when
+    /// <see cref="Configuration"/> is. The spec substitutes image and Feature metadata the same way as devcontainer.json.
+    /// </summary>
+    public LocalSubstitutionContext? Substitution { get; init; }
 
     /// <summary>Gets the same configuration, typed; null when <see cref="Configuration"/> is.</summary>
     public DevContainerConfig? Config { get; init; }

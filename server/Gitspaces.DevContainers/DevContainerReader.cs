@@ -193,6 +193,19 @@ public static class DevContainerReader
                 bag.Add(DiagnosticSeverity.Warning, DiagnosticCodes.InvalidMetadata, labelError);
             }
 
+            // Image entries are substituted as devcontainer.json is (the reference's substitute function for both).
+            for (var i = 0; i < entries.Count; i++)
+            {
+                try
+                {
+                    entries[i] = (JsonObject)VariableSubstitution.SubstituteLocal(entries[i], context)!;
+                }
+                catch (VariableException e)
+                {
+                    bag.Add(DiagnosticSeverity.Warning, DiagnosticCodes.InvalidMetadata, $"The image's devcontainer.metadata label: {e.Message} The entry is merged as written.");
+                }
+            }
+
             entries.Add(ImageMetadata.FromConfig(configuration));
             merged = ImageMetadata.Merge(configuration, entries);
         }
@@ -200,6 +213,8 @@ public static class DevContainerReader
         return new DevContainerReadResult
         {
             Configuration = configuration,
+            RawConfiguration = migrated,
+            Substitution = context,
             Config = typed,
             Workspace = new DevContainerWorkspace(workspaceFolder, hasMount, workspaceMount),
             ConfigFilePath = path,

@@ -95,9 +95,19 @@ public sealed class EngineClient
     /// <param name="body">The create request's JSON (<c>Image</c>, its config and <c>HostConfig</c>).</param>
     /// <param name="cancellationToken">Stops the call.</param>
     /// <returns>The new container's id.</returns>
-    public async Task<string> CreateContainerAsync(string name, byte[] body, CancellationToken cancellationToken)
+    public Task<string> CreateContainerAsync(string name, byte[] body, CancellationToken cancellationToken) =>
+        this.CreateContainerAsync(name, null, body, cancellationToken);
+
+    /// <summary>Creates a container for a platform (<c>docker run --platform</c>).</summary>
+    /// <param name="name">Its name.</param>
+    /// <param name="platform">The platform (<c>linux/amd64</c>), or <see langword="null"/> for the engine's choice.</param>
+    /// <param name="body">The create request's JSON (<c>Image</c>, its config and <c>HostConfig</c>).</param>
+    /// <param name="cancellationToken">Stops the call.</param>
+    /// <returns>The new container's id.</returns>
+    public async Task<string> CreateContainerAsync(string name, string? platform, byte[] body, CancellationToken cancellationToken)
     {
-        var answer = await this.SendJsonAsync("POST", "/containers/create?name=" + Uri.EscapeDataString(name), body, cancellationToken);
+        var query = "/containers/create?name=" + Uri.EscapeDataString(name) + (string.IsNullOrEmpty(platform) ? string.Empty : "&platform=" + Uri.EscapeDataString(platform));
+        var answer = await this.SendJsonAsync("POST", query, body, cancellationToken);
         return EngineJson.ReadProperty(answer, "Id") ?? throw new EngineException("The Docker engine created a container without telling its id.");
     }
 

@@ -51,6 +51,18 @@ public static class Methods
     /// <summary>Prepares a gitspace for an editor and returns the SSH host and deep links.</summary>
     public const string GitspacesConnect = "gitspaces/connect";
 
+    /// <summary>Changes a gitspace's display name, IDE, machine or SSH key.</summary>
+    public const string GitspacesUpdate = "gitspaces/update";
+
+    /// <summary>Returns what a create or update wizard may offer for a provider: IDEs, machines and regions the account allows.</summary>
+    public const string GitspacesCreateOptions = "gitspaces/create-options";
+
+    /// <summary>Lists the repositories of a git provider the user connected to a hosted provider.</summary>
+    public const string GitspacesListRepos = "gitspaces/list-repos";
+
+    /// <summary>Lists the branches of a repository, as a hosted provider sees it.</summary>
+    public const string GitspacesListBranches = "gitspaces/list-branches";
+
     /// <summary>Lists the providers and whether each is configured and reachable.</summary>
     public const string ProvidersList = "providers/list";
 

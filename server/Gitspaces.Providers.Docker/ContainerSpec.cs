@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Docker.DotNet.Models;
+using Gitspaces.DevContainers.Jsonc;
 
 namespace Gitspaces.Providers.Docker;
 
@@ -85,7 +86,8 @@ internal static class ContainerSpec
         labels[DockerLabels.RemoteUser] = remoteUser;
         labels[DockerLabels.WorkspaceFolder] = workspaceFolder;
         labels[DockerLabels.Lifecycle] = metadata.Lifecycle.ToLabel();
-        labels[DockerLabels.Metadata] = new JsonArray([.. metadata.Entries.Select(e => (JsonNode)e.DeepClone())]).ToJsonString();
+        // As the reference writes it (JSON.stringify of the entries as written): no host value in a label others can read.
+        labels[DockerLabels.Metadata] = JsonStringify.Stringify(new JsonArray([.. metadata.Entries.Select(e => (JsonNode)e.DeepClone())]));
         labels[DockerLabels.ConfigFile] = plan.ConfigFile;
         return (parameters, containerUser, remoteUser);
     }

@@ -48,6 +48,12 @@ internal sealed record DevcontainerPlan
     /// <summary>Gets the whole configuration as read (variables substituted).</summary>
     public required JsonObject Configuration { get; init; }
 
-    /// <summary>Gets the properties devcontainer.json contributes to the image metadata (raw, as the reference picks them).</summary>
+    /// <summary>Gets the properties devcontainer.json contributes to the image metadata, as written (no variable substituted), as the reference picks them for the label.</summary>
     public required JsonObject MetadataEntry { get; init; }
+
+    /// <summary>
+    /// Gets the substitution devcontainer.json was read with (<c>${localEnv:…}</c>, the workspace folders), which the spec
+    /// applies to image and Feature metadata too; identity when the plan was made without one.
+    /// </summary>
+    public Func<JsonNode?, JsonNode?> SubstituteLocal { get; init; } = node => node?.DeepClone();
 }

@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using Gitspaces.Core.Errors;
 using Gitspaces.DevContainers;
 using Gitspaces.DevContainers.Metadata;
 using Gitspaces.DevContainers.Model;
+using Gitspaces.DevContainers.Variables;
 using Gitspaces.Protocol;
 
 namespace Gitspaces.Providers.Docker;
@@ -72,11 +74,34 @@ internal static class DevcontainerReader
             AppPorts = [.. config.AppPorts.Select(p => p.ToString())],
             Features = [.. config.Features.Select(f => f.Key)],
             InitializeCommand = config.InitializeCommand,
-            MetadataEntry = ImageMetadata.FromConfig(result.Configuration),
+            MetadataEntry = ImageMetadata.FromConfig(result.RawConfiguration ?? result.Configuration),
             Warnings = [.. result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(d => $"{relative}({d.Line},{d.Column}): {d.Message}")],
             Configuration = result.Configuration,
+            SubstituteLocal = Substitution(relative, result.Substitution),
         };
     }
+
+    private static Func<JsonNode?, JsonNode?> Substitution(string relative, LocalSubstitutionContext? context) => node =>
+    {
+        if (context is null)
+        {
+            return node?.DeepClone();
+        }
+
+        try
+        {
+            return VariableSubstitution.SubstituteLocal(node, context);
+        }
+        catch (VariableException ex)
+        {
+            // Only image metadata can get here: the configuration's own variables were substituted when it was read.
+            throw new GitspaceException(ErrorCodes.DevcontainerInvalid, $"{relative}: the image's devcontainer.metadata label cannot be substituted: {ex.Message}", new ErrorData
+            {
+                Kind = nameof(ErrorCodes.DevcontainerInvalid),
+                Hint = "Use an image whose metadata label names the variable, or set the property in devcontainer.json.",
+            });
+        }
+    };
 
     // Where ConfigChecks reports the Dockerfile: build.dockerfile, or the legacy top-level dockerFile.
     private static bool IsMissingDockerfile(DevContainerDiagnostic diagnostic) =>

@@ -5,8 +5,8 @@ using Gitspaces.Docker.Engine;
 namespace Gitspaces.Providers.Docker;
 
 /// <summary>
-/// Docker.DotNet clients for a <see cref="DockerEndpoint"/>, kept in the provider because Docker.DotNet is not
-/// AOT-safe: the engine project (and the NativeAOT <c>gitspaces-ssh-proxy</c> on it) never loads it.
+/// Docker.DotNet clients for a <see cref="DockerEndpoint"/>, kept in the provider: the engine project never loads
+/// Docker.DotNet, and the published program keeps its assembly whole for Newtonsoft's reflection (docs/native-aot.md).
 /// </summary>
 internal static class DockerDotNetClient
 {

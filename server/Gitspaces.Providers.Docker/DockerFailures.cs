@@ -7,8 +7,8 @@ namespace Gitspaces.Providers.Docker;
 
 /// <summary>
 /// Turns what either Docker client throws into errors a person can act on: <see cref="EngineFailures"/> for
-/// <see cref="EngineClient"/>, plus Docker.DotNet's exceptions, which only the provider loads (the NativeAOT
-/// <c>gitspaces-ssh-proxy</c> uses <see cref="EngineFailures"/> alone).
+/// <see cref="EngineClient"/>, plus Docker.DotNet's exceptions, which only the provider loads (the SSH channel
+/// uses <see cref="EngineFailures"/> alone).
 /// </summary>
 internal static class DockerFailures
 {

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
@@ -22,24 +24,41 @@ internal static class EngineBuild
     {
         var step = new List<string>();
         string? error = null;
-        var progress = new SyncProgress<JSONMessage>(message =>
+        try
         {
-            if (message.Error is { } failure || message.ErrorMessage is { Length: > 0 })
-            {
-                error = message.Error?.Message ?? message.ErrorMessage;
-                return;
-            }
+            // Docker.DotNet's progress overload deserializes each message with Newtonsoft.Json on a task of its own and
+            // completes only when that succeeds: under Native AOT the builder's last message, {"aux":{"ID":…}} (an
+            // IDictionary<string, object> of extension data), fails there and the build would never return. The stream
+            // overload hands over the engine's JSON lines, read here with the source-generated reader; the build is
+            // over when the engine ends the response.
+#pragma warning disable CS0618 // "does not wait for the build": reading the stream to its end is the wait.
+            using var stream = await client.Images.BuildImageFromDockerfileAsync(context, parameters, cancellationToken);
+#pragma warning restore CS0618
+            using var reader = new StreamReader(stream, new UTF8Encoding(false));
 
-            foreach (var line in (message.Stream ?? string.Empty).Split('\n'))
+            // A read may not watch the token: closing the stream ends it.
+            using var closing = cancellationToken.Register(stream.Dispose);
+            while (await reader.ReadLineAsync(cancellationToken) is { } json)
             {
-                var text = line.TrimEnd('\r');
-                if (text.Length == 0)
+                if (json.Length == 0 || Parse(json) is not { } message)
                 {
                     continue;
                 }
 
-                lock (step)
+                if ((message.ErrorDetail?.Message ?? message.Error) is { Length: > 0 } failure)
                 {
+                    error = failure;
+                    continue;
+                }
+
+                foreach (var line in (message.Stream ?? string.Empty).Split('\n'))
+                {
+                    var text = line.TrimEnd('\r');
+                    if (text.Length == 0)
+                    {
+                        continue;
+                    }
+
                     if (IsStepLine(text))
                     {
                         step.Clear();
@@ -50,27 +69,37 @@ internal static class EngineBuild
                     {
                         step.RemoveAt(1);
                     }
-                }
 
-                onLine(text);
+                    onLine(text);
+                }
             }
-        });
-        try
-        {
-            await client.Images.BuildImageFromDockerfileAsync(parameters, context, null, null, progress, cancellationToken);
         }
         catch (DockerApiException ex)
         {
             error ??= DockerFailures.EngineMessage(ex);
         }
-
-        lock (step)
+        catch (Exception ex) when (ex is ObjectDisposedException or IOException && cancellationToken.IsCancellationRequested)
         {
-            return (error, [.. step]);
+            throw new OperationCanceledException("The build was cancelled.", ex, cancellationToken);
         }
+
+        return (error, [.. step]);
     }
 
     /// <summary>Whether a line of the classic builder's output starts a step (<c>Step 3/9 : RUN …</c>).</summary>
     /// <param name="line">The line.</param>
     public static bool IsStepLine(string line) => line.StartsWith("Step ", StringComparison.Ordinal);
+
+    private static EngineBuildMessage? Parse(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, DockerJsonContext.Default.EngineBuildMessage);
+        }
+        catch (JsonException)
+        {
+            // Not a message (the engine writes nothing else, but a proxy might): the lines around it still count.
+            return null;
+        }
+    }
 }

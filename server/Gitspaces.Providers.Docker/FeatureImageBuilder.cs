@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Gitspaces.Core.Errors;
@@ -46,7 +47,7 @@ internal sealed class FeatureImageBuilder
         var token = context.CancellationToken;
         var baseEntries = MergedMetadata.EntriesIn(image.Details.Labels);
         var imageUser = string.IsNullOrEmpty(image.Details.User) ? "root" : image.Details.User;
-        var (containerUser, remoteUser) = FeaturesImageRecipe.Users([.. baseEntries, plan.MetadataEntry], imageUser);
+        var (containerUser, remoteUser) = FeaturesImageRecipe.Users([.. baseEntries.Select(e => (JsonObject)plan.SubstituteLocal(e)!), (JsonObject)plan.SubstituteLocal(plan.MetadataEntry)!], imageUser);
         var recipe = FeaturesImageRecipe.Create(features, baseEntries, containerUser, remoteUser);
         var buildArguments = new Dictionary<string, string>(StringComparer.Ordinal)
         {

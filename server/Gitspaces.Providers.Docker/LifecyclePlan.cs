@@ -14,6 +14,13 @@ internal sealed record LifecyclePlan
     /// <summary>Gets the hook after which the gitspace is reported ready.</summary>
     public string WaitFor { get; init; } = LifecycleHooks.DefaultWaitFor;
 
+    /// <summary>
+    /// Gets the merged <c>remoteEnv</c> the commands run with, its variables substituted but <c>${containerEnv:…}</c>
+    /// (resolved against the running container); null in labels of earlier builds, which read it from the metadata label.
+    /// </summary>
+    /// <remarks>Kept here because the <c>devcontainer.metadata</c> label holds the entries as written, unsubstituted.</remarks>
+    public Dictionary<string, string>? RemoteEnv { get; init; }
+
     /// <summary>Reads the plan from a container's labels; a container without the label has no commands.</summary>
     /// <param name="labels">The container's labels.</param>
     /// <returns>The plan.</returns>

@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using Gitspaces.Core.Operations;
 using Gitspaces.DevContainers.Model;
+using Gitspaces.DevContainers.Variables;
 using Gitspaces.Docker.Engine;
 using Gitspaces.Protocol;
 
@@ -18,7 +20,8 @@ internal sealed class LifecycleRunner
     private readonly string container;
     private readonly string user;
     private readonly string workspaceFolder;
-    private readonly IReadOnlyList<string> environment;
+    private IReadOnlyList<string> environment;
+    private Dictionary<string, string>? containerEnvironment;
 
     /// <summary>Initializes a new instance of the <see cref="LifecycleRunner"/> class.</summary>
     /// <param name="client">The engine client.</param>
@@ -45,9 +48,15 @@ internal sealed class LifecycleRunner
     /// <returns>The runner.</returns>
     public static LifecycleRunner ForContainer(EngineClient client, string gitspaceId, string containerId, IDictionary<string, string> labels)
     {
-        var entries = MergedMetadata.EntriesIn(labels);
-        var merged = MergedMetadata.Merge(entries.Count > 0 ? entries[^1] : new System.Text.Json.Nodes.JsonObject(), entries, [.. entries.Select(_ => "image")]);
-        var environment = merged.RemoteEnv.Select(e => e.Key + "=" + e.Value).ToList();
+        IReadOnlyDictionary<string, string>? remoteEnv = LifecyclePlan.FromLabels(labels).RemoteEnv;
+        if (remoteEnv is null)
+        {
+            // A container of an earlier build: its metadata label held the entries substituted.
+            var entries = MergedMetadata.EntriesIn(labels);
+            remoteEnv = MergedMetadata.Merge(entries.Count > 0 ? entries[^1] : new JsonObject(), entries, [.. entries.Select(_ => "image")]).RemoteEnv;
+        }
+
+        var environment = remoteEnv.Select(e => e.Key + "=" + e.Value).ToList();
         return new LifecycleRunner(client, gitspaceId, containerId, labels[DockerLabels.RemoteUser], labels[DockerLabels.WorkspaceFolder], environment);
     }
 
@@ -60,8 +69,9 @@ internal sealed class LifecycleRunner
     /// <exception cref="LifecycleCommandFailedException">A command failed.</exception>
     public async Task RunHookAsync(string hook, IReadOnlyList<ContributedCommand> commands, IGitspaceReporter context, CancellationToken cancellationToken)
     {
-        foreach (var command in commands)
+        foreach (var contributed in commands)
         {
+            var command = await this.ResolveAsync(contributed, cancellationToken);
             var label = $"{hook} from {command.Origin}";
             context.RecordEvent(this.gitspaceId, EventTypes.LifecycleCommandStart, $"Running {label}: {command.Command}");
             var started = DateTimeOffset.UtcNow;
@@ -97,6 +107,42 @@ internal sealed class LifecycleRunner
             var seconds = (DateTimeOffset.UtcNow - started).TotalSeconds;
             context.RecordEvent(this.gitspaceId, EventTypes.LifecycleCommandCompleted, $"Ran {label} in {seconds:0.0} s");
         }
+    }
+
+    /// <summary>
+    /// Substitutes <c>${containerEnv:…}</c> in a command and, once, in the remote environment, against the running
+    /// container's environment, as the reference does after the container starts. The container is inspected only
+    /// when something asks for it.
+    /// </summary>
+    private async Task<ContributedCommand> ResolveAsync(ContributedCommand command, CancellationToken cancellationToken)
+    {
+        var json = command.Command.ToJson();
+        var asks = json.ToJsonString().Contains("${containerEnv:", StringComparison.Ordinal)
+            || (this.containerEnvironment is null && this.environment.Any(e => e.Contains("${containerEnv:", StringComparison.Ordinal)));
+        if (!asks)
+        {
+            return command;
+        }
+
+        if (this.containerEnvironment is null)
+        {
+            var details = await this.client.InspectContainerAsync(this.container, cancellationToken);
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var pair in details?.Config.Env ?? [])
+            {
+                var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                if (equals > 0)
+                {
+                    values[pair[..equals]] = pair[(equals + 1)..];
+                }
+            }
+
+            this.containerEnvironment = values;
+            this.environment = [.. this.environment.Select(e => VariableSubstitution.SubstituteContainerEnv(JsonValue.Create(e), values)!.GetValue<string>())];
+        }
+
+        var resolved = LifecycleCommand.FromJson(VariableSubstitution.SubstituteContainerEnv(json, this.containerEnvironment));
+        return resolved is null ? command : command with { Command = resolved };
     }
 
     private async Task RunOneAsync(string hook, string label, LifecycleCommand command, string prefix, IGitspaceReporter context, CancellationToken cancellationToken)

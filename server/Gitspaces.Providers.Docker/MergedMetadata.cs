@@ -10,7 +10,7 @@ namespace Gitspaces.Providers.Docker;
 /// </summary>
 internal sealed record MergedMetadata
 {
-    /// <summary>Gets the entries, oldest first, as stored in the label.</summary>
+    /// <summary>Gets the entries for the label, oldest first: as written (unsubstituted), none of them empty, as the reference writes it.</summary>
     public required IReadOnlyList<JsonObject> Entries { get; init; }
 
     /// <summary>Gets whether any entry asks for an init process.</summary>
@@ -60,13 +60,34 @@ internal sealed record MergedMetadata
 
     /// <summary>Merges entries with the reference's rules (<c>Gitspaces.DevContainers</c>), keeping who contributed each lifecycle command.</summary>
     /// <param name="config">The configuration.</param>
-    /// <param name="entries">The entries, base image first, devcontainer.json (<paramref name="config"/>'s entry) last.</param>
+    /// <param name="entries">The entries as written, base image first, devcontainer.json (<paramref name="config"/>'s entry) last.</param>
     /// <param name="origins">Who contributed each entry, for lifecycle messages.</param>
+    /// <param name="substitute">
+    /// Substitutes an entry's variables before it is merged (the spec substitutes image and Feature metadata as it does
+    /// devcontainer.json); the label keeps the entries as written. None: the entries are merged as they are.
+    /// </param>
     /// <returns>The merged metadata.</returns>
-    public static MergedMetadata Merge(JsonObject config, IReadOnlyList<JsonObject> entries, IReadOnlyList<string> origins)
+    public static MergedMetadata Merge(JsonObject config, IReadOnlyList<JsonObject> entries, IReadOnlyList<string> origins, Func<JsonNode?, JsonNode?>? substitute = null)
     {
+        // Like the reference's getDevcontainerMetadata: an entry with no property (a configuration that contributes
+        // nothing) is dropped, from the label and from the merge alike.
+        var kept = new List<JsonObject>(entries.Count);
+        var keptOrigins = new List<string>(entries.Count);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i].Count > 0)
+            {
+                kept.Add(entries[i]);
+                keptOrigins.Add(origins[i]);
+            }
+        }
+
+        var written = kept;
+        origins = keptOrigins;
+        entries = substitute is null ? kept : [.. kept.Select(e => (JsonObject)substitute(e)!)];
         var merged = ImageMetadata.Merge(config, entries);
-        var lifecycle = new LifecyclePlan { WaitFor = Text(merged["waitFor"]) ?? LifecycleHooks.DefaultWaitFor };
+        var remoteEnv = Env(merged["remoteEnv"]);
+        var lifecycle = new LifecyclePlan { WaitFor = Text(merged["waitFor"]) ?? LifecycleHooks.DefaultWaitFor, RemoteEnv = remoteEnv };
         foreach (var hook in LifecycleHooks.All)
         {
             // The merged "<hook>s" list drops who contributed each command; the entries still say it.
@@ -84,7 +105,7 @@ internal sealed record MergedMetadata
 
         return new MergedMetadata
         {
-            Entries = entries,
+            Entries = written,
             Init = merged["init"] is JsonValue init && init.TryGetValue<bool>(out var initValue) && initValue,
             Privileged = merged["privileged"] is JsonValue privileged && privileged.TryGetValue<bool>(out var privilegedValue) && privilegedValue,
             CapAdd = Strings(merged["capAdd"]),
@@ -96,7 +117,7 @@ internal sealed record MergedMetadata
             OverrideCommand = merged["overrideCommand"] is JsonValue ov && ov.TryGetValue<bool>(out var overrideValue) ? overrideValue : null,
             UpdateRemoteUserUid = merged["updateRemoteUserUID"] is JsonValue uid && uid.TryGetValue<bool>(out var uidValue) ? uidValue : null,
             ContainerEnv = Env(merged["containerEnv"]),
-            RemoteEnv = Env(merged["remoteEnv"]),
+            RemoteEnv = remoteEnv,
             Lifecycle = lifecycle,
         };
     }

@@ -15,7 +15,7 @@ internal static class RunArgs
     public static IReadOnlyList<string> Allowed { get; } =
     [
         "--add-host", "--cap-add", "--cap-drop", "--cpus", "--dns", "--dns-search", "--dns-option", "--env", "--hostname",
-        "--init", "--ipc", "--label", "--memory", "--mount", "--network", "--pid", "--pids-limit", "--privileged", "--publish",
+        "--init", "--ipc", "--label", "--memory", "--mount", "--network", "--pid", "--pids-limit", "--platform", "--privileged", "--publish",
         "--security-opt", "--shm-size", "--sysctl", "--tmpfs", "--user", "--stop-signal", "--stop-timeout",
     ];
 
@@ -101,6 +101,7 @@ internal static class RunArgs
                     host.NetworkMode = value;
                     break;
                 case "--pid": host.PidMode = value; break;
+                case "--platform": break; // Not a container setting: PlatformOf gives it to the create call and the builds.
                 case "--pids-limit": host.PidsLimit = long.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--publish": Ports.Publish(parameters, value, configPath); break;
                 case "--security-opt": (host.SecurityOpt ??= []).Add(value); break;
@@ -118,6 +119,27 @@ internal static class RunArgs
                 default: throw Refused(configPath, arg, "it is not supported");
             }
         }
+    }
+
+    /// <summary>Returns the platform the runArgs ask for (the last <c>--platform</c>, as docker reads it), or none.</summary>
+    /// <param name="args">The runArgs.</param>
+    /// <returns>The platform, for example <c>linux/amd64</c>.</returns>
+    public static string? PlatformOf(IReadOnlyList<string> args)
+    {
+        string? platform = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i].StartsWith("--platform=", StringComparison.Ordinal))
+            {
+                platform = args[i]["--platform=".Length..];
+            }
+            else if (args[i] == "--platform" && i + 1 < args.Count)
+            {
+                platform = args[++i];
+            }
+        }
+
+        return platform;
     }
 
     private static long ParseSize(string value, string configPath, string arg)

@@ -35,9 +35,10 @@ internal sealed class UidImageBuilder
     /// <param name="metadata">The merged metadata (updateRemoteUserUID, remoteUser, mounts).</param>
     /// <param name="image">The image the container would run.</param>
     /// <param name="localEngine">Whether the engine runs on this machine (a unix socket), so host file owners mean the same to it.</param>
+    /// <param name="platform">The platform the container runs on (runArgs' <c>--platform</c>), which the build targets too, or none.</param>
     /// <param name="context">Receives events and log lines.</param>
     /// <returns>The image to run.</returns>
-    public async Task<PreparedImage> ApplyAsync(string gitspaceId, MergedMetadata metadata, PreparedImage image, bool localEngine, IOperationContext context)
+    public async Task<PreparedImage> ApplyAsync(string gitspaceId, MergedMetadata metadata, PreparedImage image, bool localEngine, string? platform, IOperationContext context)
     {
         var imageUser = string.IsNullOrEmpty(image.Details.User) ? "root" : image.Details.User;
         var remoteUser = metadata.RemoteUser ?? metadata.ContainerUser ?? imageUser;
@@ -75,6 +76,7 @@ internal sealed class UidImageBuilder
             Tags = [tag],
             BuildArgs = arguments,
             Labels = DerivedImages.Labels(DerivedImages.Uid, hash),
+            Platform = platform,
             Remove = true,
             ForceRemove = true,
         };

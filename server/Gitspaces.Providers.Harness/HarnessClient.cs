@@ -53,9 +53,18 @@ public sealed class HarnessClient
     /// <param name="limit">The page size.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The page with the totals from the pagination headers.</returns>
-    public async Task<HarnessPage<HarnessGitspaceConfig>> ListGitspacesAsync(int page, int limit, CancellationToken cancellationToken)
+    public Task<HarnessPage<HarnessGitspaceConfig>> ListGitspacesAsync(int page, int limit, CancellationToken cancellationToken) =>
+        this.ListGitspacesAsync(page, limit, null, cancellationToken);
+
+    /// <summary>Lists one page of the gitspaces that pass a filter.</summary>
+    /// <param name="page">The page, from 1.</param>
+    /// <param name="limit">The page size.</param>
+    /// <param name="filter">The filter, or <see langword="null"/> for the server's defaults.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page with the totals from the pagination headers.</returns>
+    public async Task<HarnessPage<HarnessGitspaceConfig>> ListGitspacesAsync(int page, int limit, HarnessListFilter? filter, CancellationToken cancellationToken)
     {
-        var (items, headers) = await this.SendAsync(HttpMethod.Get, this.routes.ListGitspaces(page, limit), null, HarnessJsonContext.Default.ListHarnessGitspaceConfig, "list gitspaces", null, cancellationToken);
+        var (items, headers) = await this.SendAsync(HttpMethod.Get, this.routes.ListGitspaces(page, limit, filter), null, HarnessJsonContext.Default.ListHarnessGitspaceConfig, "list gitspaces", null, cancellationToken);
         return ToPage(items, page, headers);
     }
 
@@ -63,7 +72,14 @@ public sealed class HarnessClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The gitspaces.</returns>
     public Task<IReadOnlyList<HarnessGitspaceConfig>> ListAllGitspacesAsync(CancellationToken cancellationToken) =>
-        ReadAllPagesAsync((page, ct) => this.ListGitspacesAsync(page, PageSize, ct), cancellationToken);
+        this.ListAllGitspacesAsync(null, cancellationToken);
+
+    /// <summary>Lists every gitspace that passes a filter, page by page.</summary>
+    /// <param name="filter">The filter, or <see langword="null"/> for the server's defaults.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The gitspaces.</returns>
+    public Task<IReadOnlyList<HarnessGitspaceConfig>> ListAllGitspacesAsync(HarnessListFilter? filter, CancellationToken cancellationToken) =>
+        ReadAllPagesAsync((page, ct) => this.ListGitspacesAsync(page, PageSize, filter, ct), g => g.Identifier, cancellationToken);
 
     /// <summary>Returns a gitspace with its latest instance.</summary>
     /// <param name="id">The gitspace identifier.</param>
@@ -95,13 +111,61 @@ public sealed class HarnessClient
     public async Task<HarnessGitspaceConfig> CreateGitspaceAsync(HarnessCreateGitspaceRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (this.Connection.Flavour == HarnessFlavour.Oss && request.SpaceRef is null)
+        if (request.SpaceRef is null)
         {
-            request = request with { SpaceRef = this.Connection.SpacePath };
+            request = request with { SpaceRef = this.routes.SpaceRef };
         }
 
         var body = JsonContent(request, HarnessJsonContext.Default.HarnessCreateGitspaceRequest);
         return (await this.SendAsync(HttpMethod.Post, this.routes.CreateGitspace(), body, HarnessJsonContext.Default.HarnessGitspaceConfig, $"create gitspace '{request.Name}'", null, cancellationToken)).Body;
+    }
+
+    /// <summary>
+    /// Updates a gitspace (<c>PATCH</c>): IDE, machine or SSH key, and on the hosted API its display name. The control
+    /// plane takes it only while the gitspace is stopped or uninitialized (<c>app/api/controller/gitspace/update.go</c>).
+    /// </summary>
+    /// <param name="id">The gitspace identifier.</param>
+    /// <param name="request">What to change.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The gitspace as the control plane keeps it now.</returns>
+    public async Task<HarnessGitspaceConfig> UpdateGitspaceAsync(string id, HarnessUpdateGitspaceRequest request, CancellationToken cancellationToken)
+    {
+        var body = JsonContent(request, HarnessJsonContext.Default.HarnessUpdateGitspaceRequest);
+        return (await this.SendAsync(HttpMethod.Patch, this.routes.Gitspace(id), body, HarnessJsonContext.Default.HarnessGitspaceConfig, $"update gitspace '{id}'", id, cancellationToken, retrySafe: true)).Body;
+    }
+
+    /// <summary>Reads the hosted account's gitspace settings: allowed IDEs, repository types and machines, and the regions on offer.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The settings.</returns>
+    public async Task<HarnessGitspaceSettings> GetSettingsAsync(CancellationToken cancellationToken)
+    {
+        this.Require(HarnessFlavour.Cde, "Account gitspace settings");
+        return (await this.SendAsync(HttpMethod.Get, this.routes.Settings(), null, HarnessJsonContext.Default.HarnessGitspaceSettings, "read the account's gitspace settings", null, cancellationToken)).Body;
+    }
+
+    /// <summary>Lists the repositories of a git provider the user connected (hosted CDE; OAuth on the platform).</summary>
+    /// <param name="repoType">The repository type.</param>
+    /// <param name="search">Text the names contain; empty for all.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The repositories.</returns>
+    public async Task<IReadOnlyList<HarnessListedRepo>> ListReposAsync(string repoType, string search, CancellationToken cancellationToken)
+    {
+        this.Require(HarnessFlavour.Cde, "Listing a git provider's repositories");
+        var answer = (await this.SendAsync(HttpMethod.Get, this.routes.ListRepos(repoType, search), null, HarnessJsonContext.Default.HarnessRepoListing, $"list the {repoType} repositories", null, cancellationToken)).Body;
+        return answer.Repositories ?? [];
+    }
+
+    /// <summary>Lists the branches of a repository (hosted CDE).</summary>
+    /// <param name="repoType">The repository type.</param>
+    /// <param name="repoUrl">The clone URL.</param>
+    /// <param name="search">Text the names contain; empty for all.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The branches.</returns>
+    public async Task<IReadOnlyList<HarnessListedBranch>> ListBranchesAsync(string repoType, string repoUrl, string search, CancellationToken cancellationToken)
+    {
+        this.Require(HarnessFlavour.Cde, "Listing a repository's branches");
+        var answer = (await this.SendAsync(HttpMethod.Get, this.routes.ListBranches(repoType, repoUrl, search), null, HarnessJsonContext.Default.HarnessBranchListing, $"list the branches of {RedactUserInfo(repoUrl)}", null, cancellationToken)).Body;
+        return answer.Branches ?? [];
     }
 
     /// <summary>Runs an action; actions are idempotent on the control plane, so a failed attempt is retried.</summary>
@@ -129,16 +193,23 @@ public sealed class HarnessClient
         using var response = await this.SendRawAsync(HttpMethod.Delete, this.routes.Gitspace(id), null, $"delete gitspace '{id}'", id, retrySafe: true, HarnessHttpClients.Api, HttpCompletionOption.ResponseContentRead, cancellationToken);
     }
 
-    /// <summary>Lists one page of a gitspace's events, newest first.</summary>
+    /// <summary>
+    /// Lists one page of a gitspace's events, newest first. The open-source server pages events; the hosted API takes
+    /// no paging parameters and answers every event at once (its spec lists none), so there the first page is the whole
+    /// history unless the answer carries paging headers of its own.
+    /// </summary>
     /// <param name="id">The gitspace identifier.</param>
     /// <param name="page">The page, from 1.</param>
-    /// <param name="limit">The page size.</param>
+    /// <param name="limit">The page size (the open-source server's; the hosted API's first page ignores it).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The page.</returns>
     public async Task<HarnessPage<HarnessEvent>> ListEventsAsync(string id, int page, int limit, CancellationToken cancellationToken)
     {
-        var (items, headers) = await this.SendAsync(HttpMethod.Get, this.routes.Events(id, page, limit), null, HarnessJsonContext.Default.ListHarnessEvent, $"read the events of gitspace '{id}'", id, cancellationToken);
-        return ToPage(items, page, headers);
+        var unpaged = this.Connection.Flavour == HarnessFlavour.Cde && page == 1;
+        var route = unpaged ? this.routes.Events(id) : this.routes.Events(id, page, limit);
+        var (items, headers) = await this.SendAsync(HttpMethod.Get, route, null, HarnessJsonContext.Default.ListHarnessEvent, $"read the events of gitspace '{id}'", id, cancellationToken);
+        var result = ToPage(items, page, headers);
+        return unpaged && result.TotalPages is null ? result with { TotalPages = 1 } : result;
     }
 
     /// <summary>Lists every event of a gitspace, newest first.</summary>
@@ -146,16 +217,16 @@ public sealed class HarnessClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The events.</returns>
     public Task<IReadOnlyList<HarnessEvent>> ListAllEventsAsync(string id, CancellationToken cancellationToken) =>
-        ReadAllPagesAsync((page, ct) => this.ListEventsAsync(id, page, PageSize, ct), cancellationToken);
+        ReadAllPagesAsync((page, ct) => this.ListEventsAsync(id, page, PageSize, ct), e => (e.Timestamp, e.Event), cancellationToken);
 
-    /// <summary>Returns a gitspace's whole log (hosted CDE).</summary>
+    /// <summary>Returns the log of a gitspace's latest instance, whole (hosted CDE).</summary>
     /// <param name="id">The gitspace identifier.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The log text.</returns>
-    public async Task<string> GetLogsAsync(string id, CancellationToken cancellationToken)
+    /// <returns>The log text; <see langword="null"/> when there is no log yet (the API answers a nullable string).</returns>
+    public async Task<string?> GetLogsAsync(string id, CancellationToken cancellationToken)
     {
         this.Require(HarnessFlavour.Cde, "A full log fetch");
-        return (await this.SendAsync(HttpMethod.Get, this.routes.Logs(id), null, HarnessJsonContext.Default.String, $"read the log of gitspace '{id}'", id, cancellationToken)).Body;
+        return (await this.SendCoreAsync(HttpMethod.Get, this.routes.Logs(id), null, HarnessJsonContext.Default.String, $"read the log of gitspace '{id}'", id, retrySafe: false, allowNull: true, cancellationToken)).Body;
     }
 
     /// <summary>
@@ -223,7 +294,7 @@ public sealed class HarnessClient
     /// <returns>The repository.</returns>
     public async Task<HarnessRepository> LookupRepoAsync(string url, string repoType, CancellationToken cancellationToken)
     {
-        var request = new HarnessLookupRepoRequest { Url = url, RepoType = repoType, SpaceRef = this.Connection.Flavour == HarnessFlavour.Oss ? this.Connection.SpacePath : null };
+        var request = new HarnessLookupRepoRequest { Url = url, RepoType = repoType, SpaceRef = this.routes.SpaceRef };
         var body = JsonContent(request, HarnessJsonContext.Default.HarnessLookupRepoRequest);
         return (await this.SendAsync(HttpMethod.Post, this.routes.LookupRepo(), body, HarnessJsonContext.Default.HarnessRepository, $"look up repository {RedactUserInfo(url)}", null, cancellationToken, retrySafe: true)).Body;
     }
@@ -269,14 +340,25 @@ public sealed class HarnessClient
             ? new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri.ToString()
             : url;
 
-    private static async Task<IReadOnlyList<T>> ReadAllPagesAsync<T>(Func<int, CancellationToken, Task<HarnessPage<T>>> readPage, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads page after page until the last. A page that brings nothing not already read also ends it: a server (or a
+    /// proxy) that ignores <c>page</c> would otherwise be asked for the same page up to <see cref="MaxPages"/> times.
+    /// </summary>
+    private static async Task<IReadOnlyList<T>> ReadAllPagesAsync<T, TKey>(Func<int, CancellationToken, Task<HarnessPage<T>>> readPage, Func<T, TKey> key, CancellationToken cancellationToken)
     {
         var all = new List<T>();
+        var seen = new HashSet<TKey>();
         for (var page = 1; page <= MaxPages; page++)
         {
             var current = await readPage(page, cancellationToken);
-            all.AddRange(current.Items);
-            if (current.Items.Count == 0 || !current.HasMore(PageSize))
+            var added = 0;
+            foreach (var item in current.Items.Where(item => seen.Add(key(item))))
+            {
+                all.Add(item);
+                added++;
+            }
+
+            if (added == 0 || !current.HasMore(PageSize))
             {
                 break;
             }
@@ -314,6 +396,13 @@ public sealed class HarnessClient
 
     private async Task<(T Body, HttpResponseHeaders Headers)> SendAsync<T>(HttpMethod method, string url, HttpContent? content, JsonTypeInfo<T> typeInfo, string operation, string? gitspaceId, CancellationToken cancellationToken, bool retrySafe = false)
     {
+        var (body, headers) = await this.SendCoreAsync(method, url, content, typeInfo, operation, gitspaceId, retrySafe, allowNull: false, cancellationToken);
+        return (body!, headers);
+    }
+
+    /// <summary>Sends a request and reads its JSON answer; <paramref name="allowNull"/> where the API documents the body as nullable.</summary>
+    private async Task<(T? Body, HttpResponseHeaders Headers)> SendCoreAsync<T>(HttpMethod method, string url, HttpContent? content, JsonTypeInfo<T> typeInfo, string operation, string? gitspaceId, bool retrySafe, bool allowNull, CancellationToken cancellationToken)
+    {
         using var response = await this.SendRawAsync(method, url, content, operation, gitspaceId, retrySafe, HarnessHttpClients.Api, HttpCompletionOption.ResponseContentRead, cancellationToken);
         string text;
         try
@@ -327,8 +416,8 @@ public sealed class HarnessClient
 
         try
         {
-            var body = JsonSerializer.Deserialize(text, typeInfo) ?? throw new JsonException("the body is null");
-            return (body, response.Headers);
+            var body = JsonSerializer.Deserialize(text, typeInfo);
+            return body is null && !allowNull ? throw new JsonException("the body is null") : (body, response.Headers);
         }
         catch (JsonException ex)
         {

@@ -18,7 +18,7 @@ internal static class HarnessMapping
             Id = config.Identifier,
             Name = string.IsNullOrEmpty(config.Name) ? config.Identifier : config.Name,
             Provider = HarnessErrors.Provider,
-            Repository = new GitspaceRepository { Url = config.CodeRepoUrl ?? string.Empty, Branch = config.Branch },
+            Repository = new GitspaceRepository { Url = config.CodeRepoUrl ?? string.Empty, Branch = config.Branch, Type = string.IsNullOrEmpty(config.CodeRepoType) ? null : config.CodeRepoType },
             DevcontainerPath = config.DevcontainerPath,
             Ide = string.IsNullOrEmpty(config.Ide) ? Ides.VsCode : config.Ide,
             State = state,
@@ -29,6 +29,9 @@ internal static class HarnessMapping
             WorkspaceFolder = ssh?.WorkspaceFolder,
             RemoteUser = instance?.MachineUser ?? ssh?.User,
             Image = DescribeMachine(config.Resource),
+            Resource = config.Resource is { } resource ? new ResourceSpec { InfraProvider = resource.ConfigIdentifier, MachineType = resource.Identifier, Region = string.IsNullOrEmpty(resource.Region) ? null : resource.Region } : null,
+            SshKeyId = string.IsNullOrEmpty(config.SshTokenIdentifier) ? null : config.SshTokenIdentifier,
+            LastUsedAt = instance?.LastUsed is long used && used > 0 ? FromUnixMilliseconds(used) : null,
         };
     }
 

@@ -26,6 +26,8 @@ internal sealed class HarnessOperationFollower
     private readonly Queue<string> lastLines = new();
     private readonly Lock linesGate = new();
     private long eventBaseline;
+    private bool deleting;
+    private HarnessEvent? failedStep;
     private int logLinesSeen;
     private string? lastReported;
 
@@ -67,6 +69,7 @@ internal sealed class HarnessOperationFollower
     public async Task<HarnessGitspaceConfig?> FollowAsync(FollowGoal goal, string verb, HarnessGitspaceConfig? afterAction)
     {
         var cancellationToken = this.context.CancellationToken;
+        this.deleting = goal == FollowGoal.Deleted;
         using var logCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var logTask = this.client.StreamsLogs ? this.FollowLogStreamAsync(logCancellation.Token) : Task.CompletedTask;
         var deadline = DateTimeOffset.UtcNow + this.options.OperationTimeout;
@@ -126,7 +129,8 @@ internal sealed class HarnessOperationFollower
 
                 if (DateTimeOffset.UtcNow > deadline)
                 {
-                    throw GitspaceException.OperationFailed(this.id, verb, $"Gitspace '{this.id}' did not finish {verb} within {this.options.OperationTimeout.TotalMinutes:0} minutes; the control plane reports it {current?.State ?? "gone"}.", this.LastLines());
+                    await logCancellation.CancelAsync();
+                    throw this.TimedOut(verb, current);
                 }
 
                 delay = progressed ? this.options.PollInterval : TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, this.options.MaxPollInterval.Ticks));
@@ -160,6 +164,13 @@ internal sealed class HarnessOperationFollower
             return goal == FollowGoal.Deleted ? Verdict.Done : Verdict.Failed;
         }
 
+        if (goal == FollowGoal.Deleted)
+        {
+            // The real delete is asynchronous: the old state (error included) stays readable until the delete handler
+            // has run, and a failed teardown is retried by a background job. Only 404 ends it; otherwise the deadline.
+            return Verdict.Continue;
+        }
+
         return (goal, HarnessMapping.ToState(current.State)) switch
         {
             (_, GitspaceState.Error) => Verdict.Failed,
@@ -170,8 +181,14 @@ internal sealed class HarnessOperationFollower
         };
     }
 
-    private static List<string> SplitLines(string text)
+    /// <summary>Splits a whole log into lines; <see langword="null"/> (no log yet) has none.</summary>
+    private static List<string> SplitLines(string? text)
     {
+        if (string.IsNullOrEmpty(text))
+        {
+            return [];
+        }
+
         var lines = text.Split('\n').Select(line => line.TrimEnd('\r')).ToList();
         if (lines.Count > 0 && lines[^1].Length == 0)
         {
@@ -190,7 +207,16 @@ internal sealed class HarnessOperationFollower
         }
 
         this.lastReported = key;
-        this.context.Changed(HarnessMapping.ToGitspace(config));
+        var gitspace = HarnessMapping.ToGitspace(config);
+        if (this.deleting)
+        {
+            // Whatever the control plane still answers while its delete handler catches up, the gitspace is going.
+            this.context.Changed(gitspace with { State = GitspaceState.Cleaning, Readiness = null, ErrorMessage = null });
+            this.context.Progress($"Deleting gitspace '{this.id}' (the control plane reports it {config.State}).");
+            return true;
+        }
+
+        this.context.Changed(gitspace);
         this.context.Progress($"Gitspace '{this.id}' is {config.State}.");
         return true;
     }
@@ -218,6 +244,12 @@ internal sealed class HarnessOperationFollower
             if (item.Event == $"gitspace_action_{verb}_failed")
             {
                 failed = item;
+            }
+            else if (this.failedStep is null && item.Event.EndsWith("_failed", StringComparison.Ordinal) && !item.Event.StartsWith("gitspace_action_", StringComparison.Ordinal))
+            {
+                // The step that failed (fetch_devcontainer_failed, infra_provisioning_failed, agent_connect_failed, …)
+                // says more than the action's own failure that follows it.
+                this.failedStep = item;
             }
         }
 
@@ -346,8 +378,21 @@ internal sealed class HarnessOperationFollower
             return GitspaceException.NotFound(this.id);
         }
 
-        var why = current.Instance?.ErrorMessage ?? failedEvent?.Message ?? $"the control plane reports it {current.State}";
-        return GitspaceException.OperationFailed(this.id, failedEvent?.Event ?? verb, $"Gitspace '{this.id}' failed to {verb}: {why}", this.LastLines());
+        var step = this.failedStep;
+        var why = current.Instance?.ErrorMessage ?? step?.Message ?? failedEvent?.Message ?? $"the control plane reports it {current.State}";
+        var where = step is null ? string.Empty : $" (at {step.Event}{(string.IsNullOrEmpty(step.Message) || step.Message == why ? string.Empty : ": " + step.Message)})";
+        return GitspaceException.OperationFailed(this.id, step?.Event ?? failedEvent?.Event ?? verb, $"Gitspace '{this.id}' failed to {verb}: {why}{where}", this.LastLines());
+    }
+
+    private GitspaceException TimedOut(string verb, HarnessGitspaceConfig? current)
+    {
+        var within = this.options.OperationTimeout >= TimeSpan.FromMinutes(1) ? $"{this.options.OperationTimeout.TotalMinutes:0} minutes" : $"{this.options.OperationTimeout.TotalSeconds:0} seconds";
+        var state = current?.State ?? "gone";
+        var why = current?.Instance?.ErrorMessage is { Length: > 0 } error ? $" ({error})" : string.Empty;
+        var message = verb == "delete"
+            ? $"Gitspace '{this.id}' was not gone within {within}: the control plane still reports it {state}{why}; it retries the teardown on its own."
+            : $"Gitspace '{this.id}' did not finish {verb} within {within}; the control plane reports it {state}{why}.";
+        return GitspaceException.OperationFailed(this.id, verb, message, this.LastLines());
     }
 
     private string[] LastLines()

@@ -14,7 +14,7 @@ namespace Gitspaces.Providers.Harness;
 /// self-hosted infrastructure. The control plane keeps events and logs (<see cref="IProviderHistory"/>); the provider
 /// follows each operation to its end state and reports what happens through the <see cref="IOperationContext"/>.
 /// </summary>
-public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisposable
+public sealed partial class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisplayNames, IDisposable
 {
     /// <summary>The provider id on the wire.</summary>
     public const string ProviderId = "harness";
@@ -25,6 +25,7 @@ public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisp
     private readonly HarnessSettingsStore settings;
     private readonly Lazy<IHttpClientFactory> httpClientFactory;
     private readonly Lock servicesLock = new();
+    private readonly HarnessActivity activity = new();
     private ServiceProvider? ownedServices;
 
     /// <summary>Initializes a new instance of the <see cref="HarnessProvider"/> class.</summary>
@@ -46,6 +47,10 @@ public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisp
 
     /// <inheritdoc/>
     public string Id => ProviderId;
+
+    /// <inheritdoc/>
+    /// <remarks>Harness checks display names as <c>types/check/common.go</c> does: up to 256 characters.</remarks>
+    public int MaxDisplayNameLength => 256;
 
     /// <summary>
     /// Returns a client for the configured control plane, for what the provider interface does not cover yet:
@@ -106,13 +111,17 @@ public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisp
     /// <inheritdoc/>
     public async Task<IReadOnlyList<Gitspace>> ListAsync(CancellationToken cancellationToken)
     {
+        this.activity.Touch();
         var all = await this.CreateClient().ListAllGitspacesAsync(cancellationToken);
         return [.. all.Select(HarnessMapping.ToGitspace)];
     }
 
     /// <inheritdoc/>
-    public async Task<Gitspace?> FindAsync(string id, CancellationToken cancellationToken) =>
-        await this.CreateClient().FindGitspaceAsync(id, cancellationToken) is { } config ? HarnessMapping.ToGitspace(config) : null;
+    public async Task<Gitspace?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        this.activity.Touch();
+        return await this.CreateClient().FindGitspaceAsync(id, cancellationToken) is { } config ? HarnessMapping.ToGitspace(config) : null;
+    }
 
     /// <inheritdoc/>
     public async Task<Gitspace> CreateAsync(CreateRequest request, IOperationContext context)
@@ -128,25 +137,26 @@ public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisp
         }
 
         var cleanUrl = HarnessClient.RedactUserInfo(url);
-        var repoType = HarnessRepoTypes.FromUrl(cleanUrl);
-        var branch = request.Repository.Branch ?? request.Repository.Ref ?? await DefaultBranchAsync(client, cleanUrl, repoType, cancellationToken);
+        var repository = await HarnessRepositoryResolver.ResolveAsync(client, cleanUrl, request.Repository.Type, request.Repository.Branch ?? request.Repository.Ref, cancellationToken);
         var resource = await HarnessMachinePicker.PickAsync(client, request.Resource, cancellationToken);
         var created = await client.CreateGitspaceAsync(
             new HarnessCreateGitspaceRequest
             {
                 Identifier = request.Name,
-                Name = request.Name,
+                Name = request.DisplayName ?? request.Name,
                 Ide = request.Ide,
                 InfraProviderConfigIdentifier = resource.ConfigIdentifier,
                 ResourceIdentifier = resource.Identifier,
                 ResourceSpaceRef = client.Connection.Flavour == HarnessFlavour.Oss ? new HarnessRoutes(client.Connection).RootSpace : null,
                 CodeRepoUrl = cleanUrl,
-                CodeRepoType = repoType,
-                Branch = branch,
+                CodeRepoType = repository.Type,
+                CodeRepoRef = repository.Ref,
+                Branch = repository.Branch,
                 DevcontainerPath = request.DevcontainerPath,
-                Metadata = request.Resource?.Region is { } region ? new Dictionary<string, string>(StringComparer.Ordinal) { ["region"] = region } : null,
+                SshTokenIdentifier = request.SshKeyId,
             },
             cancellationToken);
+        using var following = this.activity.Follow(created.Identifier);
         context.Changed(HarnessMapping.ToGitspace(created));
         if (request.Repository.Token is not null || cleanUrl != url)
         {
@@ -170,6 +180,7 @@ public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisp
         // Harness's reset removes the container and keeps the volume; the next start builds it again.
         ArgumentNullException.ThrowIfNull(context);
         var client = this.CreateClient();
+        using var following = this.activity.Follow(id);
         var follower = this.Follower(client, id, context);
         await follower.BeginAsync(isNew: false);
         await follower.FollowAsync(FollowGoal.Reset, "reset", await client.ActionAsync(id, "reset", context.CancellationToken));
@@ -182,6 +193,7 @@ public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisp
     {
         ArgumentNullException.ThrowIfNull(context);
         var client = this.CreateClient();
+        using var following = this.activity.Follow(id);
         var follower = this.Follower(client, id, context);
         await follower.BeginAsync(isNew: false);
         await client.DeleteGitspaceAsync(id, context.CancellationToken);
@@ -193,6 +205,7 @@ public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisp
     {
         ArgumentNullException.ThrowIfNull(context);
         var client = this.CreateClient();
+        using var following = this.activity.Follow(id);
         var config = await client.GetGitspaceAsync(id, context.CancellationToken);
         switch (HarnessMapping.ToState(config.State))
         {
@@ -210,7 +223,9 @@ public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisp
                 break;
         }
 
-        var webToken = config.Ide == Ides.VsCodeWeb && client.Connection.Flavour == HarnessFlavour.Cde
+        // A key the user registered logs in by itself (gitspace.sshKeyId names it): no token is asked for then. Only a
+        // web IDE on the hosted gateway needs one, and Harness clears the key of those (update.go updateIDE).
+        var webToken = config.Ide == Ides.VsCodeWeb && client.Connection.Flavour == HarnessFlavour.Cde && string.IsNullOrEmpty(config.SshTokenIdentifier)
             ? await client.GetGitspaceTokenAsync(id, context.CancellationToken)
             : null;
         return HarnessConnectLinks.Build(HarnessMapping.ToGitspace(config), config, ide, webToken);
@@ -219,6 +234,7 @@ public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisp
     /// <inheritdoc/>
     public async Task<IReadOnlyList<GitspaceEvent>> GetEventsAsync(string id, CancellationToken cancellationToken)
     {
+        this.activity.Touch();
         var newestFirst = await this.CreateClient().ListAllEventsAsync(id, cancellationToken);
         return [.. newestFirst.Select(HarnessMapping.ToEvent).Reverse()];
     }
@@ -226,6 +242,7 @@ public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisp
     /// <inheritdoc/>
     public async Task<GitspaceLogsResult?> GetLogsAsync(string id, long from, int limit, CancellationToken cancellationToken)
     {
+        this.activity.Touch();
         var client = this.CreateClient();
         if (client.StreamsLogs)
         {
@@ -234,6 +251,12 @@ public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisp
         }
 
         var text = await client.GetLogsAsync(id, cancellationToken);
+        if (string.IsNullOrEmpty(text))
+        {
+            // No log yet (the hosted API answers null).
+            return new GitspaceLogsResult { Lines = [], Next = from };
+        }
+
         var lines = text.Split('\n');
         var count = lines.Length > 0 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length;
         var now = DateTimeOffset.UtcNow;
@@ -251,7 +274,7 @@ public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisp
     public Task WatchAsync(IGitspaceJournal journal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(journal);
-        return new HarnessWatcher(this.CreateClient, this.options).RunAsync(journal.Changed, cancellationToken);
+        return new HarnessWatcher(this.CreateClient, this.options, this.activity).RunAsync(journal, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -283,6 +306,9 @@ public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisp
         Endpoint = connection?.Endpoint.ToString(),
         Version = version,
         Message = message,
+
+        // The open-source server has no repository listing, and its secret resolver knows only the temporary password.
+        Capabilities = connection?.Flavour == HarnessFlavour.Oss ? OpenSourceCapabilities : null,
     };
 
     private static async Task<ProviderInfo> CheckAsync(HarnessClient client, CancellationToken cancellationToken, bool throwIfRefused = false)
@@ -313,25 +339,11 @@ public sealed class HarnessProvider : IGitspaceProvider, IProviderHistory, IDisp
     {
         ArgumentNullException.ThrowIfNull(context);
         var client = this.CreateClient();
+        using var following = this.activity.Follow(id);
         var follower = this.Follower(client, id, context);
         await follower.BeginAsync(isNew: false);
         var afterAction = await client.ActionAsync(id, action, context.CancellationToken);
         return HarnessMapping.ToGitspace(await follower.FollowAsync(goal, action, afterAction) ?? throw GitspaceException.NotFound(id));
     }
 
-    private static async Task<string?> DefaultBranchAsync(HarnessClient client, string url, string repoType, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await client.LookupRepoAsync(url, repoType, cancellationToken)).Branch;
-        }
-        catch (GitspaceException ex) when (ex.Code is ErrorCodes.InvalidParams or ErrorCodes.GitspaceNotFound or ErrorCodes.InvalidState)
-        {
-            throw new GitspaceException(
-                ErrorCodes.RepositoryUnavailable,
-                $"The Harness control plane cannot read repository {url}: {ex.Message}",
-                new ErrorData { Kind = nameof(ErrorCodes.RepositoryUnavailable), Provider = ProviderId, Hint = "Check the URL, and that Harness has access to the repository (its SCM connector or OAuth)." },
-                ex);
-        }
-    }
 }

@@ -189,6 +189,36 @@ public sealed class DevContainerReaderTests
     }
 
     [Fact]
+    public async Task ReadsEveryScalarOrArrayPropertyInItsScalarForm()
+    {
+        // Each property the schema (or the reference's merge) accepts as a value or a list, written as one value, in
+        // the configuration and in the image label: a valid configuration must never crash the reader.
+        this.Write(".devcontainer.json", """
+            { "image": "debian", "appPort": 8123, "forwardPorts": 3000, "capAdd": "SYS_PTRACE", "securityOpt": "seccomp=unconfined",
+              "mounts": "type=volume,src=v,dst=/v", "runArgs": "--init", "build": { "cacheFrom": "cache:latest" },
+              "dockerComposeFile": "compose.yml", "postCreateCommand": "echo one" }
+            """);
+
+        var result = await DevContainerReader.ReadAsync(this.workspace, null, new DevContainerReadOptions
+        {
+            LocalEnvironment = Options.LocalEnvironment,
+            ImageMetadataLabel = """{"capAdd":"NET_ADMIN","securityOpt":"apparmor=unconfined","forwardPorts":"localhost:3000","mounts":"type=volume,src=w,dst=/w","entrypoint":"/x.sh"}""",
+        });
+
+        Assert.NotNull(result.Configuration);
+        var config = result.Config!;
+        Assert.Equal([new PortSpec(8123, null)], config.AppPorts);
+        Assert.Equal(["cache:latest"], config.Build!.CacheFrom);
+        Assert.Equal(["compose.yml"], config.DockerComposeFiles);
+        var merged = result.MergedConfiguration!;
+        Assert.Equal("""["NET_ADMIN","SYS_PTRACE"]""", merged["capAdd"]!.ToJsonString());
+        Assert.Equal("""["apparmor=unconfined","seccomp=unconfined"]""", merged["securityOpt"]!.ToJsonString());
+        Assert.Equal("[3000]", merged["forwardPorts"]!.ToJsonString());
+        Assert.Equal("""["type=volume,src=w,dst=/w","type=volume,src=v,dst=/v"]""", merged["mounts"]!.ToJsonString());
+        Assert.Equal("""["/x.sh"]""", merged["entrypoints"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task WarnsOnAnExplicitFileWithAnotherName()
     {
         this.Write("custom.json", """{ "image": "debian" }""");

@@ -75,6 +75,38 @@ public sealed class WireShapeTests
             Links = new ConnectLinks { Vscode = "vscode://vscode-remote/ssh-remote+gitspace-my-repo/workspaces/my-repo" },
             Gitspace = SampleGitspace,
         }, context.ConnectResult);
+        var hosted = SampleGitspace with
+        {
+            Id = "shop-x1y2z3",
+            Name = "Shop (new look)",
+            Provider = "harness",
+            Repository = new GitspaceRepository { Url = "https://github.com/acme/shop.git", Branch = "main", Type = "github" },
+            Ide = Ides.IntelliJ,
+            State = GitspaceState.Stopped,
+            Readiness = null,
+            SshHost = null,
+            Image = "Large (4 CPU, 16GB) in us-west",
+            Resource = new ResourceSpec { InfraProvider = "harness-hosted", MachineType = "large", Region = "us-west" },
+            SshKeyId = "laptop-key",
+            LastUsedAt = Created.AddHours(2),
+        };
+        Add("gitspaces/list.params+filters", new ListGitspacesParams { Provider = "harness", Query = "shop", States = [GitspaceState.Running, GitspaceState.Error], Owner = GitspaceOwner.All, Sort = GitspaceListSort.LastUsed }, context.ListGitspacesParams);
+        Add("gitspaces/create.params+hosted", new CreateGitspaceParams { Name = "Shop (new look)", Repository = new RepositorySource { Url = "https://github.acme.test/team/shop.git", Type = "github_enterprise" }, Provider = "harness", SshKeyId = "laptop-key" }, context.CreateGitspaceParams);
+        Add("gitspaces/update.params", new UpdateGitspaceParams { Id = "shop-x1y2z3", Name = "Shop (new look)", Ide = Ides.IntelliJ, Resource = new ResourceSpec { MachineType = "large" }, SshKeyId = "laptop-key", WorkDoneToken = token }, context.UpdateGitspaceParams);
+        Add("gitspaces/update.result", new UpdateGitspaceResult { Gitspace = hosted }, context.UpdateGitspaceResult);
+        Add("gitspaces/create-options.params", new CreateOptionsParams { Provider = "harness" }, context.CreateOptionsParams);
+        Add("gitspaces/create-options.result", new CreateOptionsResult
+        {
+            Ides = [Ides.VsCode, Ides.VsCodeWeb, Ides.IntelliJ],
+            Machines = [new MachineOption { InfraProvider = "harness-hosted", InfraProviderName = "Harness Cloud", Hosting = "hosted", MachineType = "standard", Name = "Standard", Region = "us-west", RegionName = "US West", Cpu = "2", Memory = "8GB", Disk = "30GB", AutoStopMinutes = 30 }],
+            RepositoryTypes = ["github", "harness_code"],
+            Ssh = true,
+            SshKeys = true,
+        }, context.CreateOptionsResult);
+        Add("gitspaces/list-repos.params", new ListReposParams { Provider = "harness", RepositoryType = "github", Search = "api" }, context.ListReposParams);
+        Add("gitspaces/list-repos.result", new ListReposResult { Repositories = [new RepositoryOption { Name = "acme/api", Url = "https://github.com/acme/api.git", DefaultBranch = "trunk" }] }, context.ListReposResult);
+        Add("gitspaces/list-branches.params", new ListBranchesParams { Provider = "harness", Url = "https://github.com/acme/api.git", RepositoryType = "github", Search = "feature" }, context.ListBranchesParams);
+        Add("gitspaces/list-branches.result", new ListBranchesResult { Branches = ["feature/login", "feature/search"] }, context.ListBranchesResult);
         Add("providers/list.result", new ListProvidersResult { Providers = [new ProviderInfo { Id = "docker", DisplayName = "Docker (self-hosted)", Kind = "self-hosted", Configured = true, Reachable = false, Endpoint = "unix:///var/run/docker.sock", Message = "The Docker engine does not answer." }] }, context.ListProvidersResult);
         Add("providers/configure.params", new ConfigureProviderParams { Provider = "harness", Endpoint = "https://app.harness.io", AccountIdentifier = "acc", OrgIdentifier = "default", ProjectIdentifier = "proj", Token = "pat.secret", Flavour = "cde" }, context.ConfigureProviderParams);
         Add("gitspaces/didChange", new DidChangeParams { Gitspace = SampleGitspace with { State = GitspaceState.Starting, Readiness = null } }, context.DidChangeParams);

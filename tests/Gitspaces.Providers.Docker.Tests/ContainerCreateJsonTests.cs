@@ -71,7 +71,7 @@ public sealed class ContainerCreateJsonTests(DockerEnvironment environment)
             "--add-host=db:10.0.0.2", "--cap-add=NET_ADMIN", "--cap-drop=MKNOD", "--cpus=1.5", "--dns=1.1.1.1", "--dns-search=corp",
             "--dns-option=ndots:2", "--env=B=2", "--hostname=box", "--init", "--ipc=private", "--label=team=tools", "--memory=512m",
             "--mount=type=bind,source=/tmp,target=/host-tmp,readonly", "--network=bridge", "--pid=private", "--pids-limit=100",
-            "--privileged", "--publish=127.0.0.1:3000:3000/udp", "--security-opt=label=disable", "--shm-size=1g",
+            "--platform=linux/amd64", "--privileged", "--publish=127.0.0.1:3000:3000/udp", "--security-opt=label=disable", "--shm-size=1g",
             "--sysctl=net.ipv4.ip_forward=1", "--tmpfs=/run/cache:size=64m", "--user=dev", "--stop-signal=SIGINT", "--stop-timeout=7",
         ];
         Assert.Equal(RunArgs.Allowed.Order(), runArgs.Select(a => a.Split('=')[0]).Order());
@@ -84,6 +84,9 @@ public sealed class ContainerCreateJsonTests(DockerEnvironment environment)
         Assert.True(JsonNode.DeepEquals(theirs, ours), $"ours:   {ours.ToJsonString()}\ntheirs: {theirs.ToJsonString()}");
         Assert.Equal("1500000000", ours["HostConfig"]!["NanoCpus"]!.ToJsonString());
         Assert.Equal("7", ours["StopTimeout"]!.ToJsonString());
+        Assert.Equal("linux/amd64", RunArgs.PlatformOf(runArgs));
+        Assert.Equal("linux/arm64", RunArgs.PlatformOf(["--platform", "linux/amd64", "--init", "--platform", "linux/arm64"]));
+        Assert.Null(RunArgs.PlatformOf(["--init"]));
     }
 
     [Fact]

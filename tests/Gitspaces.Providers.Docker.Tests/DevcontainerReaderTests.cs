@@ -31,6 +31,31 @@ public sealed class DevcontainerReaderTests
     }
 
     [Fact]
+    public async Task AnAppPortWrittenAsOneNumberIsPublished()
+    {
+        // A number rather than a list once ended the read with "The node already has a parent".
+        var repository = Repository("""{ "image": "x", "appPort": 8123 }""");
+
+        var plan = await DevcontainerReader.ReadAsync(repository, null, CancellationToken.None);
+
+        Assert.Equal(["8123"], plan.AppPorts);
+    }
+
+    [Fact]
+    public async Task TheMetadataEntryIsAsWrittenAndTheSubstitutionIsTheReaders()
+    {
+        // Host values must not reach a label anyone with engine access reads; the merge substitutes them.
+        var repository = Repository("""{ "image": "x", "containerEnv": { "P": "${localEnv:HOME}", "W": "${localWorkspaceFolderBasename}" }, "remoteUser": "dev" }""");
+
+        var plan = await DevcontainerReader.ReadAsync(repository, null, CancellationToken.None);
+
+        Assert.Equal("""{"containerEnv":{"P":"${localEnv:HOME}","W":"${localWorkspaceFolderBasename}"},"remoteUser":"dev"}""", plan.MetadataEntry.ToJsonString());
+        var substituted = plan.SubstituteLocal(plan.MetadataEntry)!;
+        Assert.Equal(Environment.GetEnvironmentVariable("HOME") ?? string.Empty, substituted["containerEnv"]!["P"]!.GetValue<string>());
+        Assert.Equal(Path.GetFileName(repository), substituted["containerEnv"]!["W"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task DockerComposeIsNotSupportedEvenWhenItsFileIsMissing()
     {
         var repository = Repository("""{ "dockerComposeFile": "missing.yml", "service": "app" }""");

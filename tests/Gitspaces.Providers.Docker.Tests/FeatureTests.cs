@@ -3,7 +3,6 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json.Nodes;
 using Gitspaces.Core.Errors;
-using Gitspaces.DevContainers.Tests.Features;
 using Gitspaces.Protocol;
 using Gitspaces.TestSupport;
 

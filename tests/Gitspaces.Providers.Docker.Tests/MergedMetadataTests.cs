@@ -29,6 +29,24 @@ public sealed class MergedMetadataTests
     }
 
     [Fact]
+    public void MergesSubstitutedEntriesButKeepsThemAsWrittenForTheLabelWithoutEmptyOnes()
+    {
+        // The universal image's docker-in-docker volume, and a configuration that contributes nothing.
+        var image = JsonNode.Parse("""{"mounts":[{"source":"dind-var-lib-docker-${devcontainerId}","target":"/var/lib/docker","type":"volume"}],"containerEnv":{"HOME_ON_HOST":"${localEnv:HOME}"},"postCreateCommand":"echo ${devcontainerId}","remoteEnv":{"P":"${localEnv:HOME}:${containerEnv:PATH}"}}""")!.AsObject();
+        var config = JsonNode.Parse("""{"image":"x"}""")!.AsObject();
+        static JsonNode? Substitute(JsonNode? node) => JsonNode.Parse(node!.ToJsonString().Replace("${devcontainerId}", "0abc", StringComparison.Ordinal).Replace("${localEnv:HOME}", "/home/me", StringComparison.Ordinal));
+
+        var merged = MergedMetadata.Merge(config, [image, ImageMetadata.FromConfig(config)], ["image", "devcontainer.json"], Substitute);
+
+        Assert.Equal("""{"source":"dind-var-lib-docker-0abc","target":"/var/lib/docker","type":"volume"}""", Assert.Single(merged.Mounts).ToJsonString());
+        Assert.Equal("/home/me", merged.ContainerEnv["HOME_ON_HOST"]);
+        Assert.Equal("echo 0abc", Assert.Single(merged.Lifecycle.For(LifecycleHooks.PostCreate)).Command.ShellCommand);
+        Assert.Equal("/home/me:${containerEnv:PATH}", merged.Lifecycle.RemoteEnv!["P"]);
+        Assert.Same(image, Assert.Single(merged.Entries));
+        Assert.Contains("${devcontainerId}", image.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AnInvalidOrMissingLabelHasNoEntries()
     {
         Assert.Empty(MergedMetadata.EntriesIn(null));

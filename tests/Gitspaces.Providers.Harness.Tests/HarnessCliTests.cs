@@ -36,6 +36,39 @@ public sealed class HarnessCliTests
         }
     }
 
+    [Fact]
+    public async Task Update_and_list_filters_work_from_the_command_line()
+    {
+        await using var standIn = await HarnessStandIn.StartAsync(HarnessTestBed.Token);
+        var stopped = standIn.Seed("shop", state: "stopped");
+        var running = standIn.Seed("docs", state: "running");
+        var home = Directory.CreateTempSubdirectory("gitspaces-harness-cli-").FullName;
+        try
+        {
+            var login = await RunAsync(home, HarnessTestBed.Token + "\n", "login", "harness", "--endpoint", standIn.BaseAddress.ToString(), "--account", HarnessStandIn.Account, "--org", HarnessStandIn.Org, "--project", HarnessStandIn.Project);
+            var update = await RunAsync(home, null, "update", stopped, "--name", "Shop (new look)", "--ide", "intellij", "--machine", "large", "--json");
+            var busy = await RunAsync(home, null, "update", running, "--ide", "cursor");
+            var list = await RunAsync(home, null, "list", "--provider", "harness", "--state", "stopped", "--query", "shop");
+
+            Assert.True(login.ExitCode == 0, login.Output);
+            Assert.True(update.ExitCode == 0, update.Output);
+            Assert.Contains("\"outcome\":\"success\"", update.Output, StringComparison.Ordinal);
+            Assert.Contains("\"name\":\"Shop (new look)\"", update.Output, StringComparison.Ordinal);
+            Assert.Contains("\"ide\":\"intellij\"", update.Output, StringComparison.Ordinal);
+            Assert.NotEqual(0, busy.ExitCode);
+            Assert.Contains($"gitspaces stop {running}", busy.Output, StringComparison.Ordinal);
+            Assert.True(list.ExitCode == 0, list.Output);
+            Assert.Contains(stopped, list.Output, StringComparison.Ordinal);
+            Assert.Contains("Shop (new look)", list.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain(running, list.Output, StringComparison.Ordinal);
+            Assert.Contains(standIn.Requests, r => r.Query.Contains("gitspace_states=stopped", StringComparison.Ordinal) && r.Query.Contains("query=shop", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(home, recursive: true);
+        }
+    }
+
     private static async Task<(int ExitCode, string Output)> RunAsync(string home, string? stdin, params string[] arguments)
     {
         var start = new ProcessStartInfo(DotnetHost.Path) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

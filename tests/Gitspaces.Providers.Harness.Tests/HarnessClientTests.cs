@@ -30,7 +30,54 @@ public sealed class HarnessClientTests
         Assert.Equal(120, all.Count);
         Assert.Equal(120, all.Select(g => g.Identifier).Distinct().Count());
         var listQueries = bed.StandIn.Requests.Where(r => r.Path.EndsWith("/gitspaces", StringComparison.Ordinal) && r.Method == "GET").Select(r => r.Query).ToList();
-        Assert.Contains("?page=3&limit=50", listQueries);
+        Assert.Contains(flavour == HarnessFlavour.Cde ? "?page=3&limit=50&routingId=acct1" : "?page=3&limit=50", listQueries);
+    }
+
+    [Theory]
+    [MemberData(nameof(Flavours))]
+    public async Task Reads_every_event_once_whether_the_server_pages_them_or_not(HarnessFlavour flavour)
+    {
+        // The open-source server pages events; the hosted API takes no page or limit and answers them all at once,
+        // so asking it for "the next page" would get the same events again, up to the page limit.
+        await using var bed = await HarnessTestBed.StartAsync(flavour);
+        var id = bed.StandIn.Seed("busy-past");
+        bed.StandIn.SeedHistory(id, cycles: 30);
+
+        var events = await bed.Provider.GetEventsAsync(id, CancellationToken.None);
+
+        Assert.Equal(150, events.Count);
+        Assert.True(events.Zip(events.Skip(1)).All(pair => pair.First.Timestamp <= pair.Second.Timestamp), "events are oldest first");
+        var reads = bed.StandIn.Requests.Where(r => r.Path.EndsWith("/events", StringComparison.Ordinal)).ToList();
+        if (flavour == HarnessFlavour.Cde)
+        {
+            var read = Assert.Single(reads);
+            Assert.Equal("?routingId=acct1", read.Query);
+        }
+        else
+        {
+            Assert.Equal(["?page=1&limit=50", "?page=2&limit=50", "?page=3&limit=50"], reads.Select(r => r.Query));
+        }
+    }
+
+    [Fact]
+    public async Task A_server_that_ignores_paging_is_read_once_not_page_after_page()
+    {
+        // Whatever the flavour, a page that brings nothing new ends the reading.
+        await using var bed = await HarnessTestBed.StartAsync(HarnessFlavour.Oss);
+        for (var i = 0; i < 60; i++)
+        {
+            bed.StandIn.Seed($"same-{i:00}");
+        }
+
+        var client = bed.Provider.CreateClient();
+        var page = await client.ListGitspacesAsync(1, 100, CancellationToken.None);
+        var body = System.Text.Json.JsonSerializer.Serialize(page.Items.ToList(), HarnessJsonContext.Default.ListHarnessGitspaceConfig);
+        bed.StandIn.Fail("GET", "/gitspaces", 200, body, times: 1000);
+
+        var all = await client.ListAllGitspacesAsync(CancellationToken.None);
+
+        Assert.Equal(60, all.Count);
+        Assert.Equal(["?page=1&limit=50", "?page=2&limit=50"], bed.StandIn.Requests.Where(r => r.Path.EndsWith("/gitspaces", StringComparison.Ordinal) && r.Query.EndsWith("&limit=50", StringComparison.Ordinal)).Select(r => r.Query));
     }
 
     [Theory]

@@ -83,6 +83,106 @@ public sealed class HarnessProviderTests
 
     [Theory]
     [MemberData(nameof(Flavours))]
+    public async Task A_free_display_name_is_kept_and_the_identifier_derived_from_it(HarnessFlavour flavour)
+    {
+        await using var bed = await HarnessTestBed.StartAsync(flavour);
+
+        var created = await bed.Service.CreateAsync(new CreateGitspaceParams { Provider = "harness", Name = "Shop – Q3 redesign (v2)", Repository = new RepositorySource { Url = "https://github.com/acme/shop.git", Branch = "main" } }, null, CancellationToken.None);
+        var listed = Assert.Single((await bed.Service.ListAsync("harness", CancellationToken.None)).Gitspaces);
+
+        Assert.Matches("^shop-q3-redesign-v2-[a-z0-9]{6}$", created.Id);
+        Assert.Equal("Shop – Q3 redesign (v2)", created.Name);
+        Assert.Equal("Shop – Q3 redesign (v2)", listed.Name);
+        Assert.Contains(ProviderCapabilities.DisplayNames, (await bed.Service.ListProvidersAsync(false, CancellationToken.None)).Single().Capabilities!);
+    }
+
+    [Theory]
+    [MemberData(nameof(Flavours))]
+    public async Task Create_sends_what_the_real_web_ui_sends(HarnessFlavour flavour)
+    {
+        await using var bed = await HarnessTestBed.StartAsync(flavour);
+
+        await bed.Service.CreateAsync(new CreateGitspaceParams { Provider = "harness", Repository = new RepositorySource { Url = "https://github.com/acme/shop.git" }, Resource = new ResourceSpec { Region = flavour == HarnessFlavour.Cde ? "us-east" : null } }, null, CancellationToken.None);
+
+        var create = bed.StandIn.Requests.Single(r => r.Method == "POST" && r.Path.EndsWith("/gitspaces", StringComparison.Ordinal));
+        var body = System.Text.Json.Nodes.JsonNode.Parse(create.Body!)!.AsObject();
+        Assert.Equal(flavour == HarnessFlavour.Cde ? "acct1/org1/proj1" : "myspace", body["space_ref"]!.GetValue<string>());
+        Assert.False(body.ContainsKey("metadata"), "no server reads metadata");
+        if (flavour == HarnessFlavour.Cde)
+        {
+            // Every hosted request names the account for the gateway's routing, as the web UI's do.
+            Assert.All(bed.StandIn.Requests, r => Assert.Contains("routingId=acct1", r.Query, StringComparison.Ordinal));
+            Assert.Equal("standard-east", body["resource_identifier"]!.GetValue<string>());
+        }
+        else
+        {
+            Assert.All(bed.StandIn.Requests, r => Assert.DoesNotContain("routingId", r.Query, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task A_hosted_gitspace_without_a_log_yet_starts_stops_rebuilds_and_deletes()
+    {
+        // The hosted logs endpoint answers JSON null until an instance has written a line; every operation reads the
+        // log before it acts, so a null must read as "no log yet", not as a broken control plane.
+        await using var bed = await HarnessTestBed.StartAsync(HarnessFlavour.Cde);
+        var service = bed.Service;
+        var fresh = bed.StandIn.Seed("fresh");
+        var quiet = bed.StandIn.Seed("quiet", state: "running");
+
+        Assert.Null(await bed.Provider.CreateClient().GetLogsAsync(fresh, CancellationToken.None));
+        Assert.Empty((await service.GetLogsAsync(fresh, 0, 100, CancellationToken.None)).Lines);
+        Assert.Equal(GitspaceState.Running, (await service.StartAsync(fresh, null, CancellationToken.None)).State);
+        Assert.Equal(GitspaceState.Stopped, (await service.StopAsync(quiet, null, CancellationToken.None)).State);
+        Assert.Equal(GitspaceState.Running, (await service.RebuildAsync(quiet, null, CancellationToken.None)).State);
+        Assert.True((await service.DeleteAsync(quiet, null, CancellationToken.None)).Deleted);
+        Assert.Contains(bed.StandIn.Requests, r => r.Path.EndsWith("/logs", StringComparison.Ordinal) && r.Status == 200);
+    }
+
+    [Theory]
+    [MemberData(nameof(Flavours))]
+    public async Task Deleting_a_gitspace_in_error_follows_the_teardown_until_it_is_gone(HarnessFlavour flavour)
+    {
+        await using var bed = await HarnessTestBed.StartAsync(flavour);
+        var (service, observer) = (bed.Service, bed.Observer);
+        var id = bed.StandIn.Seed("broken", state: "error");
+
+        var deleted = await service.DeleteAsync(id, null, CancellationToken.None);
+
+        Assert.True(deleted.Deleted);
+        Assert.Null(bed.StandIn.StateOf(id));
+
+        // The control plane kept answering the old state after the DELETE; the provider reported it as being deleted.
+        var requests = bed.StandIn.Requests.ToList();
+        var deleteAt = requests.FindIndex(r => r.Method == "DELETE");
+        Assert.Contains(requests.Skip(deleteAt), r => r.Method == "GET" && r.Path.Contains(id, StringComparison.Ordinal) && !r.Path.Contains("/events", StringComparison.Ordinal) && r.Status == 200);
+        Assert.Equal(404, requests.Last(r => r.Method == "GET" && !r.Path.Contains("/events", StringComparison.Ordinal)).Status);
+        Assert.DoesNotContain(GitspaceState.Error, observer.States);
+        Assert.Contains(GitspaceState.Cleaning, observer.States);
+        Assert.Equal(GitspaceState.Deleted, observer.States[^1]);
+        Assert.Contains("agent_gitspace_deletion_completed", observer.EventTypes);
+    }
+
+    [Theory]
+    [MemberData(nameof(Flavours))]
+    public async Task A_teardown_that_fails_on_the_control_plane_ends_in_a_timeout_that_names_the_last_state(HarnessFlavour flavour)
+    {
+        // A failed teardown is not final on the real server (a background job retries it), so only the deadline ends the wait.
+        await using var bed = await HarnessTestBed.StartAsync(flavour, options: HarnessTestBed.FastOptions with { OperationTimeout = TimeSpan.FromSeconds(2) });
+        var id = bed.StandIn.Seed("stuck", state: "running");
+        bed.StandIn.FailNextDelete(id);
+
+        var error = await Assert.ThrowsAsync<GitspaceException>(() => bed.Service.DeleteAsync(id, null, CancellationToken.None));
+
+        Assert.Equal(ErrorCodes.OperationFailed, error.Code);
+        Assert.Contains("error", error.Message, StringComparison.Ordinal);
+        Assert.Contains("failed to remove container: device or resource busy", error.Message, StringComparison.Ordinal);
+        Assert.Equal("error", bed.StandIn.StateOf(id));
+        Assert.Contains("agent_gitspace_deletion_failed", bed.Observer.EventTypes);
+    }
+
+    [Theory]
+    [MemberData(nameof(Flavours))]
     public async Task Connect_turns_the_instance_into_ssh_details_and_editor_links(HarnessFlavour flavour)
     {
         await using var bed = await HarnessTestBed.StartAsync(flavour);
@@ -145,8 +245,8 @@ public sealed class HarnessProviderTests
 
         Assert.Null(bed.StandIn.HoldNextStartingReadUntilFailed);
         Assert.Equal(ErrorCodes.OperationFailed, error.Code);
-        Assert.Equal("gitspace_action_start_failed", error.Details.Step);
-        Assert.Contains("failed to start: postCreateCommand failed: exit status 1", error.Message, StringComparison.Ordinal);
+        Assert.Equal("agent_gitspace_creation_failed", error.Details.Step);
+        Assert.Contains("failed to start: postCreateCommand failed: exit status 1 (at agent_gitspace_creation_failed: Failed to set up Gitspace container)", error.Message, StringComparison.Ordinal);
         Assert.Contains("ERROR: postCreateCommand failed: exit status 1", error.Details.Log!);
         Assert.Equal(GitspaceState.Error, observer.States[^1]);
         Assert.Equal("postCreateCommand failed: exit status 1", observer.Changes.Last().ErrorMessage);

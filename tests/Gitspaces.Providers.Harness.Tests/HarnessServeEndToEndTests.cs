@@ -83,6 +83,51 @@ public sealed class HarnessServeEndToEndTests
         }
     }
 
+    [Fact]
+    public async Task An_editor_reads_the_account_options_and_pickers_lists_with_filters_and_updates_a_gitspace()
+    {
+        await using var standIn = await HarnessStandIn.StartAsync(HarnessTestBed.Token);
+        var stopped = standIn.Seed("shop", state: "stopped");
+        standIn.Seed("docs", state: "running");
+        var home = Directory.CreateTempSubdirectory("gitspaces-harness-serve-").FullName;
+        try
+        {
+            await using var server = SidecarProcess.Start(home, new Dictionary<string, string?> { ["GITSPACES_HARNESS_TOKEN"] = null });
+            await server.InitializeAsync();
+            Result(await server.RequestAsync(Methods.ProvidersConfigure, new JsonObject
+            {
+                ["provider"] = "harness",
+                ["endpoint"] = standIn.BaseAddress.ToString(),
+                ["accountIdentifier"] = HarnessStandIn.Account,
+                ["orgIdentifier"] = HarnessStandIn.Org,
+                ["projectIdentifier"] = HarnessStandIn.Project,
+                ["token"] = HarnessTestBed.Token,
+            }));
+
+            var options = Result(await server.RequestAsync(Methods.GitspacesCreateOptions, new JsonObject { ["provider"] = "harness" }));
+            var repos = Result(await server.RequestAsync(Methods.GitspacesListRepos, new JsonObject { ["provider"] = "harness", ["repositoryType"] = "github", ["search"] = "shop" }));
+            var branches = Result(await server.RequestAsync(Methods.GitspacesListBranches, new JsonObject { ["provider"] = "harness", ["url"] = "https://github.com/acme/shop.git" }));
+            var list = Result(await server.RequestAsync(Methods.GitspacesList, new JsonObject { ["provider"] = "harness", ["states"] = new JsonArray("stopped") }));
+            var updated = Result(await server.RequestAsync(Methods.GitspacesUpdate, new JsonObject { ["id"] = stopped, ["name"] = "Shop (new look)", ["resource"] = new JsonObject { ["region"] = "us-east" } }, OperationTimeout))["gitspace"]!;
+            var providers = Result(await server.RequestAsync(Methods.ProvidersList, new JsonObject { ["skipCheck"] = true }));
+
+            Assert.Contains("us-east", options["machines"]!.AsArray().Select(m => m!["region"]?.GetValue<string>()));
+            Assert.True(options["sshKeys"]!.GetValue<bool>());
+            Assert.Equal("https://github.com/acme/shop.git", repos["repositories"]![0]!["url"]!.GetValue<string>());
+            Assert.Contains("main", branches["branches"]!.AsArray().Select(b => b!.GetValue<string>()));
+            Assert.Equal([stopped], list["gitspaces"]!.AsArray().Select(g => g!["id"]!.GetValue<string>()));
+            Assert.Equal("Shop (new look)", updated["name"]!.GetValue<string>());
+            Assert.Equal("standard-east", updated["resource"]!["machineType"]!.GetValue<string>());
+            await server.WaitForAsync(m => m["method"]?.GetValue<string>() == Methods.DidChange && m["params"]!["gitspace"]!["name"]!.GetValue<string>() == "Shop (new look)");
+            var harness = providers["providers"]!.AsArray().Single(p => p!["id"]!.GetValue<string>() == "harness")!;
+            Assert.Contains("update", harness["capabilities"]!.AsArray().Select(c => c!.GetValue<string>()));
+        }
+        finally
+        {
+            Directory.Delete(home, recursive: true);
+        }
+    }
+
     private static JsonObject Result(JsonObject response) =>
         response["result"]?.AsObject() ?? throw new Xunit.Sdk.XunitException("The server answered an error: " + response.ToJsonString());
 

@@ -51,12 +51,12 @@ internal sealed class HarnessTestBed : IAsyncDisposable
         Http = new HarnessClientOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(50), AttemptTimeout = TimeSpan.FromSeconds(5), TotalTimeout = TimeSpan.FromSeconds(20) },
     };
 
-    public static async Task<HarnessTestBed> StartAsync(HarnessFlavour flavour, bool configure = true, Func<string, string?>? environment = null, TimeSpan? step = null)
+    public static async Task<HarnessTestBed> StartAsync(HarnessFlavour flavour, bool configure = true, Func<string, string?>? environment = null, TimeSpan? step = null, HarnessProviderOptions? options = null)
     {
         var standIn = await HarnessStandIn.StartAsync(Token, step);
         var home = Directory.CreateTempSubdirectory("gitspaces-harness-").FullName;
         var paths = new StatePaths(home, Path.Combine(home, "config"));
-        var provider = new HarnessProvider(paths, FastOptions, environment ?? (_ => null));
+        var provider = new HarnessProvider(paths, options ?? FastOptions, environment ?? (_ => null));
         var bed = new HarnessTestBed(standIn, home, flavour, provider);
         if (configure)
         {

@@ -1,23 +1,16 @@
 namespace Gitspaces.TestSupport;
 
 /// <summary>
-/// The real programs that <c>npm run build</c> puts in <c>artifacts/bin</c>: <c>gitspaces</c>, and the NativeAOT
-/// <c>gitspaces-ssh-proxy</c> that users' ProxyCommand runs when it was built.
+/// The real program that <c>npm run build</c> puts in <c>artifacts/bin</c>: <c>gitspaces</c>, published with Native AOT as
+/// users get it; it is also every gitspace's SSH ProxyCommand (<c>gitspaces ssh-proxy</c>).
 /// </summary>
 public static class RealSidecar
 {
     /// <summary>Gets the path of <c>artifacts/bin/gitspaces</c> from the repository root.</summary>
-    public static string Path { get; } = RepositoryRoot.Combine("artifacts", "bin", "gitspaces");
-
-    /// <summary>Gets the path of <c>artifacts/bin/gitspaces-ssh-proxy</c> from the repository root.</summary>
-    public static string NativeProxyPath { get; } = RepositoryRoot.Combine("artifacts", "bin", Gitspaces.Ssh.Hosting.SidecarExecutable.NativeProxyName + (OperatingSystem.IsWindows() ? ".exe" : string.Empty));
+    public static string Path { get; } = RepositoryRoot.Combine("artifacts", "bin", OperatingSystem.IsWindows() ? "gitspaces.exe" : "gitspaces");
 
     /// <summary>Returns the sidecar's path after checking that it exists and carries <c>ssh-proxy</c>.</summary>
     public static Task<string> RequireAsync() => RequireProxyAsync(Path, "run `npm run build` at the repository root first");
-
-    /// <summary>Returns the NativeAOT proxy's path after checking that it exists and answers as <c>gitspaces ssh-proxy</c> does.</summary>
-    public static Task<string> RequireNativeProxyAsync() =>
-        RequireProxyAsync(NativeProxyPath, "run `npm run build` at the repository root first, with gcc or clang installed (scripts/setup-test-machine.sh)");
 
     private static async Task<string> RequireProxyAsync(string path, string hint)
     {

@@ -67,17 +67,33 @@ public sealed class SidecarProcess : IAsyncDisposable
     /// <param name="environment">Extra environment variables (null removes one).</param>
     /// <param name="arguments">Arguments after <c>serve</c>.</param>
     /// <returns>The running process.</returns>
-    public static SidecarProcess Start(string? home = null, IReadOnlyDictionary<string, string?>? environment = null, params string[] arguments)
+    public static SidecarProcess Start(string? home = null, IReadOnlyDictionary<string, string?>? environment = null, params string[] arguments) =>
+        Launch(DotnetHost.Path, [ServerAssembly], home, environment, arguments);
+
+    /// <summary>Starts <c>serve</c> of a program on disk (the published <see cref="RealSidecar"/>) with its own state directory.</summary>
+    /// <param name="program">The executable.</param>
+    /// <param name="home">The <c>GITSPACES_HOME</c>; a new temp folder when null.</param>
+    /// <param name="environment">Extra environment variables (null removes one).</param>
+    /// <param name="arguments">Arguments after <c>serve</c>.</param>
+    /// <returns>The running process.</returns>
+    public static SidecarProcess StartProgram(string program, string? home = null, IReadOnlyDictionary<string, string?>? environment = null, params string[] arguments) =>
+        Launch(program, [], home, environment, arguments);
+
+    private static SidecarProcess Launch(string program, string[] before, string? home, IReadOnlyDictionary<string, string?>? environment, string[] arguments)
     {
         home ??= TempDirectory.Create("gitspaces-home");
-        var start = new ProcessStartInfo(DotnetHost.Path)
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(ServerAssembly);
+        foreach (var argument in before)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.ArgumentList.Add("serve");
         foreach (var argument in arguments)
         {

@@ -7,6 +7,13 @@ using Gitspaces.Providers.Harness;
 using Gitspaces.Providers.Harness.Tests.StandIn;
 
 // Usage: gitspaces-harness-bench [runs] [stepMs]
+//        gitspaces-harness-bench watch [gitspaces] [running] [tickMs]   (what watching costs the control plane)
+if (args is ["watch", .. var watchArgs])
+{
+    await WatchBench.RunAsync(watchArgs);
+    return;
+}
+
 // Each run creates a gitspace (start), stops it and deletes it, once per polling policy, interleaved, against the
 // stand-in control plane whose operations take `stepMs` per step (10 steps to start, 6 to stop).
 var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;

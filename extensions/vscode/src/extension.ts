@@ -1,17 +1,23 @@
 import * as vscode from "vscode";
-import * as fs from "node:fs";
 import { readSettings, restartSettings } from "./config";
 import { registerCommands } from "./commands";
 import type { CommandDeps } from "./commands/deps";
+import { configureDockerHost } from "./commands/docker";
 import { applyStoredHarnessConfig, configureHarness } from "./commands/harness";
 import { GitspaceLogs } from "./commands/logs";
+import { DevcontainerDiagnostics } from "./diagnostics/devcontainerDiagnostics";
+import { WorkspaceDevcontainerCheck } from "./diagnostics/workspaceConfigs";
+import { prepareRemoteWindow } from "./remote/reconnect";
 import { SidecarClient } from "./sidecar/client";
-import { defaultLaunchEnvironment, ensureExecutable, resolveLaunch, sshProxyNextTo } from "./sidecar/launch";
+import { defaultLaunchEnvironment, ensureExecutable, resolveLaunch } from "./sidecar/launch";
 import { SidecarSupervisor } from "./sidecar/supervisor";
 import { GitspaceStore } from "./state/gitspaceStore";
-import { GitspacesTreeProvider } from "./tree/gitspacesTree";
-import { Actions } from "./ui/errors";
+import { GitspaceUsage } from "./state/usage";
+import { GitspacesTreeProvider, viewMessage } from "./tree/gitspacesTree";
+import { adviseStartFailure, showStartFailure } from "./ui/startFailure";
 import { OperationRunner } from "./ui/progress";
+import { registerUriHandler } from "./uri/handler";
+import { offerReopenInGitspace } from "./workspace/reopenPrompt";
 import { currentSshHost, GitspacesStatusBar } from "./ui/statusBar";
 
 let supervisor: SidecarSupervisor | undefined;
@@ -27,30 +33,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const settings = readSettings();
       const launch = resolveLaunch(settings, defaultLaunchEnvironment(context.extensionPath));
       ensureExecutable(launch.command);
-      const proxy = sshProxyNextTo(launch.command);
-      if (fs.existsSync(proxy)) {
-        try {
-          ensureExecutable(proxy);
-        } catch (error) {
-          log.warn(`${proxy} cannot be made executable, SSH falls back to the slower \`gitspaces ssh-proxy\`: ${String(error)}`);
-        }
-      }
       return SidecarClient.start(launch, { logger: log, clientInfo: { name: "vscode", version } });
     },
     log: (message) => log.warn(message),
-    onGiveUp: (reason) => {
+    onGiveUp: (reason, error) => {
       log.error(reason);
       if (giveUpShown) {
         return;
       }
       giveUpShown = true;
-      void vscode.window.showErrorMessage(reason, Actions.ShowLogs, Actions.Restart).then(async (choice) => {
+      void showStartFailure(adviseStartFailure(error), { showLogs: () => log.show(), restart: restartSidecar }).finally(() => {
         giveUpShown = false;
-        if (choice === Actions.ShowLogs) {
-          log.show();
-        } else if (choice === Actions.Restart) {
-          await restartSidecar();
-        }
       });
     },
     onReady: (client) => {
@@ -61,17 +54,35 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
           log.warn(`Could not apply the saved Harness configuration: ${error instanceof Error ? error.message : String(error)}`);
         }
         await store.refresh().catch((error: unknown) => log.warn(`gitspaces/list failed: ${error instanceof Error ? error.message : String(error)}`));
+        await configCheck.checkAll();
+        // The walkthrough's first step is done once a provider answers.
+        try {
+          const { providers } = await client.request("providers/list", {});
+          void vscode.commands.executeCommand("setContext", "gitspaces.providerReady", providers.some((p) => p.configured && p.reachable));
+        } catch (error) {
+          log.debug(`providers/list failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
       })();
     },
   });
   supervisor = sup;
-  const sidecar = () => sup.ready();
+  // A settings change restarts the sidecar (it reads them at start); a request made right after the change (Configure
+  // Docker Host checks the new engine) waits for that restart rather than reach the old process.
+  let settingsRestart: Promise<void> = Promise.resolve();
+  const sidecar = async () => {
+    await settingsRestart;
+    return sup.ready();
+  };
 
   const store = new GitspaceStore(sidecar);
+  const diagnostics = new DevcontainerDiagnostics(vscode.languages.createDiagnosticCollection("gitspaces"));
+  const configCheck = new WorkspaceDevcontainerCheck(sidecar, diagnostics, log);
+  context.subscriptions.push(diagnostics, configCheck);
   const statusBar = new GitspacesStatusBar();
   const runner = new OperationRunner(sup.onEvent, statusBar);
   const logs = new GitspaceLogs(sidecar, sup.onLog);
-  const tree = new GitspacesTreeProvider(store);
+  const usage = new GitspaceUsage(context.globalState);
+  const tree = new GitspacesTreeProvider(store, usage);
   const view = vscode.window.createTreeView("gitspaces.list", { treeDataProvider: tree, showCollapseAll: false });
   context.subscriptions.push(store, statusBar, logs, tree, view);
   context.subscriptions.push(sup.onDidChange((p) => store.apply(p.gitspace)));
@@ -92,10 +103,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     secrets: context.secrets,
     settings: readSettings,
     logs,
-    workspaceFolder: () => {
-      const folder = vscode.workspace.workspaceFolders?.[0];
-      return folder?.uri.scheme === "file" ? folder.uri.fsPath : undefined;
-    },
+    extensionId: context.extension.id,
+    usage,
+    diagnostics,
+    workspaceFolders: () => (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === "file").map((f) => f.uri.fsPath),
     errors: {
       log,
       showGitspaceLogs: (id) => {
@@ -105,7 +116,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       showSidecarLog: () => log.show(),
       configureProvider: async (provider) => {
         if (provider === "docker") {
-          await vscode.commands.executeCommand("workbench.action.openSettings", "gitspaces.docker.host");
+          await configureDockerHost(deps);
         } else {
           await configureHarness(deps);
         }
@@ -113,38 +124,49 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       restartSidecar,
     },
   };
-  context.subscriptions.push(...registerCommands(deps, { showSidecarLog: () => log.show(), restartSidecar }));
+  context.subscriptions.push(...registerCommands(deps, { showSidecarLog: () => log.show(), restartSidecar, view: tree }));
+  context.subscriptions.push(registerUriHandler(deps));
 
-  // The view's message says why the list is empty or stale.
+  // The view's message says why the list is empty or stale, and what the filter hides.
   const updateView = (): void => {
-    const problems = store.problems.map((p) => `${p.provider}: ${p.message}`);
-    if (sup.state === "failed") {
-      view.message = "The gitspaces sidecar is not running. Run \"Gitspaces: Restart Sidecar\" or see the Gitspaces log.";
-    } else if (sup.state === "starting" && !store.loaded) {
-      view.message = "Starting the gitspaces sidecar…";
-    } else if (store.lastError) {
-      view.message = `Could not list gitspaces: ${store.lastError}`;
-    } else {
-      view.message = problems.length > 0 ? `Some providers could not be listed — ${problems.join("; ")}` : undefined;
-    }
+    view.message = viewMessage({
+      sidecar: sup.state,
+      loaded: store.loaded,
+      lastError: store.lastError,
+      problems: store.problems,
+      filter: tree.filter,
+      shown: tree.shownCount,
+      total: store.all.length,
+    });
     void vscode.commands.executeCommand("setContext", "gitspaces.loaded", store.loaded);
+    void vscode.commands.executeCommand("setContext", "gitspaces.filtered", tree.filter !== undefined);
+    void vscode.commands.executeCommand("setContext", "gitspaces.hasGitspaces", store.all.length > 0);
     const host = currentSshHost();
     statusBar.setCurrentGitspace(host ? store.bySshHost(host) : undefined);
   };
-  context.subscriptions.push(store.onDidChange(updateView), sup.onState(updateView));
+  context.subscriptions.push(store.onDidChange(updateView), sup.onState(updateView), tree.onDidChangeTreeData(updateView));
   updateView();
 
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (restartSettings.some((s) => e.affectsConfiguration(s))) {
         log.info("gitspaces settings changed; restarting the sidecar");
-        void restartSidecar();
+        settingsRestart = restartSidecar();
       }
     }),
   );
 
   log.info(`Gitspaces extension ${version ?? ""} activated`);
   void sup.start();
+
+  // A window (re)opening on a gitspace's SSH host: VS Code waits for this activation before Remote - SSH connects,
+  // so a stopped gitspace is started first.
+  const host = currentSshHost();
+  if (host) {
+    await prepareRemoteWindow(deps, host);
+  } else {
+    void offerReopenInGitspace(deps, context.globalState).catch((error: unknown) => log.warn(`Reopen in Gitspace offer: ${String(error)}`));
+  }
 }
 
 export async function deactivate(): Promise<void> {

@@ -5,8 +5,14 @@ namespace Gitspaces.Core.Providers;
 /// <summary>A validated request to create a gitspace.</summary>
 public sealed record CreateRequest
 {
-    /// <summary>Gets the gitspace's name (lower-case letters, digits, dashes).</summary>
+    /// <summary>Gets the gitspace's name (lower-case letters, digits, dashes): its id, or the stem of the id a control plane builds.</summary>
     public required string Name { get; init; }
+
+    /// <summary>Gets the display name the user gave, when it is not a valid name itself (providers with <see cref="IDisplayNames"/> only).</summary>
+    public string? DisplayName { get; init; }
+
+    /// <summary>Gets the SSH key registered with the provider that logs in (providers with <see cref="IRegisteredSshKeys"/> only).</summary>
+    public string? SshKeyId { get; init; }
 
     /// <summary>Gets the repository.</summary>
     public required RepositorySource Repository { get; init; }

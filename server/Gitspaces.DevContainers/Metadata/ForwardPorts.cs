@@ -13,8 +13,7 @@ internal static partial class ForwardPorts
         var result = new JsonArray();
         foreach (var ports in entries.Select(e => e["forwardPorts"]).Where(JsTruthiness.IsTruthy))
         {
-            IEnumerable<JsonNode?> items = ports is JsonArray array ? array : [ports];
-            foreach (var port in items)
+            foreach (var port in ValueOrList.Items(ports))
             {
                 var key = port is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.Number
                     ? "localhost:" + JsNumber.Format(JsTruthiness.ToDouble(value))

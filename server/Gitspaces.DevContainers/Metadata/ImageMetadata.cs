@@ -176,8 +176,7 @@ public static class ImageMetadata
         var result = new JsonArray();
         foreach (var list in lists.Where(JsTruthiness.IsTruthy))
         {
-            IEnumerable<JsonNode?> items = list is JsonArray array ? array : [list];
-            foreach (var item in items)
+            foreach (var item in ValueOrList.Items(list))
             {
                 // Set semantics: primitives by value, objects by identity (never equal across entries).
                 if (item is JsonObject or JsonArray || seen.Add(item?.ToJsonString() ?? "null"))

@@ -246,9 +246,8 @@ internal static class ConfigBinder
 
     private static List<PortSpec> Ports(JsonNode? node)
     {
-        IEnumerable<JsonNode?> items = node is JsonArray array ? array : node is null ? [] : [node];
         var result = new List<PortSpec>();
-        foreach (var item in items)
+        foreach (var item in ValueOrList.Items(node))
         {
             if (String(item) is { } text)
             {

@@ -17,4 +17,12 @@ public sealed record RepositorySource
 
     /// <summary>Gets an access token for an https clone. Never logged, never stored in labels or events.</summary>
     public string? Token { get; init; }
+
+    /// <summary>
+    /// Gets the kind of git host, for a hosted provider that clones with its own credentials (Harness:
+    /// <c>github</c>, <c>gitlab</c>, <c>bitbucket</c>, <c>harness_code</c>, <c>gitness</c>, <c>github_enterprise</c>,
+    /// <c>gitlab_on_prem</c>, <c>bitbucket_server</c>, <c>unknown</c>). Worked out from the URL when absent; give it when
+    /// the URL cannot tell (an on-premises host with a name of its own).
+    /// </summary>
+    public string? Type { get; init; }
 }

@@ -3,7 +3,11 @@ namespace Gitspaces.Protocol;
 /// <summary>Parameters of <c>gitspaces/create</c>.</summary>
 public sealed record CreateGitspaceParams
 {
-    /// <summary>Gets the display name; derived from the repository when absent. Lower-case letters, digits and dashes.</summary>
+    /// <summary>
+    /// Gets the name; derived from the repository when absent. Lower-case letters, digits and dashes (at most 50) name
+    /// any gitspace; a provider with the <c>displayNames</c> capability also takes any other text as a display name and
+    /// derives the id from it.
+    /// </summary>
     public string? Name { get; init; }
 
     /// <summary>Gets the repository: <c>{url, branch?, token?}</c>; a local path is accepted as the url.</summary>
@@ -27,6 +31,9 @@ public sealed record CreateGitspaceParams
     /// user agreed to what a <see cref="ErrorCodes.RepositoryUntrusted"/> error listed.
     /// </summary>
     public bool? TrustRepository { get; init; }
+
+    /// <summary>Gets the SSH key the user registered with the provider, to log in with instead of provider-made credentials (providers with the <c>sshKeys</c> capability).</summary>
+    public string? SshKeyId { get; init; }
 
     /// <summary>Gets the token for <c>$/progress</c> notifications about this request (LSP work-done progress).</summary>
     public System.Text.Json.JsonElement? WorkDoneToken { get; init; }

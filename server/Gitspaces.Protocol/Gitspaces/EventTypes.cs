@@ -44,6 +44,22 @@ public static class EventTypes
     public const string AgentGitspaceStateReportStopped = "agent_gitspace_state_report_stopped";
     public const string AgentGitspaceStateReportError = "agent_gitspace_state_report_error";
     public const string AgentGitspaceStateReportUnknown = "agent_gitspace_state_report_unknown";
+    public const string GitspaceActionAutoStop = "gitspace_action_auto_stop";
+    public const string GitspaceActionCleanupJob = "gitspace_action_cleanup_job";
+    public const string FetchConnectorsDetailsStart = "fetch_connectors_details_start";
+    public const string FetchConnectorsDetailsCompleted = "fetch_connectors_details_completed";
+    public const string FetchConnectorsDetailsFailed = "fetch_connectors_details_failed";
+    public const string InfraGatewayRouteStart = "infra_gateway_route_start";
+    public const string InfraGatewayRouteCompleted = "infra_gateway_route_completed";
+    public const string InfraGatewayRouteFailed = "infra_gateway_route_failed";
+    public const string InfraResetStart = "infra_reset_start";
+    public const string InfraResetFailed = "infra_reset_failed";
+    public const string DelegateTaskSubmitted = "delegate_task_submitted";
+    public const string InfraVmCreationStart = "infra_vm_creation_start";
+    public const string InfraVmCreationCompleted = "infra_vm_creation_completed";
+    public const string InfraVmCreationFailed = "infra_vm_creation_failed";
+    public const string InfraPublishGatewayCompleted = "infra_publish_gateway_completed";
+    public const string InfraPublishGatewayFailed = "infra_publish_gateway_failed";
 
     // Our own: the steps Harness only shows in its log.
     public const string RepositoryCloneStart = "repository_clone_start";

@@ -6,7 +6,7 @@ public sealed record Gitspace
     /// <summary>Gets the id, unique per provider (for Docker: the name; for Harness: the identifier).</summary>
     public required string Id { get; init; }
 
-    /// <summary>Gets the display name.</summary>
+    /// <summary>Gets the display name: the id, or any text on a provider with the <c>displayNames</c> capability.</summary>
     public required string Name { get; init; }
 
     /// <summary>Gets the provider that runs it (for example <c>docker</c> or <c>harness</c>).</summary>
@@ -47,4 +47,13 @@ public sealed record Gitspace
 
     /// <summary>Gets the image it runs (self-hosted) or the machine type (hosted), for display.</summary>
     public string? Image { get; init; }
+
+    /// <summary>Gets the machine it runs on (hosted), as <c>gitspaces/update</c> and <c>gitspaces/create-options</c> name it.</summary>
+    public ResourceSpec? Resource { get; init; }
+
+    /// <summary>Gets the SSH key registered with the provider that logs in to it, when the user gave one.</summary>
+    public string? SshKeyId { get; init; }
+
+    /// <summary>Gets when an editor last used it, where the provider knows.</summary>
+    public DateTimeOffset? LastUsedAt { get; init; }
 }

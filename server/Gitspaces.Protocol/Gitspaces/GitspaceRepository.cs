@@ -11,4 +11,7 @@ public sealed record GitspaceRepository
 
     /// <summary>Gets the commit that was checked out at creation.</summary>
     public string? Commit { get; init; }
+
+    /// <summary>Gets the kind of git host, where the provider keeps it (see <see cref="RepositorySource.Type"/>).</summary>
+    public string? Type { get; init; }
 }

@@ -14,4 +14,22 @@ public static class ProviderCapabilities
 
     /// <summary>An operation can leave work running after it returns (lifecycle commands after <c>waitFor</c>); its progress arrives as events and logs.</summary>
     public const string BackgroundWork = "backgroundWork";
+
+    /// <summary>It takes <c>gitspaces/update</c> (display name, IDE, machine, SSH key, as it allows).</summary>
+    public const string Update = "update";
+
+    /// <summary>It filters <c>gitspaces/list</c> on its side (query, states, owner, sort), so a filtered list costs it less.</summary>
+    public const string ListQuery = "listQuery";
+
+    /// <summary>Its gitspaces have a display name apart from their id: <c>name</c> takes any text on create and update.</summary>
+    public const string DisplayNames = "displayNames";
+
+    /// <summary>Create and update take <c>sshKeyId</c>, an SSH key the user registered with the provider.</summary>
+    public const string SshKeys = "sshKeys";
+
+    /// <summary>It answers <c>gitspaces/create-options</c> from what the account allows.</summary>
+    public const string CreateOptions = "createOptions";
+
+    /// <summary>It answers <c>gitspaces/list-repos</c> and <c>gitspaces/list-branches</c> from the git providers the user connected.</summary>
+    public const string RepositoryBrowser = "repositoryBrowser";
 }

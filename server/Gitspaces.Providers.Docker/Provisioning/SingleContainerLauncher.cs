@@ -5,6 +5,7 @@ using Gitspaces.Core.Ssh;
 using Gitspaces.Core.State;
 using Gitspaces.DevContainers.Features;
 using Gitspaces.DevContainers.HostAccess;
+using Gitspaces.DevContainers.Variables;
 using Gitspaces.Docker.Engine;
 using Gitspaces.Protocol;
 using Gitspaces.Providers.Docker.Trust;
@@ -60,8 +61,19 @@ internal sealed class SingleContainerLauncher : IContainerLauncher
         var entries = MergedMetadata.EntriesIn(image.Details.Labels);
         var origins = entries.Select(e => e["id"] is JsonValue featureId ? $"Feature '{featureId}'" : "image").Append("devcontainer.json").ToList();
         entries.Add(plan.MetadataEntry);
-        var metadata = MergedMetadata.Merge(plan.Configuration, entries, origins);
-        image = await this.UpdateRemoteUserUidAsync(id, metadata, image, context);
+
+        // ${devcontainerId} comes from the id labels, as the reference computes it: the same gitspace keeps its id
+        // (and so its named volumes) across rebuilds.
+        var devcontainerId = DevContainerId.Compute(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [DockerLabels.LocalFolder] = labels[DockerLabels.LocalFolder],
+            [DockerLabels.ConfigFile] = plan.ConfigFile,
+        });
+        JsonNode? Substitute(JsonNode? node) => VariableSubstitution.SubstituteDevContainerId(plan.SubstituteLocal(node), devcontainerId);
+        var metadata = MergedMetadata.Merge(plan.Configuration, entries, origins, Substitute);
+        plan = plan with { RunArgs = [.. plan.RunArgs.Select(a => VariableSubstitution.SubstituteDevContainerId(JsonValue.Create(a), devcontainerId)!.GetValue<string>())] };
+        var platform = RunArgs.PlatformOf(plan.RunArgs);
+        image = await this.UpdateRemoteUserUidAsync(id, metadata, image, platform, context);
 
         // devcontainer.json was asked about when it was read; the image and the Features it chose ask here. Only
         // devcontainer.json's initializeCommand ever runs, so a metadata entry's is no access.
@@ -76,7 +88,7 @@ internal sealed class SingleContainerLauncher : IContainerLauncher
         // The parameters the engine receives are checked last, whichever property they came from: nothing reaches this
         // machine unasked even where the configuration's reading and the parameters' building disagree.
         await this.hostAccess.RequireAsync(id, request.Subject, ContainerHostAccess.Of(parameters), "container", context, log: false);
-        var createdId = await this.engines.Engine.CreateContainerAsync(parameters.Name, ContainerCreateJson.Write(parameters), token);
+        var createdId = await this.engines.Engine.CreateContainerAsync(parameters.Name, platform, ContainerCreateJson.Write(parameters), token);
 
         // The engine's view of the new container's environment (image ENV with containerEnv over it) is what SSH sessions get.
         var created = this.engines.Engine.InspectContainerAsync(createdId, token);
@@ -189,6 +201,6 @@ internal sealed class SingleContainerLauncher : IContainerLauncher
     private Task<PreparedImage> InstallFeaturesAsync(string id, DevcontainerPlan plan, IReadOnlyList<ResolvedFeature> features, PreparedImage image, IOperationContext context) =>
         new FeatureImageBuilder(() => this.engines.Client, this.engines.Engine).BuildAsync(id, plan, features, image, context);
 
-    private Task<PreparedImage> UpdateRemoteUserUidAsync(string id, MergedMetadata metadata, PreparedImage image, IOperationContext context) =>
-        new UidImageBuilder(() => this.engines.Client, this.engines.Engine).ApplyAsync(id, metadata, image, this.engines.Endpoint.Address.Scheme == "unix", context);
+    private Task<PreparedImage> UpdateRemoteUserUidAsync(string id, MergedMetadata metadata, PreparedImage image, string? platform, IOperationContext context) =>
+        new UidImageBuilder(() => this.engines.Client, this.engines.Engine).ApplyAsync(id, metadata, image, this.engines.Endpoint.Address.Scheme == "unix", platform, context);
 }

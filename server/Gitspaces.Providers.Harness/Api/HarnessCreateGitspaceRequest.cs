@@ -1,6 +1,10 @@
 namespace Gitspaces.Providers.Harness.Api;
 
-/// <summary>The body of a create request: the OSS <c>CreateInput</c>, which the hosted API's request mirrors.</summary>
+/// <summary>
+/// The body of a create request: the OSS <c>CreateInput</c>, which the hosted API's request mirrors. There is no
+/// <c>metadata</c>: the open-source server declares it and never reads it, and the hosted UI does not send it (the
+/// region is the machine type's).
+/// </summary>
 public sealed record HarnessCreateGitspaceRequest
 {
     /// <summary>Gets the requested identifier; the server appends a random suffix.</summary>
@@ -9,7 +13,7 @@ public sealed record HarnessCreateGitspaceRequest
     /// <summary>Gets the display name.</summary>
     public required string Name { get; init; }
 
-    /// <summary>Gets the parent space (open-source server only; the hosted API scopes by path).</summary>
+    /// <summary>Gets the parent space: the space path on the open-source server, <c>account/org/project</c> on the hosted API (as its UI sends).</summary>
     public string? SpaceRef { get; init; }
 
     /// <summary>Gets the IDE.</summary>
@@ -38,9 +42,6 @@ public sealed record HarnessCreateGitspaceRequest
 
     /// <summary>Gets the devcontainer.json path.</summary>
     public string? DevcontainerPath { get; init; }
-
-    /// <summary>Gets free-form metadata (for example the region).</summary>
-    public IReadOnlyDictionary<string, string>? Metadata { get; init; }
 
     /// <summary>Gets the SSH key reference.</summary>
     public string? SshTokenIdentifier { get; init; }

@@ -20,6 +20,10 @@ namespace Gitspaces.Providers.Harness.Api;
 [JsonSerializable(typeof(List<HarnessInfraProvider>))]
 [JsonSerializable(typeof(List<HarnessInfraResource>))]
 [JsonSerializable(typeof(HarnessErrorBody))]
+[JsonSerializable(typeof(HarnessUpdateGitspaceRequest))]
+[JsonSerializable(typeof(HarnessGitspaceSettings))]
+[JsonSerializable(typeof(HarnessRepoListing))]
+[JsonSerializable(typeof(HarnessBranchListing))]
 [JsonSerializable(typeof(string))]
 internal sealed partial class HarnessJsonContext : JsonSerializerContext
 {

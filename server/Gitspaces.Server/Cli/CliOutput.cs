@@ -103,10 +103,10 @@ internal sealed class CliOutput : IGitspaceObserver, IProgress<OperationProgress
     /// <summary>Prints the outcome of an operation that produced a gitspace; returns the exit code.</summary>
     /// <param name="gitspace">The gitspace.</param>
     /// <param name="verb">What happened (for example <c>created</c>).</param>
-    /// <returns>0 when it ended well, 1 when the gitspace is in error.</returns>
+    /// <returns>0 when it ended well, 1 when the gitspace is in error or a lifecycle command failed.</returns>
     public int Success(Gitspace gitspace, string verb)
     {
-        var ok = gitspace.State != GitspaceState.Error;
+        var ok = gitspace.State != GitspaceState.Error && gitspace.Readiness != GitspaceReadiness.StartError;
         if (this.json)
         {
             var line = ok
@@ -120,13 +120,13 @@ internal sealed class CliOutput : IGitspaceObserver, IProgress<OperationProgress
         {
             AnsiConsole.MarkupLine(ok
                 ? $"[green]Gitspace [bold]{Markup.Escape(gitspace.Id)}[/] {verb}[/] ({Markup.Escape(Describe(gitspace))}) in {this.clock.Elapsed.TotalSeconds:0.0} s"
-                : $"[red]Gitspace [bold]{Markup.Escape(gitspace.Id)}[/] is in error:[/] {Markup.Escape(gitspace.ErrorMessage ?? "unknown")}");
+                : $"[red]Gitspace [bold]{Markup.Escape(gitspace.Id)}[/] {(gitspace.State == GitspaceState.Error ? "is in error" : "is running, but setting it up failed")}:[/] {Markup.Escape(gitspace.ErrorMessage ?? "unknown")}");
         }
         else
         {
             Console.Out.WriteLine(ok
                 ? $"gitspace {gitspace.Id} {verb} ({Describe(gitspace)}) in {this.clock.Elapsed.TotalSeconds:0.0} s"
-                : $"gitspace {gitspace.Id} is in error: {gitspace.ErrorMessage}");
+                : $"gitspace {gitspace.Id} {(gitspace.State == GitspaceState.Error ? "is in error" : "is running, but setting it up failed")}: {gitspace.ErrorMessage}");
         }
 
         return ok ? 0 : 1;
@@ -201,8 +201,8 @@ internal sealed class CliOutput : IGitspaceObserver, IProgress<OperationProgress
 
     public static string Describe(Gitspace gitspace) =>
         gitspace.State == GitspaceState.Running && gitspace.Readiness is { } readiness
-            ? $"running, {JsonSerializer.Serialize(readiness, GitspacesJsonContext.Default.Options).Trim('"').Replace('_', ' ')}"
-            : JsonSerializer.Serialize(gitspace.State, GitspacesJsonContext.Default.Options).Trim('"');
+            ? $"running, {JsonSerializer.Serialize(readiness, GitspacesJsonContext.Default.GitspaceReadiness).Trim('"').Replace('_', ' ')}"
+            : JsonSerializer.Serialize(gitspace.State, GitspacesJsonContext.Default.GitspaceState).Trim('"');
 
     public static string ToJson<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info) =>
         JsonSerializer.Serialize(value, info);

@@ -21,12 +21,16 @@ internal static class GitspaceCommands
     private static readonly Option<bool> VerboseOption = new("--verbose", "-v") { Description = "Also print log lines and state changes." };
     private static readonly Option<string?> ProviderOption = new("--provider", "-p") { Description = "The provider: docker (default) or harness." };
     private static readonly Option<bool> TrustOption = new("--trust") { Description = "Trust the repository: let its configuration reach this machine (host mounts, privileges, initializeCommand). Remembered until `gitspaces trust revoke`." };
+    private static readonly Option<string?> MachineOption = new("--machine") { Description = "The machine type, for a hosted provider (see its create options)." };
+    private static readonly Option<string?> RegionOption = new("--region") { Description = "The region, for a hosted provider." };
+    private static readonly Option<string?> InfraOption = new("--infra") { Description = "The infrastructure (Harness infra provider), for a hosted provider." };
 
     public static void AddTo(RootCommand root, CommandSelection selection)
     {
         Add(root, selection, Up, "up");
         Add(root, selection, List, "list", "ls");
         Add(root, selection, Get, "get");
+        Add(root, selection, Update, "update");
         Add(root, selection, () => Operation("start", "Start a stopped gitspace.", "started", (s, id, o, ct) => s.StartAsync(id, o, ct)), "start");
         Add(root, selection, () => Operation("stop", "Stop a gitspace; its files are kept.", "stopped", (s, id, o, ct) => s.StopAsync(id, o, ct)), "stop");
         Add(root, selection, () => Operation("rebuild", "Re-create a gitspace's container from its repository's current configuration, keeping the workspace files.", "rebuilt", (s, id, o, ct) => s.RebuildAsync(id, o, ct), (s, id, o, ct) => s.RebuildAsync(id, o, ct, trustRepository: true)), "rebuild");
@@ -70,10 +74,17 @@ internal static class GitspaceCommands
         var name = new Option<string?>("--name", "-n") { Description = "The gitspace's name (default: derived from the repository)." };
         var config = new Option<string?>("--config", "-c") { Description = "The devcontainer.json to use, relative to the repository root." };
         var ide = new Option<string?>("--ide") { Description = $"The IDE it is for: {IdeNames.Help} (default vscode)." };
-        var command = new Command("up", "Create a gitspace from a repository and start it.") { repository, branch, name, config, ide, ProviderOption, TrustOption, JsonOption, VerboseOption };
+        var waitFor = new Option<string?>("--wait-for") { Description = "Return once this lifecycle hook has run (default: all of them, postAttachCommand last, as `devcontainer up` does). The hooks after it do not run now (a command already started finishes in the container); create-time commands left unfinished run again when the gitspace next starts." };
+        waitFor.AcceptOnlyFromAmong(LifecycleWait.Hooks);
+        var repoType = new Option<string?>("--repo-type") { Description = "The kind of git host, for a hosted provider that cannot tell from the URL (Harness: github_enterprise, gitlab_on_prem, bitbucket_server, harness_code, …)." };
+        var sshKey = new Option<string?>("--ssh-key") { Description = "An SSH key you registered with a hosted provider, to log in with (Harness: its identifier)." };
+        var command = new Command("up", "Create a gitspace from a repository and start it.") { repository, branch, name, config, ide, waitFor, repoType, sshKey, MachineOption, RegionOption, InfraOption, ProviderOption, TrustOption, JsonOption, VerboseOption };
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(JsonOption), parse.GetValue(VerboseOption), async (service, output) =>
         {
             using var subscription = service.Subscribe(output);
+            var lastHook = parse.GetValue(waitFor) ?? LifecycleWait.All;
+            var wait = new LifecycleWait(lastHook);
+            using var waiting = service.Subscribe(wait);
             var source = parse.GetValue(repository)!;
             if (Directory.Exists(source))
             {
@@ -84,17 +95,29 @@ internal static class GitspaceCommands
                 new CreateGitspaceParams
                 {
                     Name = parse.GetValue(name),
-                    Repository = new RepositorySource { Url = source, Branch = parse.GetValue(branch) },
+                    Repository = new RepositorySource { Url = source, Branch = parse.GetValue(branch), Type = parse.GetValue(repoType) },
                     DevcontainerPath = parse.GetValue(config),
                     Provider = parse.GetValue(ProviderOption),
                     Ide = parse.GetValue(ide),
                     TrustRepository = parse.GetValue(TrustOption) ? true : null,
+                    Resource = Resource(parse),
+                    SshKeyId = parse.GetValue(sshKey),
                 },
                 output,
                 ct);
-            // Lifecycle commands after `waitFor` go on once the gitspace is ready (an editor may connect meanwhile); a
-            // CLI process must not exit under them.
-            await service.DrainBackgroundWorkAsync(gitspace.Id);
+            // Lifecycle commands after the configuration's `waitFor` go on once the gitspace is ready (an editor may
+            // connect meanwhile); `up` waits for them, or for the hook --wait-for names, and then reports the readiness
+            // they left: a command that failed makes the exit code 1, with the hook, command and exit status named.
+            var drained = service.DrainBackgroundWorkAsync(gitspace.Id);
+            await (lastHook == LifecycleWait.All ? drained : Task.WhenAny(drained, wait.Passed));
+            gitspace = await service.GetAsync(gitspace.Id, ct);
+            if (lastHook == LifecycleWait.All && gitspace.State == GitspaceState.Running && gitspace.Readiness != GitspaceReadiness.StartError)
+            {
+                // The reference's `up` ends with postAttachCommand (an editor runs it again each time it attaches):
+                // attaching here runs it, and registers the SSH host `gitspaces ssh` uses.
+                gitspace = (await service.ConnectAsync(gitspace.Id, null, output, ct)).Gitspace;
+            }
+
             var code = output.Success(gitspace, "is up");
             if (code == 0 && !parse.GetValue(JsonOption))
             {
@@ -111,10 +134,13 @@ internal static class GitspaceCommands
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void WriteTable(ListGitspacesResult result)
     {
-        var table = new Table().AddColumns("NAME", "STATE", "PROVIDER", "REPOSITORY", "BRANCH", "CREATED");
+        // A display name apart from the id (hosted providers) gets a column of its own, only when there is one.
+        var named = result.Gitspaces.Any(g => g.Name != g.Id);
+        var table = new Table().AddColumns(named ? ["ID", "NAME", "STATE", "PROVIDER", "REPOSITORY", "BRANCH", "CREATED"] : ["NAME", "STATE", "PROVIDER", "REPOSITORY", "BRANCH", "CREATED"]);
         foreach (var g in result.Gitspaces)
         {
-            table.AddRow(Markup.Escape(g.Id), Markup.Escape(CliOutput.Describe(g)), g.Provider, Markup.Escape(g.Repository.Url), Markup.Escape(g.Repository.Branch ?? string.Empty), g.CreatedAt.ToLocalTime().ToString("g", CultureInfo.InvariantCulture));
+            string[] cells = [Markup.Escape(CliOutput.Describe(g)), g.Provider, Markup.Escape(g.Repository.Url), Markup.Escape(g.Repository.Branch ?? string.Empty), g.CreatedAt.ToLocalTime().ToString("g", CultureInfo.InvariantCulture)];
+            table.AddRow(named ? [Markup.Escape(g.Id), Markup.Escape(g.Name), .. cells] : [Markup.Escape(g.Id), .. cells]);
         }
 
         AnsiConsole.Write(table);
@@ -122,20 +148,42 @@ internal static class GitspaceCommands
 
     private static Command List()
     {
-        var command = new Command("list", "List gitspaces.") { ProviderOption, JsonOption };
+        var query = new Option<string?>("--query", "-q") { Description = "Only gitspaces whose id or name contains this text." };
+        var states = new Option<GitspaceState[]>("--state", "-s") { Description = "Only gitspaces in this state (repeatable): running, stopped, error, uninitialized, starting, stopping, cleaning.", AllowMultipleArgumentsPerToken = false };
+        var owner = new Option<string?>("--owner") { Description = "self (default) or all: every gitspace you may see on a shared control plane." };
+        var sort = new Option<string?>("--sort") { Description = "created (default) or lastUsed; newest first." };
+        var command = new Command("list", "List gitspaces.") { ProviderOption, query, states, owner, sort, JsonOption };
         command.Aliases.Add("ls");
-        command.SetAction((parse, ct) => ListAsync(parse.GetValue(ProviderOption), parse.GetValue(JsonOption), ct));
+        command.SetAction((parse, ct) => ListAsync(
+            new ListGitspacesParams
+            {
+                Provider = parse.GetValue(ProviderOption),
+                Query = parse.GetValue(query),
+                States = parse.GetValue(states) is { Length: > 0 } given ? given : null,
+                Owner = parse.GetValue(owner),
+                Sort = parse.GetValue(sort),
+            },
+            parse.GetValue(JsonOption),
+            ct));
         return command;
     }
 
-    /// <summary>Runs <c>gitspaces list</c>: what the parser's action and the fast path of <see cref="ListArguments"/> call.</summary>
+    /// <summary>Runs <c>gitspaces list</c>: what the fast path of <see cref="ListArguments"/> calls.</summary>
     /// <param name="provider">Only this provider's gitspaces, or all.</param>
     /// <param name="json">Print one JSON object instead of lines or a table.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <returns>The exit code.</returns>
-    internal static Task<int> ListAsync(string? provider, bool json, CancellationToken cancellationToken) => RunAsync(json, false, async (service, output) =>
+    internal static Task<int> ListAsync(string? provider, bool json, CancellationToken cancellationToken) =>
+        ListAsync(new ListGitspacesParams { Provider = provider }, json, cancellationToken);
+
+    /// <summary>Runs <c>gitspaces list</c> with its filters.</summary>
+    /// <param name="request">The provider and the filters.</param>
+    /// <param name="json">Print one JSON object instead of lines or a table.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <returns>The exit code.</returns>
+    internal static Task<int> ListAsync(ListGitspacesParams request, bool json, CancellationToken cancellationToken) => RunAsync(json, false, async (service, output) =>
     {
-        var result = await service.ListAsync(provider, cancellationToken);
+        var result = await service.ListMatchingAsync(request, cancellationToken);
         if (json)
         {
             CliOutput.WriteStdout(CliOutput.ToJson(result, CliJsonContext.Default.ListGitspacesResult) + "\n");
@@ -152,7 +200,7 @@ internal static class GitspaceCommands
             var lines = new StringBuilder();
             foreach (var g in result.Gitspaces)
             {
-                lines.Append(CultureInfo.InvariantCulture, $"{g.Id}\t{CliOutput.Describe(g)}\t{g.Provider}\t{g.Repository.Url}\t{g.Repository.Branch}\n");
+                lines.Append(CultureInfo.InvariantCulture, $"{g.Id}\t{CliOutput.Describe(g)}\t{g.Provider}\t{g.Repository.Url}\t{g.Repository.Branch}\t{g.Name}\n");
             }
 
             CliOutput.WriteStdout(lines.ToString());
@@ -180,13 +228,18 @@ internal static class GitspaceCommands
                 return 0;
             }
 
-            Console.Out.WriteLine($"name:        {gitspace.Id}");
+            Console.Out.WriteLine($"name:        {gitspace.Id}{(gitspace.Name != gitspace.Id ? $" ({gitspace.Name})" : string.Empty)}");
             Console.Out.WriteLine($"state:       {CliOutput.Describe(gitspace)}");
             Console.Out.WriteLine($"provider:    {gitspace.Provider}");
             Console.Out.WriteLine($"repository:  {gitspace.Repository.Url} ({gitspace.Repository.Branch ?? "default branch"}{(gitspace.Repository.Commit is { } c ? " @ " + c[..Math.Min(12, c.Length)] : string.Empty)})");
             Console.Out.WriteLine($"config:      {gitspace.DevcontainerPath ?? "-"}");
             Console.Out.WriteLine($"ide:         {gitspace.Ide}");
             Console.Out.WriteLine($"image:       {gitspace.Image ?? "-"}");
+            if (gitspace.SshKeyId is { } key)
+            {
+                Console.Out.WriteLine($"ssh key:     {key}");
+            }
+
             Console.Out.WriteLine($"workspace:   {gitspace.WorkspaceFolder ?? "-"} (as {gitspace.RemoteUser ?? "-"})");
             Console.Out.WriteLine($"ssh host:    {gitspace.SshHost ?? "-"}");
             Console.Out.WriteLine($"created:     {gitspace.CreatedAt:O}");
@@ -198,6 +251,41 @@ internal static class GitspaceCommands
             return 0;
         }));
         return command;
+    }
+
+    private static Command Update()
+    {
+        var id = new Argument<string>("gitspace") { Description = "The gitspace's name." };
+        var name = new Option<string?>("--name", "-n") { Description = "A new display name (providers with display names; the id stays)." };
+        var ide = new Option<string?>("--ide") { Description = $"A new IDE: {IdeNames.Help}." };
+        var sshKey = new Option<string?>("--ssh-key") { Description = "An SSH key you registered with the provider, to log in with from the next start." };
+        var command = new Command("update", "Change a gitspace's display name, IDE, machine or SSH key (Harness: while it is stopped; the next start applies them).") { id, name, ide, MachineOption, RegionOption, sshKey, JsonOption, VerboseOption };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(JsonOption), parse.GetValue(VerboseOption), async (service, output) =>
+        {
+            using var subscription = service.Subscribe(output);
+            var gitspace = await service.UpdateAsync(
+                new UpdateGitspaceParams
+                {
+                    Id = parse.GetValue(id)!,
+                    Name = parse.GetValue(name),
+                    Ide = parse.GetValue(ide),
+                    Resource = Resource(parse),
+                    SshKeyId = parse.GetValue(sshKey),
+                },
+                output,
+                ct);
+            return output.Success(gitspace, "updated");
+        }));
+        return command;
+    }
+
+    /// <summary>Returns the machine the options of a command name, or <see langword="null"/> when none was given.</summary>
+    private static ResourceSpec? Resource(ParseResult parse)
+    {
+        var machine = parse.GetValue(MachineOption);
+        var region = parse.GetValue(RegionOption);
+        var infra = parse.CommandResult.Command.Options.Contains(InfraOption) ? parse.GetValue(InfraOption) : null;
+        return machine is null && region is null && infra is null ? null : new ResourceSpec { MachineType = machine, Region = region, InfraProvider = infra };
     }
 
     private static Command Operation(string verb, string description, string pastTense, Func<GitspaceService, string, CliOutput, CancellationToken, Task<Gitspace>> operation, Func<GitspaceService, string, CliOutput, CancellationToken, Task<Gitspace>>? trusting = null)
@@ -214,7 +302,9 @@ internal static class GitspaceCommands
             using var subscription = service.Subscribe(output);
             var gitspace = await (trusting is not null && parse.GetValue(TrustOption) ? trusting : operation)(service, parse.GetValue(id)!, output, ct);
             await service.DrainBackgroundWorkAsync(gitspace.Id);
-            return output.Success(gitspace, pastTense);
+
+            // The readiness the lifecycle commands left, not the one at waitFor: a failed postStart fails `start`.
+            return output.Success(await service.GetAsync(gitspace.Id, ct), pastTense);
         }));
         return command;
     }

@@ -18,9 +18,15 @@ internal sealed class GitspacesJsonRpc : JsonRpc
 
     protected override JsonRpcError.ErrorDetail CreateErrorDetails(JsonRpcRequest request, Exception exception)
     {
-        if (exception is LocalRpcException or OperationCanceledException)
+        if (exception is LocalRpcException)
         {
             return base.CreateErrorDetails(request, exception);
+        }
+
+        if (exception is OperationCanceledException)
+        {
+            // The base would attach StreamJsonRpc's CommonErrorData, which only reflection could serialize.
+            return new JsonRpcError.ErrorDetail { Code = JsonRpcErrorCode.RequestCanceled, Message = exception.Message };
         }
 
         this.log.Error($"{request.Method} failed unexpectedly: {exception}");

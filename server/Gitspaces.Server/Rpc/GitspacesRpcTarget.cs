@@ -4,6 +4,7 @@ using Gitspaces.Core.Operations;
 using Gitspaces.Protocol;
 using Gitspaces.Server.Composition;
 using Gitspaces.Server.Logging;
+using PolyType;
 using StreamJsonRpc;
 
 namespace Gitspaces.Server.Rpc;
@@ -12,7 +13,13 @@ namespace Gitspaces.Server.Rpc;
 /// The methods the server answers. Each binds its params, checks the session state, calls the service layer (the
 /// same one the CLI uses) and maps failures onto protocol errors.
 /// </summary>
-internal sealed class GitspacesRpcTarget
+/// <remarks>
+/// Its public methods are the RPC surface. StreamJsonRpc learns them from the PolyType shape generated at compile time
+/// (<see cref="RpcServer"/> registers it with <c>RpcTargetMetadata.FromShape</c>), so the Native AOT sidecar never
+/// reflects over this class; anything public that is not an RPC method would be callable by a client, so helpers stay internal.
+/// </remarks>
+[GenerateShape(IncludeMethods = MethodShapeFlags.PublicInstance)]
+internal sealed partial class GitspacesRpcTarget
 {
     private readonly SidecarServices services;
     private readonly Notifier notifier;
@@ -23,7 +30,7 @@ internal sealed class GitspacesRpcTarget
     private ServerLifecycle lifecycle = ServerLifecycle.AwaitingInitialize;
     private IDisposable? subscription;
 
-    public GitspacesRpcTarget(SidecarServices services, Notifier notifier, ServerLog log, CancellationToken serverStopping)
+    internal GitspacesRpcTarget(SidecarServices services, Notifier notifier, ServerLog log, CancellationToken serverStopping)
     {
         this.services = services;
         this.notifier = notifier;
@@ -32,13 +39,13 @@ internal sealed class GitspacesRpcTarget
     }
 
     /// <summary>Gets a task that completes with the exit code when the client sends <c>exit</c>.</summary>
-    public Task<int> ExitRequested => this.exitRequested.Task;
+    internal Task<int> ExitRequested => this.exitRequested.Task;
 
     /// <summary>Gets a task that completes with the client's process id once <c>initialize</c> names it.</summary>
-    public Task<int> ClientProcess => this.clientProcess.Task;
+    internal Task<int> ClientProcess => this.clientProcess.Task;
 
     /// <summary>Gets a value indicating whether <c>shutdown</c> was received.</summary>
-    public bool ShutdownReceived => this.lifecycle == ServerLifecycle.ShuttingDown;
+    internal bool ShutdownReceived => this.lifecycle == ServerLifecycle.ShuttingDown;
 
     [JsonRpcMethod(Methods.Initialize, UseSingleObjectParameterDeserialization = true)]
     public Task<InitializeResult> InitializeAsync(JsonElement? parameters = null, CancellationToken cancellationToken = default)
@@ -109,7 +116,7 @@ internal sealed class GitspacesRpcTarget
 
     [JsonRpcMethod(Methods.GitspacesList, UseSingleObjectParameterDeserialization = true)]
     public Task<ListGitspacesResult> ListAsync(JsonElement? parameters = null, CancellationToken cancellationToken = default) =>
-        this.RunAsync(parameters, GitspacesJsonContext.Default.ListGitspacesParams, (request, ct) => this.services.Gitspaces.ListAsync(request.Provider, ct), cancellationToken);
+        this.RunAsync(parameters, GitspacesJsonContext.Default.ListGitspacesParams, (request, ct) => this.services.Gitspaces.ListMatchingAsync(request, ct), cancellationToken);
 
     [JsonRpcMethod(Methods.GitspacesGet, UseSingleObjectParameterDeserialization = true)]
     public Task<GetGitspaceResult> GetAsync(JsonElement? parameters = null, CancellationToken cancellationToken = default) =>
@@ -195,6 +202,28 @@ internal sealed class GitspacesRpcTarget
             (request, progress, ct) => this.services.Gitspaces.ConnectAsync(request.Id, request.Ide, progress, ct),
             cancellationToken);
 
+    [JsonRpcMethod(Methods.GitspacesUpdate, UseSingleObjectParameterDeserialization = true)]
+    public Task<UpdateGitspaceResult> UpdateAsync(JsonElement? parameters = null, CancellationToken cancellationToken = default) =>
+        this.RunWithProgressAsync(
+            parameters,
+            GitspacesJsonContext.Default.UpdateGitspaceParams,
+            request => request.WorkDoneToken,
+            "Updating gitspace",
+            async (request, progress, ct) => new UpdateGitspaceResult { Gitspace = await this.services.Gitspaces.UpdateAsync(request, progress, ct) },
+            cancellationToken);
+
+    [JsonRpcMethod(Methods.GitspacesCreateOptions, UseSingleObjectParameterDeserialization = true)]
+    public Task<CreateOptionsResult> CreateOptionsAsync(JsonElement? parameters = null, CancellationToken cancellationToken = default) =>
+        this.RunAsync(parameters, GitspacesJsonContext.Default.CreateOptionsParams, (request, ct) => this.services.Gitspaces.GetCreateOptionsAsync(request.Provider, ct), cancellationToken);
+
+    [JsonRpcMethod(Methods.GitspacesListRepos, UseSingleObjectParameterDeserialization = true)]
+    public Task<ListReposResult> ListReposAsync(JsonElement? parameters = null, CancellationToken cancellationToken = default) =>
+        this.RunAsync(parameters, GitspacesJsonContext.Default.ListReposParams, (request, ct) => this.services.Gitspaces.ListRepositoriesAsync(request, ct), cancellationToken);
+
+    [JsonRpcMethod(Methods.GitspacesListBranches, UseSingleObjectParameterDeserialization = true)]
+    public Task<ListBranchesResult> ListBranchesAsync(JsonElement? parameters = null, CancellationToken cancellationToken = default) =>
+        this.RunAsync(parameters, GitspacesJsonContext.Default.ListBranchesParams, (request, ct) => this.services.Gitspaces.ListBranchesAsync(request, ct), cancellationToken);
+
     [JsonRpcMethod(Methods.ProvidersList, UseSingleObjectParameterDeserialization = true)]
     public Task<ListProvidersResult> ListProvidersAsync(JsonElement? parameters = null, CancellationToken cancellationToken = default) =>
         this.RunAsync(
@@ -212,7 +241,7 @@ internal sealed class GitspacesRpcTarget
             cancellationToken);
 
     /// <summary>Stops watching providers (on disconnect).</summary>
-    public void StopWatching() => this.subscription?.Dispose();
+    internal void StopWatching() => this.subscription?.Dispose();
 
     private async Task WatchAsync()
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
 using Gitspaces.Core.Operations;
 using Gitspaces.Protocol;
@@ -27,6 +28,7 @@ internal sealed class Notifier : IGitspaceObserver
 
     public void Complete() => this.queue.Writer.TryComplete();
 
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "SystemTextJsonFormatter writes a parameter object whole with its JsonTypeInfo from GitspacesJsonContext; nothing reflects over it.")]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await foreach (var item in this.queue.Reader.ReadAllAsync(cancellationToken))

@@ -14,6 +14,9 @@ internal static class RpcServer
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan AnswerGrace = TimeSpan.FromSeconds(10);
 
+    // From the compile-time shape of the target: no reflection over it, in the JIT build and the Native AOT one alike.
+    private static readonly RpcTargetMetadata TargetMetadata = RpcTargetMetadata.FromShape<GitspacesRpcTarget>();
+
     public static async Task<int> RunAsync(Stream input, Stream output, SidecarServices services, ServerLog log)
     {
         using var stopping = new CancellationTokenSource();
@@ -23,10 +26,9 @@ internal static class RpcServer
 
         // Frames are read and checked on the thread pool while this thread builds StreamJsonRpc's connection.
         var inputPump = transport.PumpInputAsync(stopping.Token);
-        var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = RpcSerialization.CreateOptions() };
-        var handler = new HeaderDelimitedMessageHandler(transport.RpcOutput, transport.RpcInput, formatter);
+        var handler = new HeaderDelimitedMessageHandler(transport.RpcOutput, transport.RpcInput, RpcSerialization.CreateFormatter());
         using var rpc = new GitspacesJsonRpc(handler, log);
-        rpc.AddLocalRpcTarget(target, new JsonRpcTargetOptions { NotifyClientOfEvents = false, DisposeOnDisconnect = false });
+        rpc.AddLocalRpcTarget(TargetMetadata, target, new JsonRpcTargetOptions { NotifyClientOfEvents = false, DisposeOnDisconnect = false });
         rpc.CancelLocallyInvokedMethodsWhenConnectionIsClosed = false;
         rpc.Disconnected += (_, e) => log.Info($"disconnected: {e.Reason} {e.Description}");
         notifier.Attach(rpc);

@@ -13,8 +13,8 @@ public sealed record SshHostRegistryOptions
     public required string Directory { get; init; }
 
     /// <summary>
-    /// Gets the command (program, then arguments) that <c>ProxyCommand</c> runs, before <c>ssh-proxy …</c>: the NativeAOT
-    /// <c>gitspaces-ssh-proxy</c> next to the sidecar when there is one, else the sidecar (see <see cref="SidecarExecutable.ResolveProxy"/>).
+    /// Gets the command (program, then arguments) that <c>ProxyCommand</c> runs, before <c>ssh-proxy …</c>: the running
+    /// sidecar (see <see cref="SidecarExecutable.CurrentCommand"/>).
     /// </summary>
     public required IReadOnlyList<string> SidecarCommand { get; init; }
 
@@ -53,7 +53,7 @@ public sealed record SshHostRegistryOptions
         {
             UserConfigPath = Path.GetFullPath(string.IsNullOrWhiteSpace(userConfigPath) ? Path.Combine(home, ".ssh", "config") : userConfigPath),
             Directory = Path.Combine(paths.DataDirectory, "ssh"),
-            SidecarCommand = SidecarExecutable.ProxyCommand(),
+            SidecarCommand = SidecarExecutable.CurrentCommand(),
             GitspacesHome = environment("GITSPACES_HOME") is { Length: > 0 } gitspacesHome ? Path.GetFullPath(gitspacesHome) : null,
         };
     }

@@ -48,7 +48,7 @@ internal class FakeProvider(string id = "fake") : IGitspaceProvider
         return Task.FromResult(this.Gitspaces.TryGetValue(gitspaceId, out var found) ? found : null);
     }
 
-    public async Task<Gitspace> CreateAsync(CreateRequest request, IOperationContext context)
+    public virtual async Task<Gitspace> CreateAsync(CreateRequest request, IOperationContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

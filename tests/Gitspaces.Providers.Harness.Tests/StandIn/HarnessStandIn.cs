@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -12,28 +11,70 @@ namespace Gitspaces.Providers.Harness.Tests.StandIn;
 
 /// <summary>
 /// A STAND-IN for the Harness cloud (hosted CDE, app.harness.io) and the open-source Harness server, which are out
-/// of reach from this machine. It is a real HTTP server (Kestrel on 127.0.0.1, a free port) that follows the API
-/// as /work/shared/reference/harness.md documents it — nothing more is known of the real service:
+/// of reach from this machine. It is a real HTTP server (Kestrel on 127.0.0.1, a free port) that answers the way the
+/// real server does: each behaviour below names the file of <c>harness/harness</c> (snapshot ad5c8768, see
+/// /work/shared/reference/harness.md §8) or of its hosted API description (<c>web/src/services/cde/swagger.yaml</c>,
+/// "the CDE spec") it follows. Where the stand-in is kinder than those files, a client bug hides; so it is not.
 /// <list type="bullet">
-/// <item>hosted CDE (§2.2): <c>/gateway/cde/api/v1/accounts/{a}/orgs/{o}/projects/{p}/gitspaces[/{id}[/actions|/events|/logs|/token]]</c>,
-/// <c>…/gitspaces/lookup-repo</c>, <c>/accounts/{a}/infraproviders[/{id}/resources]</c>, auth by <c>x-api-key</c>;</item>
-/// <item>open-source server (§2.1): <c>/api/v1/gitspaces</c> (create), <c>/api/v1/spaces/{space}/+/gitspaces</c> (list),
-/// <c>/api/v1/gitspaces/{space}/{id}/+[/actions|/events|/logs/stream]</c>, <c>/api/v1/gitspaces/lookup-repo</c>,
-/// <c>/api/v1/spaces/{space}/+/infraproviders</c>, <c>/api/v1/infraproviders/{space}/{id}/+</c>, auth by Bearer token;</item>
-/// <item>snake_case fields (§1), pagination headers <c>x-total</c>, <c>x-total-pages</c>, <c>x-page</c>, <c>x-per-page</c>,
-/// errors as <c>{"message": …}</c>, 201 on create, 204 on delete, 403 "Last session for this gitspace is still
-/// &lt;state&gt;" on a busy gitspace, events newest first with nanosecond timestamps, the SSE log stream
-/// (<c>: ping</c>, <c>event: log_line_appended</c> with <c>{pos,out,time}</c>, <c>event: error</c> / <c>data: eof</c>), and the
-/// state machine of §1.6 played out over time with the event sequences of §2.3.</item>
+/// <item>Routes: hosted <c>/gateway/cde/api/v1/accounts/{a}/orgs/{o}/projects/{p}/gitspaces[/{id}[/actions|/events|/logs|/token]]</c>,
+/// <c>…/gitspaces/lookup-repo</c>, <c>/accounts/{a}/infraproviders[/{id}/resources]</c> with <c>x-api-key</c> (the CDE spec);
+/// open-source <c>/api/v1/gitspaces</c>, <c>/api/v1/spaces/{space}/+/gitspaces</c>, <c>/api/v1/gitspaces/{space}/{id}/+[/actions|/events|/logs/stream]</c>,
+/// <c>/api/v1/gitspaces/lookup-repo</c>, <c>/api/v1/spaces/{space}/+/infraproviders</c>, <c>/api/v1/infraproviders/{space}/{id}/+</c>
+/// with a Bearer token (<c>app/router/api.go</c>; the <c>/+</c> form of <c>app/api/middleware/encode/encode.go</c>).</item>
+/// <item>Errors are <c>{"message": …}</c> (<c>app/api/usererror/usererror.go</c>); 201 on create (<c>app/api/handler/gitspace/create.go</c>);
+/// identifiers are the lower-cased request plus <c>-</c> and 6 random characters (<c>app/api/controller/gitspace/create.go</c> buildIdentifier);
+/// <c>space_ref</c> is required on the open-source server (<c>create.go</c> sanitizeCreateInput).</item>
+/// <item>Actions answer the optimistic state, refuse a busy gitspace with 403 "Last session for this gitspace is still
+/// &lt;state&gt;" (<c>app/services/gitspace/actions.go</c>), and play the state machine and event sequences of
+/// <c>app/gitspace/orchestrator/orchestrator_trigger.go</c> / <c>orchestrator_resume.go</c>; config state derives from the instance
+/// (<c>types/gitspace.go</c> GetGitspaceState); a new instance starts when none exists or the last is final.</item>
+/// <item>Delete is asynchronous (<c>app/services/gitspace/action_delete.go</c>, <c>app/services/gitspacedeleteevent/handler.go</c>): a
+/// gitspace without an instance, or with an <c>uninitialized</c> one, goes at once; any other answers 204 and keeps its old
+/// state (<c>error</c> included) readable until the delete handler runs, which here is after the gitspace was read once more.
+/// The handler moves a running instance to <c>stopping</c>, any other to <c>cleaning</c>, tears down, then the gitspace is gone
+/// (404). DELETE has no busy check (<c>app/api/controller/gitspace/delete.go</c>), and there is no delete-failed action event:
+/// a failed teardown leaves the instance in <c>error</c>, still marked for deletion, for a background job to retry.</item>
+/// <item>Events are newest first (<c>app/store/database/gitspace_event.go</c>, <c>ORDER BY geven_timestamp DESC</c>) with nanosecond
+/// timestamps; the open-source server pages them with <c>x-total</c>/<c>x-total-pages</c> headers
+/// (<c>app/api/handler/gitspace/events.go</c>), the hosted API takes no <c>page</c>/<c>limit</c> and answers them all, without paging
+/// headers (the CDE spec, <c>getGitspaceEvents</c>).</item>
+/// <item>Logs: the hosted <c>…/logs</c> answers the latest instance's log as one JSON string, <c>null</c> when there is none yet
+/// (the CDE spec, <c>OpenapiGetGitspaceLogsResponse: nullable</c>); the open-source server streams SSE
+/// (<c>app/api/controller/gitspace/logs_stream.go</c>, <c>app/api/render/sse.go</c>: <c>: ping</c>, <c>log_line_appended</c>
+/// <c>{pos,out,time}</c>, <c>event: error</c> / <c>data: eof</c>) only while an operation runs, and forgets it after
+/// (<c>livelog/livelog.go</c>).</item>
+/// <item>Lists page with <c>x-total</c>, <c>x-total-pages</c>, <c>x-page</c>, <c>x-per-page</c> (<c>app/api/render/header.go</c>) and
+/// filter by <c>query</c> (identifier or name), <c>gitspace_states</c> (on the latest instance's state: <c>stopped</c> also
+/// keeps cleaned, deleted and uninitialized, <c>error</c> also unknown, no instance matches nothing), <c>gitspace_owner</c>
+/// (<c>self</c> by default), <c>sort</c> and <c>order</c> (<c>app/api/request/gitspace.go</c>, <c>app/store/database/gitspace_config.go</c>
+/// addGitspaceFilter, addOrderBy).</item>
+/// <item>Update is <c>PATCH</c> on the gitspace (<c>app/api/controller/gitspace/update.go</c>): only while stopped or uninitialized;
+/// a new IDE or key marks it for reset; VS Code Web clears the key and refuses one; the machine is looked up in the
+/// gitspace's own infra provider and the open-source <c>default</c> cannot change; the open-source server ignores
+/// <c>name</c>, the hosted one applies it (the CDE spec lists it in <c>OpenapiUpdateGitspaceRequest</c>).</item>
+/// <item>Repository types (<c>types/enum/gitspace_code_repo_type.go</c>): the open-source server has SCM providers for
+/// <c>gitness</c> and <c>unknown</c> only (<c>app/gitspace/scm/scm_factory.go</c>): <c>lookup-repo</c> of another type is an
+/// internal error and a start of one fails at <c>fetch_devcontainer_failed</c>; <c>unknown</c> clones anonymously, so a
+/// private repository fails (<c>app/gitspace/scm/scm.go</c> CheckValidCodeRepo); an internal repository without
+/// <c>code_repo_ref</c> fails its create (<c>create.go</c>). The hosted types need their hosts: github.com, gitlab.com,
+/// bitbucket.org, git.harness.io, and on-premises hosts the account reaches.</item>
+/// <item>Hosted only (the CDE spec): <c>GET /accounts/{a}/gitspace-settings</c> (<c>TypesGitspaceSettingsResponse</c>:
+/// <c>available_settings.infra_provider_resources</c> per infra provider type and region, the admin's <c>settings</c>,
+/// <c>types/gitspace_settings.go</c>), <c>…/gitspaces/list-repos</c> and <c>…/list-branches</c> with their required
+/// <c>repo_type</c>, <c>repo_url</c> and <c>search_term</c>, and the auto-stop job (<c>action_stop.go</c>
+/// GitspaceAutostopAction: <c>gitspace_action_auto_stop</c>, then a normal stop).</item>
 /// </list>
 /// Tests script faults (status, <c>Retry-After</c>, malformed bodies) with <see cref="Fail"/>.
 /// </summary>
-internal sealed class HarnessStandIn : IAsyncDisposable
+internal sealed partial class HarnessStandIn : IAsyncDisposable
 {
     public const string Account = "acct1";
     public const string Org = "org1";
     public const string Project = "proj1";
     public const string Space = "myspace";
+
+    /// <summary>The principal the token belongs to: the <c>self</c> of <c>gitspace_owner</c>.</summary>
+    public const string CallerId = "user1";
     private const string CdeBase = "/gateway/cde/api/v1";
     private const string OssBase = "/api/v1";
 
@@ -128,15 +169,23 @@ internal sealed class HarnessStandIn : IAsyncDisposable
         }
     }
 
-    /// <summary>Adds a gitspace directly, as if made in the web UI (for pagination and watch tests).</summary>
-    public string Seed(string name, string? state = null)
+    /// <summary>Adds a gitspace directly, as if made in the web UI (for pagination and watch tests), by the caller or a teammate.</summary>
+    public string Seed(string name, string? state = null, string owner = CallerId)
     {
         lock (this.gate)
         {
-            var gitspace = this.NewGitspace(name, "vs_code", "https://github.com/acme/" + name + ".git", "github", "main", null, "standard", "harness-hosted", null);
+            // Seeds serve both flavours: a hosted machine and a repository type each flavour can clone.
+            var gitspace = this.NewGitspace(name, "vs_code", "https://github.com/acme/" + name + ".git", "unknown", "main", null, "standard", "harness-hosted", hosted: true, owner: owner);
             if (state is not null)
             {
-                gitspace.Instance = new StandInInstance { Identifier = gitspace.Identifier + "-inst01", State = state, Created = NowMs(), Updated = NowMs() };
+                gitspace.Instance = new StandInInstance
+                {
+                    Identifier = gitspace.Identifier + "-inst01",
+                    State = state,
+                    Created = NowMs(),
+                    Updated = NowMs(),
+                    ErrorMessage = state == "error" ? "postStartCommand failed: exit status 1" : null,
+                };
                 Provision(gitspace);
             }
 
@@ -153,6 +202,52 @@ internal sealed class HarnessStandIn : IAsyncDisposable
             gitspace.Instance ??= new StandInInstance { Identifier = identifier + "-inst01", State = state, Created = NowMs() };
             gitspace.Instance.State = state;
             gitspace.Instance.Updated = gitspace.Updated = NowMs();
+        }
+    }
+
+    /// <summary>
+    /// Stops a running gitspace for inactivity, as the hosted auto-stop job does (<c>app/services/gitspace/action_stop.go</c>
+    /// GitspaceAutostopAction): a <c>gitspace_action_auto_stop</c> event, then a normal stop.
+    /// </summary>
+    public void AutoStop(string identifier)
+    {
+        Func<CancellationToken, Task> play;
+        lock (this.gate)
+        {
+            var gitspace = this.gitspaces[identifier];
+            this.Emit(gitspace, "gitspace_action_auto_stop", "Auto-stopping Gitspace due to inactivity...", null);
+            play = this.BeginStop(gitspace);
+        }
+
+        _ = Task.Run(() => play(this.stopping.Token));
+    }
+
+    /// <summary>Makes the next teardown of a gitspace fail: its instance ends in <c>error</c>, still marked for deletion.</summary>
+    public void FailNextDelete(string identifier)
+    {
+        lock (this.gate)
+        {
+            this.gitspaces[identifier].FailNextDelete = true;
+        }
+    }
+
+    /// <summary>Adds the events of <paramref name="cycles"/> earlier start/stop cycles, older than anything else the gitspace has.</summary>
+    public void SeedHistory(string identifier, int cycles)
+    {
+        lock (this.gate)
+        {
+            var gitspace = this.gitspaces[identifier];
+            var at = (DateTimeOffset.UtcNow.AddDays(-1).ToUnixTimeMilliseconds() * 1_000_000) - (cycles * 10_000_000_000L);
+            var older = new List<StandInEvent>();
+            for (var cycle = 0; cycle < cycles; cycle++)
+            {
+                foreach (var type in new[] { "gitspace_action_start", "agent_gitspace_creation_completed", "gitspace_action_start_completed", "gitspace_action_stop", "gitspace_action_stop_completed" })
+                {
+                    older.Add(new StandInEvent(type, type, at += 1_000_000, type.StartsWith("gitspace_action", StringComparison.Ordinal) ? "gitspace_config" : "gitspace_instance"));
+                }
+            }
+
+            gitspace.Events.InsertRange(0, older);
         }
     }
 
@@ -180,6 +275,14 @@ internal sealed class HarnessStandIn : IAsyncDisposable
         await context.Response.WriteAsync(body.ToJsonString());
     }
 
+    /// <summary>Writes the JSON literal <c>null</c>, which a <see cref="JsonNode"/> cannot hold.</summary>
+    private static async Task WriteJsonNullAsync(HttpContext context)
+    {
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync("null");
+    }
+
     private static Task ErrorAsync(HttpContext context, int status, string message) =>
         WriteJsonAsync(context, status, new JsonObject { ["message"] = message });
 
@@ -187,6 +290,15 @@ internal sealed class HarnessStandIn : IAsyncDisposable
     {
         var method = context.Request.Method;
         var path = context.Request.Path.Value ?? "/";
+        string? body = null;
+        if (method is "POST" or "PATCH" or "PUT")
+        {
+            // Kept for assertions on what clients send; the handlers read the body again from the start.
+            context.Request.EnableBuffering();
+            body = await new StreamReader(context.Request.Body, leaveOpen: true).ReadToEndAsync();
+            context.Request.Body.Position = 0;
+        }
+
         StandInFault? fault;
         lock (this.gate)
         {
@@ -237,7 +349,7 @@ internal sealed class HarnessStandIn : IAsyncDisposable
         finally
         {
             var auth = context.Request.Headers.ContainsKey("x-api-key") ? "x-api-key" : context.Request.Headers.Authorization.ToString().Split(' ')[0];
-            this.requests.Enqueue(new StandInRequest(method, path, context.Request.QueryString.Value ?? string.Empty, DateTimeOffset.UtcNow, auth.Length == 0 ? null : auth, context.Response.StatusCode));
+            this.requests.Enqueue(new StandInRequest(method, path, context.Request.QueryString.Value ?? string.Empty, DateTimeOffset.UtcNow, auth.Length == 0 ? null : auth, context.Response.StatusCode) { Body = body });
         }
     }
 
@@ -246,6 +358,12 @@ internal sealed class HarnessStandIn : IAsyncDisposable
         if (context.Request.Headers["x-api-key"].ToString() != this.Token)
         {
             await ErrorAsync(context, 401, "Unauthorized");
+            return;
+        }
+
+        if (segments is ["accounts", var settingsAccount, "gitspace-settings"] && context.Request.Method == "GET")
+        {
+            await (settingsAccount == Account ? this.SettingsAsync(context) : ErrorAsync(context, 404, "account not found"));
             return;
         }
 
@@ -285,7 +403,13 @@ internal sealed class HarnessStandIn : IAsyncDisposable
                 await this.CreateAsync(context, $"{Account}/{Org}/{Project}");
                 return;
             case ["lookup-repo"] when method == "POST":
-                await LookupRepoAsync(context);
+                await this.LookupRepoAsync(context, hosted: true);
+                return;
+            case ["list-repos"] when method == "GET":
+                await ListReposAsync(context);
+                return;
+            case ["list-branches"] when method == "GET":
+                await ListBranchesAsync(context);
                 return;
             case [var id, .. var suffix]:
                 await this.GitspaceRouteAsync(context, id, string.Join('/', suffix), sse: false);
@@ -314,7 +438,7 @@ internal sealed class HarnessStandIn : IAsyncDisposable
 
         if (path == "/gitspaces/lookup-repo" && method == "POST")
         {
-            await LookupRepoAsync(context);
+            await this.LookupRepoAsync(context, hosted: false);
             return;
         }
 
@@ -388,6 +512,7 @@ internal sealed class HarnessStandIn : IAsyncDisposable
         {
             case "" when method == "GET":
                 var rendered = this.Render(gitspace);
+
                 if (this.HoldNextStartingReadUntilFailed == id && rendered["state"]?.GetValue<string>() == "starting")
                 {
                     this.HoldNextStartingReadUntilFailed = null;
@@ -410,6 +535,9 @@ internal sealed class HarnessStandIn : IAsyncDisposable
 
                 await WriteJsonAsync(context, 200, rendered);
                 return;
+            case "" when method == "PATCH":
+                await this.UpdateAsync(context, gitspace, hosted: !sse);
+                return;
             case "" when method == "DELETE":
                 await this.DeleteAsync(context, gitspace);
                 return;
@@ -417,16 +545,17 @@ internal sealed class HarnessStandIn : IAsyncDisposable
                 await this.ActionAsync(context, gitspace);
                 return;
             case "events" when method == "GET":
-                await this.EventsAsync(context, gitspace);
+                await this.EventsAsync(context, gitspace, paged: sse);
                 return;
             case "logs" when method == "GET" && !sse:
-                string text;
+                string? text;
                 lock (this.gate)
                 {
-                    text = string.Concat(gitspace.Log.Select(l => l + "\n"));
+                    // The latest instance's log; JSON null before any line was written (the CDE spec: nullable).
+                    text = gitspace.Instance is { Log.Count: > 0 } instance ? string.Concat(instance.Log.Select(l => l + "\n")) : null;
                 }
 
-                await WriteJsonAsync(context, 200, JsonValue.Create(text));
+                await (text is null ? WriteJsonNullAsync(context) : WriteJsonAsync(context, 200, JsonValue.Create(text)));
                 return;
             case "logs/stream" when method == "GET" && sse:
                 await this.StreamAsync(context, gitspace);
@@ -440,15 +569,38 @@ internal sealed class HarnessStandIn : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The list with its filters (<c>app/api/request/gitspace.go</c>, <c>app/store/database/gitspace_config.go</c>):
+    /// <c>query</c> matches identifier or name; <c>gitspace_states</c> matches the latest instance (<c>stopped</c> also
+    /// keeps cleaned, deleted and uninitialized, <c>error</c> also unknown, and a gitspace without an instance matches
+    /// none); <c>gitspace_owner=self</c> (the default) keeps the caller's; <c>sort</c> is <c>last_used</c>, <c>created</c> or
+    /// <c>last_activated</c> (the default, the latest instance's creation), with <c>order</c>.
+    /// </summary>
     private async Task ListAsync(HttpContext context)
     {
-        var page = int.TryParse(context.Request.Query["page"], out var p) && p > 0 ? p : 1;
-        var limit = int.TryParse(context.Request.Query["limit"], out var l) && l > 0 ? Math.Min(l, 100) : 30;
+        var query = context.Request.Query;
+        var page = int.TryParse(query["page"], out var p) && p > 0 ? p : 1;
+        var limit = int.TryParse(query["limit"], out var l) && l > 0 ? Math.Min(l, 100) : 30;
+        var text = query["query"].ToString();
+        var states = query["gitspace_states"].Select(v => v ?? string.Empty).Where(v => v is "running" or "stopped" or "error").ToHashSet(StringComparer.Ordinal);
+        var everyone = query["gitspace_owner"].ToString() == "all";
+        var sort = query["sort"].ToString();
+        var ascending = query["order"].ToString() == "asc";
         List<JsonNode> items;
         int total;
         lock (this.gate)
         {
-            var all = this.gitspaces.Values.OrderByDescending(g => g.Created).ThenBy(g => g.Identifier, StringComparer.Ordinal).ToList();
+            var kept = this.gitspaces.Values
+                .Where(g => everyone || g.UserId == CallerId)
+                .Where(g => text.Length == 0 || g.Identifier.Contains(text, StringComparison.OrdinalIgnoreCase) || g.Name.Contains(text, StringComparison.OrdinalIgnoreCase))
+                .Where(g => states.Count == 0 || (g.Instance?.State is { } state && states.Contains(FilterState(state))));
+            Func<StandInGitspace, long> key = sort switch
+            {
+                "last_used" => g => g.Instance?.LastUsed ?? 0,
+                "created" or "created_at" => g => g.Created,
+                _ => g => g.Instance?.Created ?? g.Created,
+            };
+            var all = (ascending ? kept.OrderBy(key) : kept.OrderByDescending(key)).ThenBy(g => g.Identifier, StringComparer.Ordinal).ToList();
             total = all.Count;
             items = [.. all.Skip((page - 1) * limit).Take(limit).Select(this.Render)];
         }
@@ -456,6 +608,15 @@ internal sealed class HarnessStandIn : IAsyncDisposable
         SetPagination(context, page, limit, total);
         await WriteJsonAsync(context, 200, new JsonArray([.. items]));
     }
+
+    /// <summary>The filter state an instance state counts as (<c>addGitspaceFilter</c>).</summary>
+    private static string FilterState(string instanceState) => instanceState switch
+    {
+        "running" => "running",
+        "error" or "unknown" => "error",
+        "stopped" or "cleaned" or "deleted" or "uninitialized" => "stopped",
+        _ => "busy",
+    };
 
     private static void SetPagination(HttpContext context, int page, int limit, int total)
     {
@@ -466,6 +627,12 @@ internal sealed class HarnessStandIn : IAsyncDisposable
         headers["x-per-page"] = limit.ToString(CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Create (<c>app/api/controller/gitspace/create.go</c>): the identifier is lower-cased, checked and suffixed; the
+    /// open-source server needs <c>space_ref</c> (the hosted UI sends its <c>acct/org/project</c> too); the machine must
+    /// exist in the infra provider; an internal repository (<c>gitness</c>, <c>harness_code</c>) needs <c>code_repo_ref</c>,
+    /// without which the real handler dereferences a nil pointer (an internal error).
+    /// </summary>
     private async Task CreateAsync(HttpContext context, string? scope)
     {
         JsonObject body;
@@ -479,19 +646,23 @@ internal sealed class HarnessStandIn : IAsyncDisposable
             return;
         }
 
-        var identifier = body["identifier"]?.GetValue<string>() ?? string.Empty;
-        var spaceRef = scope ?? body["space_ref"]?.GetValue<string>();
+        var hosted = scope is not null;
+        var identifier = (body["identifier"]?.GetValue<string>() ?? string.Empty).ToLowerInvariant();
+        var spaceRef = body["space_ref"]?.GetValue<string>();
         var resource = body["resource_identifier"]?.GetValue<string>();
+        var infra = body["infra_provider_config_identifier"]?.GetValue<string>() ?? "default";
         var repoUrl = body["code_repo_url"]?.GetValue<string>();
+        var repoType = body["code_repo_type"]?.GetValue<string>() ?? string.Empty;
+        var repoRef = body["code_repo_ref"]?.GetValue<string>();
         if (identifier.Length is 0 or > 50 || !identifier.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
         {
-            await ErrorAsync(context, 400, "identifier must match [a-z0-9-] and be at most 50 characters");
+            await ErrorAsync(context, 400, $"Identifier \"{identifier}\" contains invalid characters: only lowercase letters, digits, and hyphens are allowed");
             return;
         }
 
-        if (spaceRef is null || (scope is null && spaceRef != Space))
+        if (hosted ? spaceRef is not null && spaceRef != scope : spaceRef != Space)
         {
-            await ErrorAsync(context, 400, "space_ref is required");
+            await ErrorAsync(context, 400, "Gitspace requires a valid parent space");
             return;
         }
 
@@ -501,26 +672,30 @@ internal sealed class HarnessStandIn : IAsyncDisposable
             return;
         }
 
+        if (FindMachine(hosted, infra, resource) is null)
+        {
+            await ErrorAsync(context, 400, $"could not find infra provider resource \"{resource}\" of \"{infra}\"");
+            return;
+        }
+
+        if (repoType is "gitness" or "harness_code" && repoRef is null)
+        {
+            await ErrorAsync(context, 500, "Internal error occurred");
+            return;
+        }
+
         StandInGitspace gitspace;
         lock (this.gate)
         {
-            gitspace = this.NewGitspace(
-                identifier,
-                body["ide"]?.GetValue<string>() ?? "vs_code",
-                repoUrl,
-                body["code_repo_type"]?.GetValue<string>() ?? "unknown",
-                body["branch"]?.GetValue<string>(),
-                body["devcontainer_path"]?.GetValue<string>(),
-                resource,
-                body["infra_provider_config_identifier"]?.GetValue<string>() ?? "default",
-                body["metadata"]?["region"]?.GetValue<string>());
+            gitspace = this.NewGitspace(identifier, body["ide"]?.GetValue<string>() ?? "vs_code", repoUrl, repoType, body["branch"]?.GetValue<string>(), body["devcontainer_path"]?.GetValue<string>(), resource, infra, hosted, repoRef);
             gitspace.Name = body["name"]?.GetValue<string>() ?? identifier;
+            gitspace.SshTokenIdentifier = body["ssh_token_identifier"]?.GetValue<string>() ?? string.Empty;
         }
 
         await WriteJsonAsync(context, 201, this.Render(gitspace));
     }
 
-    private StandInGitspace NewGitspace(string identifier, string ide, string repoUrl, string repoType, string? branch, string? devcontainerPath, string resource, string infra, string? region)
+    private StandInGitspace NewGitspace(string identifier, string ide, string repoUrl, string repoType, string? branch, string? devcontainerPath, string resource, string infra, bool hosted, string? repoRef = null, string owner = CallerId)
     {
         var now = NowMs();
         var gitspace = new StandInGitspace
@@ -528,14 +703,16 @@ internal sealed class HarnessStandIn : IAsyncDisposable
             Identifier = identifier + "-" + RandomSuffix(),
             Name = identifier,
             Ide = ide,
-            SpacePath = Space,
+            SpacePath = hosted ? $"{Account}/{Org}/{Project}" : Space,
+            Hosted = hosted,
             RepoUrl = repoUrl,
             RepoType = repoType,
+            RepoRef = repoRef,
             Branch = branch,
             DevcontainerPath = devcontainerPath,
             ResourceIdentifier = resource,
             InfraIdentifier = infra,
-            Region = region,
+            UserId = owner,
             Created = now,
             Updated = now,
         };
@@ -543,387 +720,16 @@ internal sealed class HarnessStandIn : IAsyncDisposable
         return gitspace;
     }
 
-    private static async Task LookupRepoAsync(HttpContext context)
-    {
-        var body = (await JsonNode.ParseAsync(context.Request.Body))?.AsObject();
-        var url = body?["url"]?.GetValue<string>() ?? string.Empty;
-        if (!url.StartsWith("http://", StringComparison.Ordinal) && !url.StartsWith("https://", StringComparison.Ordinal))
-        {
-            await ErrorAsync(context, 400, "Invalid repository URL: the scheme must be http or https");
-            return;
-        }
-
-        if (url.Contains("missing", StringComparison.Ordinal))
-        {
-            await ErrorAsync(context, 400, "Could not find repository");
-            return;
-        }
-
-        await WriteJsonAsync(context, 200, new JsonObject { ["url"] = url, ["branch"] = "trunk", ["is_private"] = false });
-    }
-
-    private async Task ActionAsync(HttpContext context, StandInGitspace gitspace)
-    {
-        var action = (await JsonNode.ParseAsync(context.Request.Body))?["action"]?.GetValue<string>();
-        Func<CancellationToken, Task>? play;
-        (int Status, string Message) problem = default;
-        lock (this.gate)
-        {
-            var instance = gitspace.Instance;
-            if (instance is { IsBusy: true })
-            {
-                play = null;
-            }
-            else
-            {
-                play = action switch
-                {
-                    "start" => this.BeginStart(gitspace),
-                    "stop" when instance is { State: "running" } => this.BeginStop(gitspace),
-                    "reset" when instance is not null && !instance.IsFinal => this.BeginReset(gitspace),
-                    _ => null,
-                };
-            }
-
-            if (play is null)
-            {
-                problem = instance is { IsBusy: true }
-                    ? (403, $"Last session for this gitspace is still {instance.State}")
-                    : action is "start" or "stop" or "reset"
-                        ? (400, $"Cannot {action} a gitspace that is {gitspace.State}")
-                        : (400, $"Invalid action: {action}");
-            }
-        }
-
-        if (play is null)
-        {
-            await ErrorAsync(context, problem.Status, problem.Message ?? "Bad request");
-            return;
-        }
-
-        await WriteJsonAsync(context, 200, this.Render(gitspace));
-        _ = Task.Run(() => play(this.stopping.Token));
-    }
-
-    private async Task DeleteAsync(HttpContext context, StandInGitspace gitspace)
-    {
-        Func<CancellationToken, Task>? play = null;
-        string? busyState = null;
-        lock (this.gate)
-        {
-            if (gitspace.Instance is { IsBusy: true } busy)
-            {
-                busyState = busy.State;
-            }
-            else if (gitspace.Instance is null || gitspace.Instance.IsFinal || gitspace.Instance.State == "uninitialized")
-            {
-                this.gitspaces.Remove(gitspace.Identifier);
-            }
-            else
-            {
-                Move(gitspace, "cleaning");
-                var live = NewLive(gitspace);
-                play = token => this.PlayAsync(
-                    gitspace,
-                    live,
-                    [
-                        () => this.Emit(gitspace, "agent_gitspace_deletion_start", "Removing Gitspace...", "INFO: Removing container gitspace-harness-" + gitspace.Identifier),
-                        () => this.Emit(gitspace, "agent_gitspace_deletion_completed", "Removed Gitspace", "INFO: Removed volume"),
-                        () => this.Emit(gitspace, "infra_deprovisioning_start", "Deprovisioning infrastructure...", null),
-                        () =>
-                        {
-                            this.Emit(gitspace, "infra_deprovisioning_completed", "Deprovisioned infrastructure", null);
-                            this.gitspaces.Remove(gitspace.Identifier);
-                        },
-                    ],
-                    token);
-            }
-        }
-
-        if (busyState is not null)
-        {
-            await ErrorAsync(context, 403, $"Last session for this gitspace is still {busyState}");
-            return;
-        }
-
-        context.Response.StatusCode = 204;
-        if (play is not null)
-        {
-            _ = Task.Run(() => play(this.stopping.Token));
-        }
-    }
-
-    private Func<CancellationToken, Task> BeginStart(StandInGitspace gitspace)
-    {
-        var now = NowMs();
-        if (gitspace.Instance is null || gitspace.Instance.IsFinal)
-        {
-            gitspace.Instance = new StandInInstance { Identifier = gitspace.Identifier + "-" + RandomSuffix(), State = "starting", Created = now, Updated = now };
-        }
-
-        Move(gitspace, "starting");
-        var live = NewLive(gitspace);
-        var fail = gitspace.FailNextStart;
-        gitspace.FailNextStart = false;
-        this.Emit(gitspace, "gitspace_action_start", "Setting up Gitspace...", null);
-        return token => this.PlayAsync(
-            gitspace,
-            live,
-            [
-                () => this.Emit(gitspace, "fetch_devcontainer_start", "Fetching Devcontainer configuration...", "INFO: Fetching devcontainer.json from " + gitspace.RepoUrl),
-                () => this.Emit(gitspace, "fetch_devcontainer_completed", "Fetched Devcontainer configuration", null),
-                () => this.Emit(gitspace, "infra_provisioning_start", "Provisioning infrastructure...", "INFO: Provisioning " + gitspace.ResourceIdentifier),
-                () => this.Emit(gitspace, "infra_provisioning_completed", "Provisioned infrastructure", null),
-                () => this.Emit(gitspace, "agent_connect_start", "Connecting to Gitspace agent...", null),
-                () => this.Emit(gitspace, "agent_connect_completed", "Connected to Gitspace agent", null),
-                () => this.Emit(gitspace, "agent_gitspace_creation_start", "Setting up Gitspace container...", "INFO: Cloning " + gitspace.RepoUrl + " into /home/harness/" + gitspace.RepoName),
-                () => this.Emit(gitspace, null, null, "INFO: Pulling image mcr.microsoft.com/devcontainers/base:dev-ubuntu-24.04"),
-                () => this.Emit(gitspace, null, null, "INFO: Running postCreateCommand"),
-                () =>
-                {
-                    if (fail)
-                    {
-                        this.Emit(gitspace, null, null, "ERROR: postCreateCommand failed: exit status 1");
-                        this.Emit(gitspace, "agent_gitspace_creation_failed", "Failed to set up Gitspace container", null);
-                        gitspace.Instance!.ErrorMessage = "postCreateCommand failed: exit status 1";
-                        Move(gitspace, "error");
-                        this.Emit(gitspace, "gitspace_action_start_failed", "Failed to set up Gitspace", null);
-                        return;
-                    }
-
-                    this.Emit(gitspace, "agent_gitspace_creation_completed", "Gitspace container is set up", "INFO: Gitspace is ready");
-                    Provision(gitspace);
-                    Move(gitspace, "running");
-                    this.Emit(gitspace, "gitspace_action_start_completed", "Gitspace set up successfully", null);
-                },
-            ],
-            token);
-    }
-
-    private Func<CancellationToken, Task> BeginStop(StandInGitspace gitspace)
-    {
-        Move(gitspace, "stopping");
-        var live = NewLive(gitspace);
-        this.Emit(gitspace, "gitspace_action_stop", "Stopping Gitspace...", null);
-        return token => this.PlayAsync(
-            gitspace,
-            live,
-            [
-                () => this.Emit(gitspace, "agent_connect_start", "Connecting to Gitspace agent...", null),
-                () => this.Emit(gitspace, "agent_connect_completed", "Connected to Gitspace agent", null),
-                () => this.Emit(gitspace, "agent_gitspace_stop_start", "Stopping Gitspace container...", "INFO: Stopping container gitspace-harness-" + gitspace.Identifier),
-                () => this.Emit(gitspace, "agent_gitspace_stop_completed", "Stopped Gitspace container", null),
-                () => this.Emit(gitspace, "infra_stop_start", "Stopping infrastructure...", null),
-                () =>
-                {
-                    this.Emit(gitspace, "infra_stop_completed", "Stopped infrastructure", null);
-                    Move(gitspace, "stopped");
-                    this.Emit(gitspace, "gitspace_action_stop_completed", "Stopped Gitspace", null);
-                },
-            ],
-            token);
-    }
-
-    private Func<CancellationToken, Task> BeginReset(StandInGitspace gitspace)
-    {
-        Move(gitspace, "resetting");
-        var live = NewLive(gitspace);
-        this.Emit(gitspace, "gitspace_action_reset", "Resetting Gitspace...", null);
-        return token => this.PlayAsync(
-            gitspace,
-            live,
-            [
-                () => this.Emit(gitspace, "agent_gitspace_deletion_start", "Removing Gitspace...", "INFO: Removing container, keeping the volume"),
-                () => this.Emit(gitspace, "agent_gitspace_deletion_completed", "Removed Gitspace container", null),
-                () =>
-                {
-                    Move(gitspace, "deleted");
-                    this.Emit(gitspace, "gitspace_action_reset_completed", "Reset Gitspace", null);
-                },
-            ],
-            token);
-    }
-
-    private async Task PlayAsync(StandInGitspace gitspace, StandInLiveLog live, IReadOnlyList<Action> steps, CancellationToken cancellationToken)
-    {
-        try
-        {
-            foreach (var step in steps)
-            {
-                await Task.Delay(this.Step, cancellationToken);
-                lock (this.gate)
-                {
-                    step();
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        finally
-        {
-            lock (this.gate)
-            {
-                live.Complete();
-
-                // The open-source server's Flush deletes the stream at the end of the operation.
-                if (gitspace.Live == live)
-                {
-                    gitspace.Live = null;
-                }
-            }
-        }
-    }
-
-    private static StandInLiveLog NewLive(StandInGitspace gitspace)
-    {
-        var live = new StandInLiveLog();
-        gitspace.Live = live;
-        return live;
-    }
-
-    private static void Move(StandInGitspace gitspace, string instanceState)
-    {
-        var now = NowMs();
-        gitspace.StateHistory.Add((instanceState, DateTimeOffset.UtcNow));
-        gitspace.Instance!.State = instanceState;
-        gitspace.Instance.Updated = now;
-        gitspace.Updated = now;
-        var moved = gitspace.Moved;
-        gitspace.Moved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        moved.TrySetResult();
-    }
-
-    private static void Provision(StandInGitspace gitspace)
-    {
-        var instance = gitspace.Instance!;
-        const string host = "127.0.0.1";
-        const int port = 2201;
-        var folder = "/home/harness/" + gitspace.RepoName;
-        instance.SshCommand = $"ssh -t -p {port} harness@{host} 'cd {folder}; exec $SHELL -l'";
-        instance.Url = gitspace.Ide switch
-        {
-            "vs_code" => $"vscode-remote://ssh-remote+harness@{host}:{port}{folder}",
-            "vs_code_web" => $"http://{host}:8089?folder={folder}",
-            "cursor" => $"cursor://vscode-remote:/ssh-remote+harness@{host}:{port}{folder}",
-            "windsurf" => $"windsurf://vscode-remote:/ssh-remote+harness@{host}:{port}{folder}",
-            _ => $"jetbrains-gateway://connect#idePath=/home/harness/.cache/JetBrains/RemoteDev/dist/{gitspace.Ide}&projectPath={folder}&host={host}&port={port}&user=harness&type=ssh&deploy=false",
-        };
-        instance.PluginUrl = gitspace.Ide == "vs_code" ? $"vscode://harness-inc.gitspaces/{gitspace.RepoName}/{instance.Identifier}" : null;
-    }
-
-    /// <summary>Records an event and/or a log line (under the lock).</summary>
-    private void Emit(StandInGitspace gitspace, string? type, string? message, string? logLine)
-    {
-        if (type is not null)
-        {
-            var now = DateTimeOffset.UtcNow;
-            var nanos = Math.Max(now.ToUnixTimeMilliseconds() * 1_000_000 + (now.Ticks % TimeSpan.TicksPerMillisecond) * 100, this.lastTimestamp + 1);
-            this.lastTimestamp = nanos;
-            gitspace.Events.Add(new StandInEvent(type, message ?? type, nanos, type.StartsWith("gitspace_action", StringComparison.Ordinal) ? "gitspace_config" : "gitspace_instance"));
-        }
-
-        if (logLine is not null)
-        {
-            gitspace.Log.Add(logLine);
-            gitspace.Live?.Append(logLine, NowMs());
-        }
-    }
-
-    private async Task EventsAsync(HttpContext context, StandInGitspace gitspace)
-    {
-        var page = int.TryParse(context.Request.Query["page"], out var p) && p > 0 ? p : 1;
-        var limit = int.TryParse(context.Request.Query["limit"], out var l) && l > 0 ? Math.Min(l, 100) : 30;
-        JsonArray items;
-        int total;
-        lock (this.gate)
-        {
-            // Newest first (ORDER BY geven_timestamp DESC).
-            var all = gitspace.Events.OrderByDescending(e => e.TimestampNanoseconds).ToList();
-            total = all.Count;
-            items = new JsonArray([.. all.Skip((page - 1) * limit).Take(limit).Select(e => (JsonNode)new JsonObject
-            {
-                ["event"] = e.Type,
-                ["query_key"] = gitspace.Identifier,
-                ["entity_type"] = e.EntityType,
-                ["timestamp"] = e.TimestampNanoseconds,
-                ["created"] = e.TimestampNanoseconds / 1_000_000,
-                ["event_time"] = DateTimeOffset.UnixEpoch.AddTicks(e.TimestampNanoseconds / 100).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
-                ["message"] = e.Message,
-            })]);
-        }
-
-        SetPagination(context, page, limit, total);
-        await WriteJsonAsync(context, 200, items);
-    }
-
-    private async Task StreamAsync(HttpContext context, StandInGitspace gitspace)
-    {
-        StandInLiveLog? live;
-        lock (this.gate)
-        {
-            live = gitspace.Live;
-        }
-
-        if (live is null)
-        {
-            await ErrorAsync(context, 404, "log stream not present");
-            return;
-        }
-
-        context.Response.StatusCode = 200;
-        context.Response.ContentType = "text/event-stream";
-        context.Response.Headers.CacheControl = "no-cache";
-        context.Response.Headers["X-Accel-Buffering"] = "no";
-        var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, this.stopping.Token).Token;
-        await context.Response.WriteAsync(": ping\n\n", aborted);
-        await context.Response.Body.FlushAsync(aborted);
-        var sent = 0;
-        try
-        {
-            while (true)
-            {
-                var (lines, done, changed) = live.Read(sent);
-                var text = new StringBuilder();
-                foreach (var (pos, output, time) in lines)
-                {
-                    var data = new JsonObject { ["pos"] = pos, ["out"] = output, ["time"] = time }.ToJsonString();
-                    text.Append("event: log_line_appended\ndata: ").Append(data).Append("\n\n");
-                }
-
-                sent += lines.Count;
-                if (done)
-                {
-                    text.Append("event: error\ndata: eof\n\n");
-                }
-
-                if (text.Length > 0)
-                {
-                    await context.Response.WriteAsync(text.ToString(), aborted);
-                    await context.Response.Body.FlushAsync(aborted);
-                }
-
-                if (done)
-                {
-                    return;
-                }
-
-                // A ping every 30 s keeps proxies from closing an idle stream.
-                if (await Task.WhenAny(changed, Task.Delay(TimeSpan.FromSeconds(30), aborted)) != changed)
-                {
-                    await context.Response.WriteAsync(": ping\n\n", aborted);
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
-
     private JsonObject Render(StandInGitspace gitspace)
     {
         lock (this.gate)
         {
+            if (gitspace.IsMarkedForDeletion)
+            {
+                // A client has seen the old state after its DELETE: the delete handler may run now.
+                gitspace.ReadWhileMarked.TrySetResult();
+            }
+
             var instance = gitspace.Instance;
             return new JsonObject
             {
@@ -934,24 +740,16 @@ internal sealed class HarnessStandIn : IAsyncDisposable
                 ["space_path"] = gitspace.SpacePath,
                 ["created"] = gitspace.Created,
                 ["updated"] = gitspace.Updated,
-                ["ssh_token_identifier"] = string.Empty,
+                ["ssh_token_identifier"] = gitspace.SshTokenIdentifier,
                 ["code_repo_url"] = gitspace.RepoUrl,
                 ["code_repo_type"] = gitspace.RepoType,
+                ["code_repo_ref"] = gitspace.RepoRef,
                 ["code_repo_is_private"] = false,
                 ["branch"] = gitspace.Branch,
                 ["devcontainer_path"] = gitspace.DevcontainerPath,
-                ["user_id"] = "user1",
-                ["is_marked_for_reset"] = false,
-                ["resource"] = new JsonObject
-                {
-                    ["identifier"] = gitspace.ResourceIdentifier,
-                    ["name"] = gitspace.ResourceIdentifier switch { "standard" or "standard-east" => "Standard", "large" => "Large", "m5-xlarge" => "m5.xlarge", var other => other },
-                    ["config_identifier"] = gitspace.InfraIdentifier,
-                    ["cpu"] = "2",
-                    ["memory"] = "8GB",
-                    ["disk"] = "30GB",
-                    ["region"] = gitspace.Region,
-                },
+                ["user_id"] = gitspace.UserId,
+                ["is_marked_for_reset"] = gitspace.IsMarkedForReset,
+                ["resource"] = (FindMachine(gitspace.Hosted, gitspace.InfraIdentifier, gitspace.ResourceIdentifier) ?? new StandInMachine(gitspace.InfraIdentifier, gitspace.ResourceIdentifier, gitspace.ResourceIdentifier, "2", "8GB", "30GB", null, "docker")).ToJson(),
                 ["instance"] = instance is null ? null : new JsonObject
                 {
                     ["identifier"] = instance.Identifier,
@@ -961,8 +759,9 @@ internal sealed class HarnessStandIn : IAsyncDisposable
                     ["plugin_url"] = instance.PluginUrl,
                     ["error_message"] = instance.ErrorMessage,
                     ["machine_user"] = "harness",
-                    ["access_type"] = "user_credentials",
-                    ["access_key_ref"] = "harness_password",
+                    ["access_type"] = gitspace.SshTokenIdentifier.Length > 0 ? "ssh_key" : "user_credentials",
+                    ["access_key_ref"] = gitspace.SshTokenIdentifier.Length > 0 ? gitspace.SshTokenIdentifier : "harness_password",
+                    ["last_used"] = instance.LastUsed,
                     ["space_path"] = gitspace.SpacePath,
                     ["created"] = instance.Created,
                     ["updated"] = instance.Updated,
@@ -970,60 +769,4 @@ internal sealed class HarnessStandIn : IAsyncDisposable
             };
         }
     }
-
-    private static async Task InfraCdeAsync(HttpContext context, string[] rest)
-    {
-        switch (rest)
-        {
-            case []:
-                await WriteJsonAsync(context, 200, new JsonArray(
-                    new JsonObject { ["identifier"] = "harness-hosted", ["name"] = "Harness Cloud", ["type"] = "harness_gcp", ["space_path"] = Account },
-                    new JsonObject { ["identifier"] = "my-aws", ["name"] = "Self-hosted AWS", ["type"] = "hybrid_vm_aws", ["space_path"] = Account }));
-                return;
-            case ["harness-hosted", "resources"]:
-                await WriteJsonAsync(context, 200, new JsonArray(
-                    Machine("standard", "Standard", "harness-hosted", "2", "8GB", "us-west"),
-                    Machine("large", "Large", "harness-hosted", "4", "16GB", "us-west"),
-                    Machine("standard-east", "Standard", "harness-hosted", "2", "8GB", "us-east")));
-                return;
-            case ["my-aws", "resources"]:
-                await WriteJsonAsync(context, 200, new JsonArray(Machine("m5-xlarge", "m5.xlarge", "my-aws", "4", "16GB", "eu-west-1")));
-                return;
-            default:
-                await ErrorAsync(context, 404, "infra provider not found");
-                return;
-        }
-    }
-
-    private static JsonObject Machine(string id, string name, string config, string cpu, string memory, string region) => new()
-    {
-        ["identifier"] = id,
-        ["name"] = name,
-        ["config_identifier"] = config,
-        ["cpu"] = cpu,
-        ["memory"] = memory,
-        ["disk"] = "30GB",
-        ["network"] = "standard",
-        ["region"] = region,
-        ["infra_provider_type"] = config == "my-aws" ? "hybrid_vm_aws" : "harness_gcp",
-    };
-
-    private static JsonObject OssDefaultInfra() => new()
-    {
-        ["identifier"] = "default",
-        ["name"] = "default docker infrastructure",
-        ["type"] = "docker",
-        ["space_path"] = Space,
-        ["resources"] = new JsonArray(new JsonObject
-        {
-            ["identifier"] = "default",
-            ["name"] = "Standard Docker Resource",
-            ["config_identifier"] = "default",
-            ["cpu"] = "any",
-            ["memory"] = "any",
-            ["disk"] = "any",
-            ["network"] = "standard",
-            ["infra_provider_type"] = "docker",
-        }),
-    };
 }

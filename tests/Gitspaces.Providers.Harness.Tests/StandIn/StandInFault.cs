@@ -26,4 +26,8 @@ internal sealed class StandInFault
 }
 
 /// <summary>What the stand-in received, for assertions (the auth header's name only, never its value).</summary>
-internal sealed record StandInRequest(string Method, string Path, string Query, DateTimeOffset Time, string? AuthScheme, int Status);
+internal sealed record StandInRequest(string Method, string Path, string Query, DateTimeOffset Time, string? AuthScheme, int Status)
+{
+    /// <summary>Gets the body of a POST, PATCH or PUT.</summary>
+    public string? Body { get; init; }
+}

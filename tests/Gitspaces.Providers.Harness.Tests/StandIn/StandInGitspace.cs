@@ -11,19 +11,44 @@ internal sealed class StandInGitspace
 
     public required string SpacePath { get; init; }
 
+    /// <summary>Gets a value indicating whether the hosted API made it (its machines are the hosted catalog's).</summary>
+    public bool Hosted { get; init; }
+
     public required string RepoUrl { get; init; }
 
     public required string RepoType { get; init; }
+
+    /// <summary>Gets the internal repository path (<c>code_repo_ref</c>) of a Harness Code or Gitness repository.</summary>
+    public string? RepoRef { get; init; }
+
+    /// <summary>Gets or sets the SSH key reference (<c>ssh_token_identifier</c>); empty means password access.</summary>
+    public string SshTokenIdentifier { get; set; } = string.Empty;
+
+    /// <summary>Gets the principal that created it (<c>user_id</c>), for the <c>gitspace_owner</c> filter.</summary>
+    public string UserId { get; init; } = "user1";
 
     public string? Branch { get; init; }
 
     public string? DevcontainerPath { get; init; }
 
-    public required string ResourceIdentifier { get; init; }
+    public required string ResourceIdentifier { get; set; }
 
     public required string InfraIdentifier { get; init; }
 
-    public string? Region { get; init; }
+    /// <summary>Gets or sets a value indicating whether the next start rebuilds the container (an update changed the IDE or key).</summary>
+    public bool IsMarkedForReset { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether a DELETE was accepted and the delete handler has yet to finish (<c>is_marked_for_deletion</c>).</summary>
+    public bool IsMarkedForDeletion { get; set; }
+
+    /// <summary>Gets or sets what completes when the gitspace is next read while marked for deletion (the stand-in's delete handler waits for it).</summary>
+    public TaskCompletionSource ReadWhileMarked { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Gets or sets a value indicating whether the next teardown fails (the container cannot be removed).</summary>
+    public bool FailNextDelete { get; set; }
+
+    /// <summary>Gets or sets what cancels the operation being played (a delete cuts a start short, as the real handler does).</summary>
+    public CancellationTokenSource? Playing { get; set; }
 
     public long Created { get; init; }
 
@@ -33,9 +58,6 @@ internal sealed class StandInGitspace
 
     /// <summary>Gets the events, oldest first (the API serves them newest first).</summary>
     public List<StandInEvent> Events { get; } = [];
-
-    /// <summary>Gets every log line ever written (the hosted API's full log).</summary>
-    public List<string> Log { get; } = [];
 
     /// <summary>Gets or sets the live log of the running operation (the open-source server's SSE stream); null between operations.</summary>
     public StandInLiveLog? Live { get; set; }
@@ -83,6 +105,12 @@ internal sealed class StandInInstance
     public long Created { get; init; }
 
     public long Updated { get; set; }
+
+    /// <summary>Gets or sets when an IDE last used it (unix ms), for the <c>last_used</c> sort.</summary>
+    public long? LastUsed { get; set; }
+
+    /// <summary>Gets the instance's log, every line its operations wrote (what the hosted <c>…/logs</c> returns).</summary>
+    public List<string> Log { get; } = [];
 
     public bool IsFinal => this.State is "deleted" or "error" or "cleaned";
 

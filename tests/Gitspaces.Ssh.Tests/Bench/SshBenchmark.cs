@@ -15,20 +15,16 @@ internal static class SshBenchmark
     {
         await using var world = await SshWorld.CreateAsync();
         await using var product = await DockerGitspaceWorld.CreateAsync(CancellationToken.None, await RealSidecar.RequireAsync());
-        await using var native = await DockerGitspaceWorld.CreateAsync(CancellationToken.None, await RealSidecar.RequireNativeProxyAsync());
         var connect = await product.ConnectAsync(CancellationToken.None);
-        var nativeConnect = await native.ConnectAsync(CancellationToken.None);
         var container = world.Container.Name;
         var cases = new (string Name, string Program, string[] Arguments, IReadOnlyDictionary<string, string> Environment, bool MustSucceed)[]
         {
             ("docker exec <c> true", "docker", ["exec", container, "true"], world.Environment, true),
-            ("ssh gitspace-x true (our config + NativeAOT `gitspaces-ssh-proxy` + Docker provider channel)", "ssh", [.. native.SshArguments(nativeConnect.SshHost, "true")], native.Environment, true),
-            ("ssh gitspace-x true (our config + real `gitspaces ssh-proxy` + Docker provider channel)", "ssh", [.. product.SshArguments(connect.SshHost, "true")], product.Environment, true),
+            ("ssh gitspace-x true (our config + published Native AOT `gitspaces ssh-proxy` + Docker provider channel)", "ssh", [.. product.SshArguments(connect.SshHost, "true")], product.Environment, true),
             ("ssh gitspace-x true (our config + SshProxy + docker CLI exec channel)", "ssh", [.. world.SshArguments([world.Alias, "true"])], world.Environment, true),
             ("ssh, ProxyCommand = docker exec -i … sshd -i (no sidecar)", "ssh", [.. world.SshArguments(["-o", $"ProxyCommand=docker exec -i {container} /usr/sbin/sshd -i -f {SshServerConfig.DefaultConfigPath}", world.Alias, "true"])], world.Environment, true),
             ("test proxy host start only (usage error, no channel)", SshWorld.TestProxyHost, ["ssh-proxy"], world.Environment, false),
             ("`gitspaces ssh-proxy` start only (provider without a channel)", RealSidecar.Path, ["ssh-proxy", "--provider", "none", "x"], world.Environment, false),
-            ("`gitspaces-ssh-proxy` (NativeAOT) start only (provider without a channel)", RealSidecar.NativeProxyPath, ["ssh-proxy", "--provider", "none", "x"], world.Environment, false),
         };
         var timings = cases.Select(_ => new List<double>()).ToArray();
         for (var i = -2; i < runs; i++)

@@ -7,8 +7,7 @@ namespace Gitspaces.Ssh.Tests.EndToEnd;
 /// <summary>
 /// The whole path with product code: GitspaceService and the Docker provider create a gitspace from a real git
 /// repository, connect registers it with our registry, and the real ssh goes through the ProxyCommand into the
-/// provider's own channel (Docker's attached exec of sshd -i), once with <c>gitspaces ssh-proxy</c> and once with the
-/// NativeAOT <c>gitspaces-ssh-proxy</c> that the ProxyCommand names when it sits next to the sidecar.
+/// provider's own channel (Docker's attached exec of sshd -i) through the published Native AOT <c>gitspaces ssh-proxy</c>.
 /// </summary>
 [Collection(DockerTests.Name)]
 public sealed class DockerProviderSshTests
@@ -18,10 +17,6 @@ public sealed class DockerProviderSshTests
     [Fact]
     public async Task Create_connect_ssh_stop_start_and_delete_through_the_real_gitspaces_ssh_proxy() =>
         await CreateConnectSshStopStartAndDeleteAsync(await RealSidecar.RequireAsync());
-
-    [Fact]
-    public async Task Create_connect_ssh_stop_start_and_delete_through_the_native_aot_gitspaces_ssh_proxy() =>
-        await CreateConnectSshStopStartAndDeleteAsync(await RealSidecar.RequireNativeProxyAsync());
 
     private static async Task CreateConnectSshStopStartAndDeleteAsync(string proxyProgram)
     {

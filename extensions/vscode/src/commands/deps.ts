@@ -1,8 +1,11 @@
 import * as vscode from "vscode";
 import type { Settings } from "../config";
-import type { Gitspace } from "../protocol";
+import type { DevcontainerDiagnostics } from "../diagnostics/devcontainerDiagnostics";
+import { ErrorCodes, type Gitspace } from "../protocol";
+import { RpcError } from "../sidecar/errors";
 import type { SidecarApi } from "../sidecar/api";
 import type { GitspaceStore } from "../state/gitspaceStore";
+import type { GitspaceUsage } from "../state/usage";
 import { showError, type ErrorHandlers } from "../ui/errors";
 import type { OperationRunner } from "../ui/progress";
 import type { GitspaceLogs } from "./logs";
@@ -17,8 +20,14 @@ export interface CommandDeps {
   settings: () => Settings;
   errors: ErrorHandlers;
   logs: GitspaceLogs;
-  /** The first workspace folder's file-system path, if the window has one. */
-  workspaceFolder: () => string | undefined;
+  /** When the user last used which gitspace, and which they created here. */
+  usage: GitspaceUsage;
+  /** This extension's id (publisher.name). */
+  extensionId: string;
+  /** The devcontainer.json problems in the Problems panel. */
+  diagnostics: DevcontainerDiagnostics;
+  /** The file-system paths of the window's local workspace folders (every root of a multi-root workspace). */
+  workspaceFolders: () => string[];
 }
 
 /** A tree item passes the Gitspace; a link or a test may pass its id. */
@@ -37,6 +46,11 @@ export async function guarded<T>(
   try {
     return await body();
   } catch (error) {
+    // A gitspace the provider no longer has leaves the list at once.
+    const missing = error instanceof RpcError && error.code === ErrorCodes.GitspaceNotFound ? (error.data?.gitspaceId ?? options.gitspaceId) : undefined;
+    if (missing) {
+      deps.store.remove(missing);
+    }
     await showError(error, { operation, gitspaceId: options.gitspaceId, retry: options.retry }, deps.errors);
     return undefined;
   }

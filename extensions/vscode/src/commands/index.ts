@@ -1,6 +1,10 @@
 import * as vscode from "vscode";
+import { copyGitspaceLink } from "../uri/handler";
+import { reopenCommand } from "../workspace/reopenPrompt";
 import { createGitspace } from "./create";
 import type { CommandDeps } from "./deps";
+import { configureDockerHost } from "./docker";
+import { clearGitspacesFilter, filterGitspaces, type FilterableView } from "./filter";
 import { configureHarness } from "./harness";
 import { deleteGitspace, rebuildGitspace, refreshGitspaces, startGitspace, stopGitspace } from "./lifecycle";
 import { showEvents, showLogs } from "./logs";
@@ -21,12 +25,20 @@ export const CommandIds = {
   CopySshCommand: "gitspaces.copySshCommand",
   OpenInJetBrains: "gitspaces.openInJetBrains",
   ConfigureHarness: "gitspaces.configureHarness",
+  ConfigureDocker: "gitspaces.configureDocker",
   Refresh: "gitspaces.refresh",
   ShowSidecarLog: "gitspaces.showSidecarLog",
   RestartSidecar: "gitspaces.restartSidecar",
+  Filter: "gitspaces.filter",
+  ClearFilter: "gitspaces.clearFilter",
+  CopyLink: "gitspaces.copyLink",
+  Reopen: "gitspaces.reopenInGitspace",
 } as const;
 
-export function registerCommands(deps: CommandDeps, extra: { showSidecarLog: () => void; restartSidecar: () => Promise<unknown> }): vscode.Disposable[] {
+export function registerCommands(
+  deps: CommandDeps,
+  extra: { showSidecarLog: () => void; restartSidecar: () => Promise<unknown>; view: FilterableView },
+): vscode.Disposable[] {
   const r = vscode.commands.registerCommand;
   return [
     r(CommandIds.Create, () => createGitspace(deps)),
@@ -42,8 +54,13 @@ export function registerCommands(deps: CommandDeps, extra: { showSidecarLog: () 
     r(CommandIds.CopySshCommand, (arg) => copySshCommand(deps, arg)),
     r(CommandIds.OpenInJetBrains, (arg) => openInJetBrains(deps, arg)),
     r(CommandIds.ConfigureHarness, () => configureHarness(deps)),
+    r(CommandIds.ConfigureDocker, () => configureDockerHost(deps)),
     r(CommandIds.Refresh, () => refreshGitspaces(deps)),
     r(CommandIds.ShowSidecarLog, () => extra.showSidecarLog()),
     r(CommandIds.RestartSidecar, () => extra.restartSidecar()),
+    r(CommandIds.Filter, () => filterGitspaces(extra.view)),
+    r(CommandIds.ClearFilter, () => clearGitspacesFilter(extra.view)),
+    r(CommandIds.CopyLink, (arg) => copyGitspaceLink(deps, arg)),
+    r(CommandIds.Reopen, () => reopenCommand(deps)),
   ];
 }

@@ -16,12 +16,18 @@ export async function startGitspace(deps: CommandDeps, arg?: GitspaceArg): Promi
     `Start gitspace "${target.name}"`,
     async () => {
       const client = await deps.sidecar();
-      const result = await deps.runner.run({
-        title: `Starting gitspace ${target.name}`,
-        acceptEvent: (p) => p.gitspaceId === target.id,
-        run: (onProgress, token) => client.longRequest("gitspaces/start", { id: target.id }, { onProgress, token }),
-      });
-      deps.store.apply(result.gitspace);
+      const result = await deps.store.during(
+        target.id,
+        "starting",
+        () =>
+          deps.runner.run({
+            title: `Starting gitspace ${target.name}`,
+            acceptEvent: (p) => p.gitspaceId === target.id,
+            run: (onProgress, token) => client.longRequest("gitspaces/start", { id: target.id }, { onProgress, token }),
+          }),
+        (r) => r.gitspace,
+      );
+      await deps.usage.used(target.id);
       return result.gitspace;
     },
     { gitspaceId: target.id, retry: () => startGitspace(deps, target) },
@@ -38,12 +44,17 @@ export async function stopGitspace(deps: CommandDeps, arg?: GitspaceArg): Promis
     `Stop gitspace "${target.name}"`,
     async () => {
       const client = await deps.sidecar();
-      const result = await deps.runner.run({
-        title: `Stopping gitspace ${target.name}`,
-        acceptEvent: (p) => p.gitspaceId === target.id,
-        run: (onProgress, token) => client.longRequest("gitspaces/stop", { id: target.id }, { onProgress, token }),
-      });
-      deps.store.apply(result.gitspace);
+      const result = await deps.store.during(
+        target.id,
+        "stopping",
+        () =>
+          deps.runner.run({
+            title: `Stopping gitspace ${target.name}`,
+            acceptEvent: (p) => p.gitspaceId === target.id,
+            run: (onProgress, token) => client.longRequest("gitspaces/stop", { id: target.id }, { onProgress, token }),
+          }),
+        (r) => r.gitspace,
+      );
       return result.gitspace;
     },
     { gitspaceId: target.id, retry: () => stopGitspace(deps, target) },
@@ -73,12 +84,17 @@ export async function rebuildGitspace(deps: CommandDeps, arg?: GitspaceArg): Pro
     `Rebuild gitspace "${target.name}"`,
     async () => {
       const client = await deps.sidecar();
-      const result = await deps.runner.run({
-        title: `Rebuilding gitspace ${target.name}`,
-        acceptEvent: (p) => p.gitspaceId === target.id,
-        run: (onProgress, token) => client.longRequest("gitspaces/rebuild", { id: target.id }, { onProgress, token }),
-      });
-      deps.store.apply(result.gitspace);
+      const result = await deps.store.during(
+        target.id,
+        "starting",
+        () =>
+          deps.runner.run({
+            title: `Rebuilding gitspace ${target.name}`,
+            acceptEvent: (p) => p.gitspaceId === target.id,
+            run: (onProgress, token) => client.longRequest("gitspaces/rebuild", { id: target.id }, { onProgress, token }),
+          }),
+        (r) => r.gitspace,
+      );
       return result.gitspace;
     },
     { gitspaceId: target.id, retry: () => rebuildGitspace(deps, target) },
@@ -108,6 +124,11 @@ export async function deleteGitspace(deps: CommandDeps, arg?: GitspaceArg): Prom
   if (confirm !== "Delete") {
     return false;
   }
+  return runDelete(deps, target);
+}
+
+/** Deletes a gitspace the user already chose to delete, under progress. Resolves true when it is gone. */
+export async function runDelete(deps: CommandDeps, target: Gitspace): Promise<boolean> {
   const deleted = await guarded(
     deps,
     `Delete gitspace "${target.name}"`,

@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
 import { AllIdes, IdeLabels, jetBrainsProductCode, type ConnectResult, type Gitspace } from "../protocol";
+import { hasSshRemoteExtension, setRemotePlatform, sshExtensionFor } from "../remote/sshExtension";
 import { guarded, resolveGitspace, type CommandDeps, type GitspaceArg } from "./deps";
 
 const connectable = ["running", "stopped", "starting", "uninitialized"] as const;
@@ -13,17 +14,8 @@ async function connect(deps: CommandDeps, target: Gitspace, ide: string): Promis
     run: (onProgress, token) => client.longRequest("gitspaces/connect", { id: target.id, ide }, { onProgress, token }),
   });
   deps.store.apply(result.gitspace);
+  await deps.usage.used(target.id);
   return result;
-}
-
-/** Records that the host runs Linux, so Remote-SSH does not ask. Keeps every other host's entry. */
-export async function setRemotePlatform(sshHost: string): Promise<void> {
-  const config = vscode.workspace.getConfiguration("remote.SSH");
-  const current = config.get<Record<string, string>>("remotePlatform") ?? {};
-  if (current[sshHost] === "linux") {
-    return;
-  }
-  await config.update("remotePlatform", { ...current, [sshHost]: "linux" }, vscode.ConfigurationTarget.Global);
 }
 
 export type WindowChoice = "current" | "new";
@@ -47,18 +39,82 @@ export async function openGitspace(deps: CommandDeps, arg?: GitspaceArg, where?:
     }
     choice = picked.choice;
   }
+  if (!hasSshRemoteExtension(deps.extensionId)) {
+    return offerWithoutSshExtension(deps, target, choice);
+  }
   const opened = await guarded(
     deps,
     `Open gitspace "${target.name}"`,
     async () => {
       const result = await connect(deps, target, "vs_code");
-      await setRemotePlatform(result.sshHost);
+      await setRemotePlatform(result.sshHost).catch((error: unknown) =>
+        deps.log.warn(`Could not record ${result.sshHost} as a Linux host for Remote - SSH: ${error instanceof Error ? error.message : String(error)}`),
+      );
+      deps.log.info(`Opening ${result.remoteUri} in ${choice === "new" ? "a new" : "the current"} window`);
       await vscode.commands.executeCommand("vscode.openFolder", vscode.Uri.parse(result.remoteUri), { forceNewWindow: choice === "new" });
       return true;
     },
     { gitspaceId: target.id, retry: () => openGitspace(deps, target, choice) },
   );
   return opened === true;
+}
+
+const OpenInDesktop = "Open in VS Code Desktop";
+
+/**
+ * Open without an SSH remote extension: instead of an error, what the user can do. In a desktop editor: install the
+ * SSH extension its marketplace has (then open), copy the SSH command, or open in a JetBrains IDE. In a browser
+ * (code-server, vscode.dev) no SSH extension can run, so the first offer is VS Code Desktop, through its link.
+ */
+async function offerWithoutSshExtension(deps: CommandDeps, target: Gitspace, where: WindowChoice): Promise<boolean> {
+  const web = vscode.env.uiKind === vscode.UIKind.Web;
+  const extension = sshExtensionFor(vscode.env.appName);
+  const install = `Install ${extension.name}`;
+  const choice = await vscode.window.showWarningMessage(
+    web
+      ? `Gitspace "${target.name}" opens over SSH, which ${vscode.env.appName} in a browser cannot do: open it in VS Code Desktop, or from a terminal.`
+      : `Opening gitspace "${target.name}" in ${vscode.env.appName} needs an SSH remote extension, and none is installed.`,
+    web ? OpenInDesktop : install,
+    "Copy SSH Command",
+    "Open in JetBrains",
+  );
+  switch (choice) {
+    case install: {
+      const installed = await guarded(deps, `Install ${extension.name}`, async () => {
+        await vscode.commands.executeCommand("workbench.extensions.installExtension", extension.id);
+        return true;
+      });
+      if (installed && hasSshRemoteExtension(deps.extensionId)) {
+        return openGitspace(deps, target, where);
+      }
+      if (installed) {
+        void vscode.window.showInformationMessage(`${extension.name} is installed. Open the gitspace again once it is enabled (a window reload may be needed).`);
+      }
+      return false;
+    }
+    case OpenInDesktop: {
+      const opened = await guarded(
+        deps,
+        `Open gitspace "${target.name}" in VS Code Desktop`,
+        async () => {
+          const result = await connect(deps, target, "vs_code");
+          const link = result.links.vscode ?? result.remoteUri.replace(/^vscode-remote:\/\//, "vscode://vscode-remote/");
+          deps.log.info(`Opening ${link} in VS Code Desktop`);
+          return vscode.env.openExternal(vscode.Uri.parse(link));
+        },
+        { gitspaceId: target.id },
+      );
+      return opened === true;
+    }
+    case "Copy SSH Command":
+      await copySshCommand(deps, target);
+      return false;
+    case "Open in JetBrains":
+      await openInJetBrains(deps, target);
+      return false;
+    default:
+      return false;
+  }
 }
 
 export async function copySshCommand(deps: CommandDeps, arg?: GitspaceArg): Promise<string | undefined> {

@@ -59,6 +59,8 @@ export interface RepositorySource {
   ref?: string;
   /** Never logged. */
   token?: string;
+  /** The kind of git host, for hosted providers (Harness: github, gitlab, harness_code, github_enterprise, …). */
+  type?: string;
 }
 
 export interface Diagnostic {
@@ -110,6 +112,7 @@ export interface GitspaceRepository {
   url: string;
   branch?: string;
   commit?: string;
+  type?: string;
 }
 
 export interface Gitspace {
@@ -128,6 +131,11 @@ export interface Gitspace {
   remoteUser?: string;
   sshHost?: string;
   image?: string;
+  /** The machine (hosted providers). */
+  resource?: ResourceSpec;
+  /** A key the user registered with the provider that logs in. */
+  sshKeyId?: string;
+  lastUsedAt?: IsoDateTime;
 }
 
 export interface ResourceSpec {
@@ -144,6 +152,13 @@ export interface ProviderProblem {
 
 export interface ListGitspacesParams {
   provider?: string;
+  /** Text the id or display name contains. */
+  query?: string;
+  states?: GitspaceState[];
+  /** "self" (default) or "all". */
+  owner?: string;
+  /** "created" (default) or "lastUsed". */
+  sort?: string;
 }
 
 export interface ListGitspacesResult {
@@ -168,6 +183,8 @@ export interface CreateGitspaceParams {
   resource?: ResourceSpec;
   /** The user trusts the repository: its configuration may reach this machine (see RepositoryUntrusted). */
   trustRepository?: boolean;
+  /** Providers with the sshKeys capability. */
+  sshKeyId?: string;
   workDoneToken?: ProgressToken;
 }
 
@@ -273,6 +290,74 @@ export interface ConnectResult {
   gitspace: Gitspace;
 }
 
+export interface UpdateGitspaceParams {
+  id: string;
+  /** A display name (displayNames capability). */
+  name?: string;
+  ide?: string;
+  resource?: ResourceSpec;
+  sshKeyId?: string;
+  workDoneToken?: ProgressToken;
+}
+
+export interface UpdateGitspaceResult {
+  gitspace: Gitspace;
+}
+
+export interface CreateOptionsParams {
+  provider: string;
+}
+
+export interface MachineOption {
+  infraProvider: string;
+  infraProviderName?: string;
+  /** "hosted" or "self-hosted". */
+  hosting?: string;
+  machineType: string;
+  name?: string;
+  region?: string;
+  regionName?: string;
+  cpu?: string;
+  memory?: string;
+  disk?: string;
+  autoStopMinutes?: number;
+}
+
+export interface CreateOptionsResult {
+  ides: string[];
+  machines: MachineOption[];
+  repositoryTypes?: string[];
+  ssh: boolean;
+  sshKeys: boolean;
+}
+
+export interface ListReposParams {
+  provider: string;
+  repositoryType: string;
+  search?: string;
+}
+
+export interface RepositoryOption {
+  name: string;
+  url: string;
+  defaultBranch?: string;
+}
+
+export interface ListReposResult {
+  repositories: RepositoryOption[];
+}
+
+export interface ListBranchesParams {
+  provider: string;
+  url: string;
+  repositoryType?: string;
+  search?: string;
+}
+
+export interface ListBranchesResult {
+  branches: string[];
+}
+
 // ---- providers ---------------------------------------------------------------------------------------------
 
 export interface ProviderInfo {
@@ -367,6 +452,10 @@ export interface RequestTypes {
   "gitspaces/events": { params: GitspaceEventsParams; result: GitspaceEventsResult };
   "gitspaces/logs": { params: GitspaceLogsParams; result: GitspaceLogsResult };
   "gitspaces/connect": { params: ConnectParams; result: ConnectResult };
+  "gitspaces/update": { params: UpdateGitspaceParams; result: UpdateGitspaceResult };
+  "gitspaces/create-options": { params: CreateOptionsParams; result: CreateOptionsResult };
+  "gitspaces/list-repos": { params: ListReposParams; result: ListReposResult };
+  "gitspaces/list-branches": { params: ListBranchesParams; result: ListBranchesResult };
   "providers/list": { params: ListProvidersParams; result: ListProvidersResult };
   "providers/configure": { params: ConfigureProviderParams; result: ConfigureProviderResult };
 }
@@ -392,4 +481,5 @@ export type LongRequestMethod =
   | "gitspaces/stop"
   | "gitspaces/rebuild"
   | "gitspaces/delete"
-  | "gitspaces/connect";
+  | "gitspaces/connect"
+  | "gitspaces/update";

@@ -28,6 +28,7 @@ import {
   type WorkDoneProgress,
 } from "../protocol";
 import { SidecarUnavailableError, toClientError } from "./errors";
+import { parseSidecarLine } from "./stderrLog";
 
 /** Where log lines go: the extension passes a LogOutputChannel, tests pass an array. */
 export interface Logger {
@@ -140,7 +141,19 @@ export class SidecarClient {
         reject(new SidecarUnavailableError(`Cannot start the gitspaces sidecar (${launch.command}): ${error.message}`, { cause: error })),
       );
     });
-    pipeLines(child.stderr!, (line) => logger.info(`[sidecar] ${line}`));
+    // The last stderr lines before initialize answers: when the process cannot start they say why (a missing .NET
+    // runtime, a binary for another platform), and the start-failure notification reads them.
+    const startupStderr: string[] = [];
+    let starting = true;
+    const stderrClosed = new Promise<void>((resolve) => child.stderr!.once("close", () => resolve()));
+    pipeLines(child.stderr!, (line) => {
+      const { level, message } = parseSidecarLine(line);
+      logger[level](`[sidecar] ${message}`);
+      if (starting) {
+        startupStderr.push(message);
+        startupStderr.splice(0, Math.max(0, startupStderr.length - 20));
+      }
+    });
     // A write after the process died fails the request that made it; the stream's own error event is expected then.
     child.stdin!.on("error", (error) => logger.debug(`gitspaces sidecar stdin: ${error.message}`));
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(guardedStdin(child.stdin!)));
@@ -165,7 +178,10 @@ export class SidecarClient {
           throw error;
         }),
         spawnError,
-        client.exitPromise.then((exit) => {
+        client.exitPromise.then(async (exit) => {
+          // The last stderr lines may still be in the pipe when the exit is reported (bounded: a grandchild could
+          // hold the pipe open).
+          await Promise.race([stderrClosed, delay(1_000)]);
           throw exitedDuringStartup(exit);
         }),
         new Promise<never>((_, reject) => {
@@ -183,8 +199,13 @@ export class SidecarClient {
       return client;
     } catch (error) {
       client.kill();
-      throw toClientError(error);
+      const clientError = toClientError(error);
+      if (clientError instanceof SidecarUnavailableError) {
+        clientError.stderr = [...startupStderr];
+      }
+      throw clientError;
     } finally {
+      starting = false;
       clearTimeout(timer);
     }
   }

@@ -25,6 +25,9 @@ export class RpcError extends Error {
 
 /** The sidecar is not running, or the connection to it broke while a request was outstanding. */
 export class SidecarUnavailableError extends Error {
+  /** What the process wrote to stderr before it failed to start, when it got that far. */
+  stderr?: string[];
+
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = "SidecarUnavailableError";

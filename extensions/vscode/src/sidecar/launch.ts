@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { SidecarLaunch } from "./client";
+import { checkBundledPlatform } from "./platform";
 
 export interface LaunchSettings {
   /** gitspaces.serverPath: an executable, or a framework-dependent gitspaces.dll. Empty = the bundled copy. */
@@ -14,8 +15,11 @@ export interface LaunchSettings {
 export interface LaunchEnvironment {
   extensionPath: string;
   platform: NodeJS.Platform;
+  arch: string;
   env: NodeJS.ProcessEnv;
   exists: (file: string) => boolean;
+  /** Reads a small text file, or undefined when it cannot be read. */
+  readFile: (file: string) => string | undefined;
 }
 
 /** The bundled sidecar inside the extension: server/gitspaces (server/gitspaces.exe on Windows). */
@@ -36,6 +40,13 @@ export function resolveLaunch(settings: LaunchSettings, environment: LaunchEnvir
         ? `The gitspaces sidecar was not found at ${file} (setting gitspaces.serverPath).`
         : `The gitspaces sidecar is not bundled with this extension (looked for ${file}); set gitspaces.serverPath to a gitspaces executable.`,
     );
+  }
+  if (configured.length === 0) {
+    // A VSIX for another platform (installed by hand, or synced across machines) holds a program that cannot run here.
+    const mismatch = checkBundledPlatform(path.dirname(file), environment, environment.readFile);
+    if (mismatch) {
+      throw mismatch;
+    }
   }
   const env: NodeJS.ProcessEnv = { ...environment.env };
   const dockerHost = settings.dockerHost.trim();
@@ -60,17 +71,17 @@ function expandHome(file: string, env: NodeJS.ProcessEnv): string {
 export const defaultLaunchEnvironment = (extensionPath: string): LaunchEnvironment => ({
   extensionPath,
   platform: process.platform,
+  arch: process.arch,
   env: process.env,
   exists: (file) => fs.existsSync(file),
+  readFile: (file) => {
+    try {
+      return fs.readFileSync(file, "utf8");
+    } catch {
+      return undefined;
+    }
+  },
 });
-
-/**
- * The NativeAOT SSH ProxyCommand program the build puts next to the sidecar. When it is missing or not executable,
- * the sidecar writes `gitspaces ssh-proxy` instead: it works, only slower per connection.
- */
-export function sshProxyNextTo(sidecar: string, platform: NodeJS.Platform = process.platform): string {
-  return path.join(path.dirname(sidecar), platform === "win32" ? "gitspaces-ssh-proxy.exe" : "gitspaces-ssh-proxy");
-}
 
 /** Restores the executable bit of the sidecar (a VSIX does not always keep it). No-op on Windows. */
 export function ensureExecutable(file: string, platform: NodeJS.Platform = process.platform): void {

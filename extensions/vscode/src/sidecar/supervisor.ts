@@ -22,8 +22,8 @@ export interface SupervisorOptions {
   start: () => Promise<SidecarClient>;
   budget?: RestartBudget;
   now?: () => number;
-  /** Called when the sidecar crashed too often or cannot start; the extension shows Show Logs / Restart. */
-  onGiveUp: (reason: string) => void;
+  /** Called when the sidecar crashed too often or cannot start, with the error that says why (its stderr included). */
+  onGiveUp: (reason: string, error: SidecarUnavailableError) => void;
   /** Called after every successful start (first start and restarts). */
   onReady?: (client: SidecarClient) => void;
   log: (message: string) => void;
@@ -116,10 +116,11 @@ export class SidecarSupervisor {
       })
       .catch((error: unknown) => {
         const message = error instanceof Error ? error.message : String(error);
+        const failure = error instanceof SidecarUnavailableError ? error : new SidecarUnavailableError(message, { cause: error });
         this.lastFailure = message;
         this.setState("failed");
-        this.options.onGiveUp(message);
-        throw error instanceof SidecarUnavailableError ? error : new SidecarUnavailableError(message, { cause: error });
+        this.options.onGiveUp(message, failure);
+        throw failure;
       })
       .finally(() => {
         this.starting = undefined;
@@ -153,7 +154,7 @@ export class SidecarSupervisor {
       const minutes = Math.round(this.budget.windowMs / 60_000);
       this.lastFailure = `The gitspaces sidecar crashed ${this.crashes.length} times in the last ${minutes} minutes (last: ${how}) and will not be restarted.`;
       this.setState("failed");
-      this.options.onGiveUp(this.lastFailure);
+      this.options.onGiveUp(this.lastFailure, new SidecarUnavailableError(this.lastFailure));
       return;
     }
     this.options.log(`gitspaces sidecar crashed (${how}); restarting (${this.crashes.length}/${this.budget.maxCrashes - 1})`);

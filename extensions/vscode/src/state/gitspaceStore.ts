@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import type { Gitspace, ProviderProblem } from "../protocol";
+import type { Gitspace, GitspaceState, ProviderProblem } from "../protocol";
 import type { SidecarApi } from "../sidecar/api";
 
 /**
@@ -8,6 +8,8 @@ import type { SidecarApi } from "../sidecar/api";
  */
 export class GitspaceStore implements vscode.Disposable {
   private readonly items = new Map<string, Gitspace>();
+  /** Gitspaces an operation of ours is changing: the state shown meanwhile, and what the sidecar last said. */
+  private readonly held = new Map<string, { state: GitspaceState; latest?: Gitspace }>();
   private problemsValue: ProviderProblem[] = [];
   private loadedValue = false;
   private lastErrorValue: string | undefined;
@@ -54,26 +56,81 @@ export class GitspaceStore implements vscode.Disposable {
       this.changeEmitter.fire();
       throw error;
     }
+    const before = this.snapshot();
     this.lastErrorValue = undefined;
     this.items.clear();
     for (const g of result.gitspaces) {
-      this.items.set(g.id, g);
+      const hold = this.held.get(g.id);
+      if (hold) {
+        hold.latest = g;
+      }
+      this.items.set(g.id, hold ? { ...g, state: hold.state, readiness: undefined } : g);
     }
     this.problemsValue = result.problems ?? [];
     this.loadedValue = true;
-    this.changeEmitter.fire();
+    if (this.snapshot() !== before) {
+      this.changeEmitter.fire();
+    }
   }
 
-  /** Applies a gitspace as the server reported it; state "deleted" removes it. */
+  /** Everything a listener shows, to fire only on a real change. */
+  private snapshot(): string {
+    return JSON.stringify([this.loadedValue, this.lastErrorValue, this.problemsValue, [...this.items.entries()]]);
+  }
+
+  /**
+   * Applies a gitspace as the server reported it; state "deleted" removes it. A report that changes nothing fires
+   * nothing. While an operation holds the gitspace, the report is kept for later and the held state stays shown.
+   */
   apply(gitspace: Gitspace): void {
+    const hold = this.held.get(gitspace.id);
+    if (hold && gitspace.state !== "deleted") {
+      hold.latest = gitspace;
+      return;
+    }
     if (gitspace.state === "deleted") {
       if (!this.items.delete(gitspace.id)) {
         return;
       }
     } else {
+      const current = this.items.get(gitspace.id);
+      if (current && JSON.stringify(current) === JSON.stringify(gitspace)) {
+        return;
+      }
       this.items.set(gitspace.id, gitspace);
     }
     this.changeEmitter.fire();
+  }
+
+  /**
+   * Shows the gitspace in state while work runs, then what the work returned (or, when it failed, the last state the
+   * sidecar reported). A rebuild passes through the provider's own stop, remove, create and start, each reported by
+   * the engine watcher; the user sees one transition per real change: Running → Starting → Running.
+   */
+  async during<T>(id: string, state: GitspaceState, work: () => Promise<T>, result: (value: T) => Gitspace | undefined): Promise<T> {
+    const current = this.items.get(id);
+    if (current) {
+      this.apply({ ...current, state, readiness: undefined });
+    }
+    const hold: { state: GitspaceState; latest?: Gitspace } = { state };
+    this.held.set(id, hold);
+    try {
+      const value = await work();
+      this.held.delete(id);
+      const final = result(value);
+      if (final) {
+        this.apply(final);
+      }
+      return value;
+    } catch (error) {
+      this.held.delete(id);
+      if (hold.latest) {
+        this.apply(hold.latest);
+      } else if (current && this.items.has(id)) {
+        this.apply(current);
+      }
+      throw error;
+    }
   }
 
   remove(id: string): void {

@@ -1,13 +1,17 @@
 import * as vscode from "vscode";
 import { ErrorCodes } from "../protocol";
 import { RpcError, SidecarUnavailableError } from "../sidecar/errors";
+import { configureActionOf, editorHint, inUserWords } from "./userWords";
 
 export const Actions = {
   ShowLogs: "Show Logs",
   Retry: "Retry",
   Configure: "Configure",
+  ConfigureDockerHost: "Configure Docker Host",
+  ConfigureHarness: "Configure Harness",
   Restart: "Restart",
 } as const;
+
 
 export interface ErrorContext {
   /** What the user was doing, e.g. "Stop gitspace "web"". */
@@ -33,7 +37,10 @@ export interface ErrorPresentation {
   actions: string[];
 }
 
-/** Decides what to tell the user about an error from the sidecar, and which actions help. Pure. */
+/**
+ * Decides what to tell the user about an error from the sidecar, and which actions help. Pure. The sidecar's text is
+ * put in the user's words (no CLI commands or protocol methods: the buttons do those things).
+ */
 export function describeError(error: unknown, context: ErrorContext): ErrorPresentation {
   const retry = context.retry ? [Actions.Retry] : [];
   if (error instanceof SidecarUnavailableError) {
@@ -43,15 +50,20 @@ export function describeError(error: unknown, context: ErrorContext): ErrorPrese
     const text = error instanceof Error ? error.message : String(error);
     return { severity: "error", message: `${context.operation} failed: ${text}`, actions: [Actions.ShowLogs] };
   }
-  const hint = error.data?.hint ? ` ${error.data.hint}` : "";
-  const message = `${context.operation} failed: ${error.message}${hint}`;
+  const provider = error.data?.provider;
+  const said = inUserWords(error.message) || error.message;
+  const hint = editorHint(error.code, provider) ?? inUserWords(error.data?.hint);
+  const detail = `${said}${hint ? ` ${hint}` : ""}`;
+  const message = `${context.operation} failed: ${detail}`;
+  const configure = configureActionOf(provider);
   switch (error.code) {
     case ErrorCodes.RequestCancelled:
       return { severity: "info", message: `${context.operation} was cancelled.`, actions: [] };
     case ErrorCodes.ProviderNotConfigured:
     case ErrorCodes.Unauthorized:
-      return { severity: "error", message, actions: [Actions.Configure, ...retry, Actions.ShowLogs] };
+      return { severity: "error", message, actions: [configure, ...retry, Actions.ShowLogs] };
     case ErrorCodes.ProviderUnavailable:
+      return { severity: "error", message, actions: [...(provider ? [configure] : []), ...retry, Actions.ShowLogs] };
     case ErrorCodes.GitspaceBusy:
     case ErrorCodes.RepositoryUnavailable:
       return { severity: "error", message, actions: [...retry, Actions.ShowLogs] };
@@ -63,7 +75,7 @@ export function describeError(error: unknown, context: ErrorContext): ErrorPrese
     case ErrorCodes.OperationFailed:
       return {
         severity: "error",
-        message: error.data?.step ? `${context.operation} failed at ${error.data.step}: ${error.message}${hint}` : message,
+        message: error.data?.step ? `${context.operation} failed at ${error.data.step}: ${detail}` : message,
         actions: [Actions.ShowLogs, ...retry],
       };
     case ErrorCodes.InvalidState:
@@ -99,6 +111,8 @@ export async function showError(error: unknown, context: ErrorContext, handlers:
       await context.retry?.();
       break;
     case Actions.Configure:
+    case Actions.ConfigureDockerHost:
+    case Actions.ConfigureHarness:
       await handlers.configureProvider(error instanceof RpcError ? error.data?.provider : undefined);
       break;
     case Actions.Restart:

@@ -73,8 +73,9 @@ export function currentSshHost(): string | undefined {
   if (vscode.env.remoteName !== "ssh-remote") {
     return undefined;
   }
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  const authority = folder?.uri.authority ?? "";
+  // A folder, or a .code-workspace file, opened over Remote - SSH.
+  const uri = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.workspace.workspaceFile;
+  const authority = uri?.scheme === "vscode-remote" ? uri.authority : "";
   const prefix = "ssh-remote+";
   if (!authority.startsWith(prefix)) {
     return undefined;

@@ -80,6 +80,14 @@ export class CodeServer {
     }
   }
 
+  /** Installs another VSIX into the same extensions folder (the running server sees it after a window reload). */
+  installExtension(vsixPath: string): void {
+    const result = spawnSync(process.execPath, [...this.args(), "--install-extension", vsixPath], { env: this.env, encoding: "utf8", timeout: 120_000 });
+    if (result.status !== 0) {
+      throw new Error(`code-server --install-extension ${vsixPath} failed (${result.status}): ${result.stdout}\n${result.stderr}`);
+    }
+  }
+
   /** Starts code-server on 127.0.0.1 in its own process group and waits for /healthz. */
   async start(): Promise<string> {
     const port = await freePort();

@@ -40,6 +40,8 @@ export class Workbench {
   /** Saves a numbered screenshot: the record of what a person sees at each step. */
   async shot(name: string): Promise<string> {
     const file = path.join(this.shotsDir, `${String(++this.step).padStart(2, "0")}-${name}.png`);
+    // Notifications and dialogs fade in: let them finish, so the picture shows what a person sees.
+    await this.page.waitForTimeout(500);
     await this.page.screenshot({ path: file });
     this.steps.push(path.basename(file));
     return file;
@@ -95,7 +97,10 @@ export class Workbench {
   async openGitspacesView(): Promise<void> {
     const icon = this.page.locator('.part.activitybar .action-item [aria-label^="Gitspaces"]').first();
     await icon.waitFor({ timeout: 60_000 });
-    await icon.click();
+    // A reloaded window restores the open view; clicking its icon again would close it.
+    if (!(await this.view().isVisible())) {
+      await icon.click();
+    }
     await this.view().waitFor({ timeout: 30_000 });
   }
 
@@ -122,7 +127,62 @@ export class Workbench {
     return this.page.locator(".notifications-toasts .notification-toast", { hasText: text }).first();
   }
 
+  /** A button of the notification that contains text. */
+  notificationButton(text: string | RegExp, button: string): Locator {
+    return this.notification(text).locator(".monaco-button", { hasText: new RegExp(`^${escapeRegExp(button)}$`) }).first();
+  }
+
+  /** The modal dialog that contains text. */
+  dialog(text: string | RegExp): Locator {
+    return this.page.locator(".monaco-dialog-box", { hasText: text }).first();
+  }
+
+  /** Clicks a button of the open modal dialog. */
+  async dialogButton(button: string): Promise<void> {
+    await this.page.locator(".monaco-dialog-box .monaco-button", { hasText: new RegExp(`^${escapeRegExp(button)}$`) }).first().click();
+  }
+
+  /** The Problems panel. */
+  problems(): Locator {
+    return this.page.locator(".markers-panel").first();
+  }
+
+  /** Hands a URL to the workbench as a link would (Developer: Open URL), allowing our extension to take it. */
+  async openUrl(url: string): Promise<void> {
+    await this.runCommand("Developer: Open URL");
+    const input = this.page.locator(".quick-input-widget .quick-input-box input");
+    await input.waitFor({ state: "visible" });
+    await input.fill(url);
+    await input.press("Enter");
+    // VS Code asks before a link runs an extension, unless the user said not to ask again.
+    const allow = this.page.locator(".monaco-dialog-box", { hasText: /extension to open this URI/ });
+    try {
+      await allow.waitFor({ timeout: 5_000 });
+      await allow.locator(".monaco-button", { hasText: /^Open$/ }).first().click();
+    } catch {
+      // no question asked
+    }
+  }
+
+  /** Dismisses every notification, so that a screenshot shows only what the step is about. */
+  async clearNotifications(): Promise<void> {
+    await this.runCommand("Notifications: Clear All Notifications");
+    await this.page.locator(".notifications-toasts .notification-toast").first().waitFor({ state: "detached", timeout: 10_000 }).catch(() => undefined);
+  }
+
+  /** Reloads the window (Developer: Reload Window) and waits for the workbench. */
+  async reloadWindow(): Promise<void> {
+    const navigated = this.page.waitForEvent("framenavigated", { timeout: 60_000 });
+    await this.runCommand("Developer: Reload Window");
+    await navigated;
+    await this.page.locator(".monaco-workbench").waitFor({ timeout: 60_000 });
+  }
+
   async close(): Promise<void> {
     await this.context.close();
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

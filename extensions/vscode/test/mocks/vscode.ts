@@ -96,6 +96,67 @@ export class Uri {
   }
 }
 
+export class Position {
+  constructor(
+    readonly line: number,
+    readonly character: number,
+  ) {}
+}
+
+export class Range {
+  constructor(
+    readonly start: Position,
+    readonly end: Position,
+  ) {}
+}
+
+export enum DiagnosticSeverity {
+  Error = 0,
+  Warning = 1,
+  Information = 2,
+  Hint = 3,
+}
+
+export class Diagnostic {
+  source?: string;
+  code?: string | number;
+  constructor(
+    readonly range: Range,
+    readonly message: string,
+    readonly severity: DiagnosticSeverity = DiagnosticSeverity.Error,
+  ) {}
+}
+
+/** A diagnostic collection that keeps what is set, by the URI's string. */
+export class MockDiagnosticCollection {
+  readonly entries = new Map<string, { uri: Uri; diagnostics: Diagnostic[] }>();
+  constructor(readonly name: string) {}
+  set(uri: Uri, diagnostics: Diagnostic[] | undefined): void {
+    if (!diagnostics || diagnostics.length === 0) {
+      this.entries.delete(uri.toString());
+    } else {
+      this.entries.set(uri.toString(), { uri, diagnostics });
+    }
+  }
+  delete(uri: Uri): void {
+    this.entries.delete(uri.toString());
+  }
+  get(uri: Uri): Diagnostic[] | undefined {
+    return this.entries.get(uri.toString())?.diagnostics;
+  }
+  forEach(callback: (uri: Uri, diagnostics: Diagnostic[]) => void): void {
+    for (const { uri, diagnostics } of [...this.entries.values()]) {
+      callback(uri, diagnostics);
+    }
+  }
+  clear(): void {
+    this.entries.clear();
+  }
+  dispose(): void {
+    this.entries.clear();
+  }
+}
+
 export enum TreeItemCollapsibleState {
   None = 0,
   Collapsed = 1,
@@ -139,6 +200,11 @@ export class TreeItem {
     public label: string,
     public collapsibleState: TreeItemCollapsibleState = TreeItemCollapsibleState.None,
   ) {}
+}
+
+export enum QuickPickItemKind {
+  Separator = -1,
+  Default = 0,
 }
 
 export enum StatusBarAlignment {
@@ -232,11 +298,15 @@ export interface ProgressRecord {
 
 export const mockState = {
   config: new Map<string, unknown>(),
+  /** Default values of settings some extension registered (what inspect() reports as defaultValue). */
+  configDefaults: new Map<string, unknown>(),
   configUpdates: [] as { key: string; value: unknown; target: ConfigurationTarget | undefined }[],
   progress: [] as ProgressRecord[],
   outputChannels: [] as MockOutputChannel[],
   statusBarItems: [] as MockStatusBarItem[],
   commands: new Map<string, (...args: unknown[]) => unknown>(),
+  diagnosticCollections: [] as MockDiagnosticCollection[],
+  uriHandler: undefined as { handleUri: (uri: Uri) => unknown } | undefined,
   /** Called with each withProgress record as it starts, e.g. to press Cancel. */
   onProgressStart: undefined as ((record: ProgressRecord) => void) | undefined,
 };
@@ -257,6 +327,10 @@ export const window = {
     mockState.statusBarItems.push(item);
     return item;
   }),
+  registerUriHandler: vi.fn((handler: { handleUri: (uri: Uri) => unknown }) => {
+    mockState.uriHandler = handler;
+    return new Disposable(() => undefined);
+  }),
   createTreeView: vi.fn((_id: string, _options: unknown) => ({ message: undefined as string | undefined, dispose: () => undefined })),
   withProgress: vi.fn(
     async <T>(
@@ -274,10 +348,15 @@ export const window = {
 
 export const workspace = {
   workspaceFolders: undefined as { uri: Uri; name: string; index: number }[] | undefined,
+  workspaceFile: undefined as Uri | undefined,
   getConfiguration: vi.fn((section?: string) => ({
     get: <T>(key: string, defaultValue?: T): T | undefined => {
       const full = section ? `${section}.${key}` : key;
       return mockState.config.has(full) ? (mockState.config.get(full) as T) : defaultValue;
+    },
+    inspect: <T>(key: string): { key: string; defaultValue?: T } | undefined => {
+      const full = section ? `${section}.${key}` : key;
+      return { key: full, defaultValue: mockState.configDefaults.get(full) as T | undefined };
     },
     update: async (key: string, value: unknown, target?: ConfigurationTarget): Promise<void> => {
       const full = section ? `${section}.${key}` : key;
@@ -286,6 +365,17 @@ export const workspace = {
     },
   })),
   onDidChangeConfiguration: vi.fn(() => new Disposable(() => undefined)),
+  onDidSaveTextDocument: vi.fn((_listener: (document: { uri: Uri }) => unknown) => new Disposable(() => undefined)),
+  onDidChangeWorkspaceFolders: vi.fn((_listener: (e: { added: unknown[]; removed: unknown[] }) => unknown) => new Disposable(() => undefined)),
+  getWorkspaceFolder: vi.fn((uri: Uri) => workspace.workspaceFolders?.find((f) => uri.path === f.uri.path || uri.path.startsWith(`${f.uri.path}/`))),
+};
+
+export const languages = {
+  createDiagnosticCollection: vi.fn((name: string) => {
+    const collection = new MockDiagnosticCollection(name);
+    mockState.diagnosticCollections.push(collection);
+    return collection;
+  }),
 };
 
 export const commands = {
@@ -296,7 +386,20 @@ export const commands = {
   executeCommand: vi.fn(async (..._args: unknown[]): Promise<unknown> => undefined),
 };
 
+export const extensions = {
+  all: [] as { id: string; packageJSON: { activationEvents?: string[] } }[],
+  getExtension: (id: string) => extensions.all.find((e) => e.id.toLowerCase() === id.toLowerCase()),
+};
+
+export enum UIKind {
+  Desktop = 1,
+  Web = 2,
+}
+
 export const env = {
+  appName: "Visual Studio Code",
+  uiKind: UIKind.Desktop as UIKind,
+  uriScheme: "vscode",
   remoteName: undefined as string | undefined,
   clipboard: { writeText: vi.fn(async (_text: string) => undefined), readText: vi.fn(async () => "") },
   openExternal: vi.fn(async (_uri: Uri) => true),
@@ -305,12 +408,20 @@ export const env = {
 /** Puts the mock back to a fresh state; call in beforeEach. */
 export function resetVscodeMock(): void {
   mockState.config.clear();
+  mockState.configDefaults.clear();
+  extensions.all = [];
+  env.appName = "Visual Studio Code";
+  env.uiKind = UIKind.Desktop;
+  env.uriScheme = "vscode";
   mockState.configUpdates.length = 0;
   mockState.progress.length = 0;
   mockState.outputChannels.length = 0;
   mockState.statusBarItems.length = 0;
   mockState.commands.clear();
+  mockState.diagnosticCollections.length = 0;
+  mockState.uriHandler = undefined;
   mockState.onProgressStart = undefined;
   workspace.workspaceFolders = undefined;
+  workspace.workspaceFile = undefined;
   env.remoteName = undefined;
 }

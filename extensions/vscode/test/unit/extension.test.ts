@@ -6,7 +6,7 @@ import * as vscode from "vscode";
 import { activate, deactivate } from "../../src/extension";
 import type { Gitspace } from "../../src/protocol";
 import { mockState, resetVscodeMock } from "../mocks/vscode";
-import { MemorySecrets } from "./helpers";
+import { MemoryMemento, MemorySecrets } from "./helpers";
 
 const fake = path.resolve(__dirname, "../fixtures/fake-sidecar.cjs");
 let dir: string;
@@ -36,7 +36,9 @@ describe.skipIf(process.platform === "win32")("activate / deactivate", () => {
       subscriptions: [] as { dispose(): unknown }[],
       extensionPath: dir,
       secrets: new MemorySecrets(),
-      extension: { packageJSON: { version: "9.9.9" } },
+      globalState: new MemoryMemento(),
+      workspaceState: new MemoryMemento(),
+      extension: { id: "gitspaces.gitspaces", packageJSON: { version: "9.9.9" } },
     };
     await activate(context as unknown as vscode.ExtensionContext);
 

@@ -2,6 +2,7 @@ import { vi } from "vitest";
 import * as vscode from "vscode";
 import type { CommandDeps } from "../../src/commands/deps";
 import { GitspaceLogs } from "../../src/commands/logs";
+import { DevcontainerDiagnostics } from "../../src/diagnostics/devcontainerDiagnostics";
 import type { Settings } from "../../src/config";
 import type {
   Gitspace,
@@ -16,6 +17,7 @@ import type {
 import type { SidecarApi } from "../../src/sidecar/api";
 import type { Logger, LongRequestOptions } from "../../src/sidecar/client";
 import { GitspaceStore } from "../../src/state/gitspaceStore";
+import { GitspaceUsage } from "../../src/state/usage";
 import { OperationRunner } from "../../src/ui/progress";
 import { GitspacesStatusBar } from "../../src/ui/statusBar";
 import { MockOutputChannel } from "../mocks/vscode";
@@ -101,6 +103,24 @@ export function testSettings(overrides: Partial<Settings> = {}): Settings {
   };
 }
 
+/** A Memento kept in memory (globalState / workspaceState). */
+export class MemoryMemento {
+  readonly values = new Map<string, unknown>();
+  keys(): readonly string[] {
+    return [...this.values.keys()];
+  }
+  get<T>(key: string, defaultValue?: T): T | undefined {
+    return this.values.has(key) ? (this.values.get(key) as T) : defaultValue;
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    if (value === undefined) {
+      this.values.delete(key);
+    } else {
+      this.values.set(key, value);
+    }
+  }
+}
+
 export class MemorySecrets {
   readonly values = new Map<string, string>();
   private readonly emitter = new vscode.EventEmitter<{ key: string }>();
@@ -135,7 +155,7 @@ export interface TestDeps extends CommandDeps {
 }
 
 /** CommandDeps wired to a FakeSidecar, the vscode mock and real store/runner/status bar. */
-export function makeDeps(options: { gitspaces?: Gitspace[]; settings?: Partial<Settings>; folder?: string } = {}): TestDeps {
+export function makeDeps(options: { gitspaces?: Gitspace[]; settings?: Partial<Settings>; folder?: string; folders?: string[] } = {}): TestDeps {
   const fake = new FakeSidecar();
   fake.on("gitspaces/list", () => ({ gitspaces: options.gitspaces ?? [] }));
   const sidecar = async (): Promise<SidecarApi> => fake;
@@ -166,7 +186,10 @@ export function makeDeps(options: { gitspaces?: Gitspace[]; settings?: Partial<S
     secrets: secretsStore as unknown as vscode.SecretStorage,
     settings: () => testSettings(options.settings),
     logs: new GitspaceLogs(sidecar, logLines.event),
-    workspaceFolder: () => options.folder,
+    extensionId: "gitspaces.gitspaces",
+    usage: new GitspaceUsage(new MemoryMemento()),
+    diagnostics: new DevcontainerDiagnostics(vscode.languages.createDiagnosticCollection("gitspaces") as unknown as vscode.DiagnosticCollection),
+    workspaceFolders: () => options.folders ?? (options.folder ? [options.folder] : []),
     errors: { log: output as unknown as vscode.LogOutputChannel, ...handlers },
   };
 }
@@ -180,7 +203,7 @@ export function pickByLabel(...labels: (string | undefined)[]): void {
         return undefined;
       }
       const list = (await items) as vscode.QuickPickItem[];
-      const found = list.find((i) => i.label.includes(label));
+      const found = list.find((i) => i.kind !== vscode.QuickPickItemKind.Separator && i.label.includes(label));
       if (!found) {
         throw new Error(`pickByLabel: no item "${label}" among ${list.map((i) => i.label).join(" | ")}`);
       }

@@ -84,7 +84,12 @@ describe("Configure Harness", () => {
     });
     answerInputs("https://h.example", "acct", "", "", "bad");
     await configureHarness(deps);
-    expect(vscode.window.showErrorMessage).toHaveBeenCalledWith("Configure Harness failed: The token was refused.", "Configure", "Retry", "Show Logs");
+    expect(vscode.window.showErrorMessage).toHaveBeenCalledWith(
+      "Configure Harness failed: The token was refused. Enter a new API token: it may have expired, been revoked or lack the gitspace permissions.",
+      "Configure Harness",
+      "Retry",
+      "Show Logs",
+    );
   });
 });
 

@@ -183,11 +183,11 @@ describe("Stop Gitspace", () => {
     deps.fake.on("gitspaces/stop", () => {
       throw new RpcError(ErrorCodes.Unauthorized, "Harness refused the token.", { kind: "Unauthorized", provider: "harness", hint: "Run Configure Harness." });
     });
-    vi.mocked(vscode.window.showErrorMessage).mockResolvedValueOnce("Configure" as never);
+    vi.mocked(vscode.window.showErrorMessage).mockResolvedValueOnce("Configure Harness" as never);
     await stopGitspace(deps, g);
     expect(vscode.window.showErrorMessage).toHaveBeenCalledWith(
-      'Stop gitspace "web" failed: Harness refused the token. Run Configure Harness.',
-      "Configure",
+      'Stop gitspace "web" failed: Harness refused the token. Enter a new API token: it may have expired, been revoked or lack the gitspace permissions.',
+      "Configure Harness",
       "Retry",
       "Show Logs",
     );
@@ -256,7 +256,8 @@ describe("Delete Gitspace", () => {
     });
     vi.mocked(vscode.window.showWarningMessage).mockResolvedValueOnce("Delete" as never);
     expect(await deleteGitspace(deps, g)).toBe(false);
-    expect(vscode.window.showWarningMessage).toHaveBeenLastCalledWith('Delete gitspace "web" failed: No gitspace web-1.', "Show Logs");
+    expect(vscode.window.showWarningMessage).toHaveBeenLastCalledWith('Delete gitspace "web" failed: No gitspace web-1. It may have been deleted elsewhere.', "Show Logs");
+    expect(deps.store.get(g.id)).toBeUndefined();
   });
 });
 
@@ -278,6 +279,11 @@ describe("Refresh", () => {
       throw new RpcError(ErrorCodes.ProviderUnavailable, "Cannot reach the Docker engine.", { kind: "ProviderUnavailable", provider: "docker" });
     });
     await refreshGitspaces(deps);
-    expect(vscode.window.showErrorMessage).toHaveBeenCalledWith("Refresh gitspaces failed: Cannot reach the Docker engine.", "Retry", "Show Logs");
+    expect(vscode.window.showErrorMessage).toHaveBeenCalledWith(
+      "Refresh gitspaces failed: Cannot reach the Docker engine. Start Docker, or choose another Docker host.",
+      "Configure Docker Host",
+      "Retry",
+      "Show Logs",
+    );
   });
 });

@@ -53,8 +53,9 @@ describe("Show Logs", () => {
       throw new RpcError(ErrorCodes.GitspaceNotFound, "No gitspace web-1.", { kind: "GitspaceNotFound", gitspaceId: g.id });
     });
     await showLogs(deps, g);
-    expect(vscode.window.showWarningMessage).toHaveBeenCalledWith('Show logs of "web" failed: No gitspace web-1.', "Show Logs");
+    expect(vscode.window.showWarningMessage).toHaveBeenCalledWith('Show logs of "web" failed: No gitspace web-1. It may have been deleted elsewhere.', "Show Logs");
     deps.fake.on("gitspaces/logs", () => ({ lines: [], next: 0 }));
+    deps.store.apply(g);
     await showLogs(deps, g);
     expect(deps.fake.callsTo("gitspaces/logs")).toHaveLength(2);
   });

@@ -3,10 +3,22 @@ import * as vscode from "vscode";
 import { copySshCommand, jetBrainsIdes, openGitspace, openInJetBrains } from "../../../src/commands/open";
 import { ErrorCodes, type ConnectResult, type Gitspace } from "../../../src/protocol";
 import { RpcError } from "../../../src/sidecar/errors";
-import { mockState, resetVscodeMock } from "../../mocks/vscode";
+import { env, extensions, mockState, resetVscodeMock, UIKind } from "../../mocks/vscode";
 import { makeDeps, makeGitspace, pickByLabel } from "../helpers";
 
-beforeEach(() => resetVscodeMock());
+/** Remote - SSH, as VS Code reports it: it resolves ssh-remote and registers remote.SSH.remotePlatform. */
+function installRemoteSsh(): void {
+  extensions.all = [
+    { id: "gitspaces.gitspaces", packageJSON: { activationEvents: ["onResolveRemoteAuthority:ssh-remote"] } },
+    { id: "ms-vscode-remote.remote-ssh", packageJSON: { activationEvents: ["onResolveRemoteAuthority:ssh-remote", "onCommand:x"] } },
+  ];
+  mockState.configDefaults.set("remote.SSH.remotePlatform", {});
+}
+
+beforeEach(() => {
+  resetVscodeMock();
+  installRemoteSsh();
+});
 
 function connectResult(g: Gitspace, links: ConnectResult["links"] = {}): ConnectResult {
   return {
@@ -72,6 +84,78 @@ describe("Open Gitspace", () => {
     expect(await openGitspace(deps, g, "current")).toBe(false);
     expect(deps.handlers.showGitspaceLogs).toHaveBeenCalledWith("web-1");
     expect(vscode.commands.executeCommand).not.toHaveBeenCalled();
+  });
+});
+
+describe("Open Gitspace without an SSH remote extension", () => {
+  beforeEach(() => {
+    // Only ourselves (we also activate on the ssh-remote event) and an unrelated extension.
+    extensions.all = [
+      { id: "gitspaces.gitspaces", packageJSON: { activationEvents: ["onResolveRemoteAuthority:ssh-remote"] } },
+      { id: "vscode.git", packageJSON: { activationEvents: ["*"] } },
+    ];
+    mockState.configDefaults.clear();
+  });
+
+  it("offers, instead of an error, to install the editor's SSH extension, copy the SSH command or open in JetBrains", async () => {
+    env.appName = "code-server";
+    const g = makeGitspace();
+    const deps = makeDeps({ gitspaces: [g] });
+    expect(await openGitspace(deps, g, "current")).toBe(false);
+    expect(vscode.window.showWarningMessage).toHaveBeenCalledWith(
+      'Opening gitspace "web" in code-server needs an SSH remote extension, and none is installed.',
+      "Install Open Remote - SSH",
+      "Copy SSH Command",
+      "Open in JetBrains",
+    );
+    expect(vscode.window.showErrorMessage).not.toHaveBeenCalled();
+    // Nothing was started or written for an extension that is not there.
+    expect(deps.fake.callsTo("gitspaces/connect")).toHaveLength(0);
+    expect(mockState.configUpdates).toEqual([]);
+  });
+
+  it("in a browser (code-server), where no SSH extension can run, offers VS Code Desktop through its link", async () => {
+    env.appName = "code-server";
+    env.uiKind = UIKind.Web;
+    const g = makeGitspace({ state: "stopped" });
+    const deps = makeDeps({ gitspaces: [g] });
+    deps.fake.on("gitspaces/connect", () => connectResult(g, { vscode: "vscode://vscode-remote/ssh-remote+web-1.gitspaces/workspaces/web" }));
+    vi.mocked(vscode.window.showWarningMessage).mockResolvedValueOnce("Open in VS Code Desktop" as never);
+    expect(await openGitspace(deps, g, "current")).toBe(true);
+    expect(vscode.window.showWarningMessage).toHaveBeenCalledWith(
+      'Gitspace "web" opens over SSH, which code-server in a browser cannot do: open it in VS Code Desktop, or from a terminal.',
+      "Open in VS Code Desktop",
+      "Copy SSH Command",
+      "Open in JetBrains",
+    );
+    // Connect started the stopped gitspace; the desktop link went to the OS.
+    expect(deps.fake.callsTo("gitspaces/connect")).toHaveLength(1);
+    expect(vscode.env.openExternal).toHaveBeenCalledWith(expect.objectContaining({ scheme: "vscode", authority: "vscode-remote" }));
+  });
+
+  it("installs Remote - SSH in VS Code and then opens", async () => {
+    const g = makeGitspace();
+    const deps = makeDeps({ gitspaces: [g] });
+    deps.fake.on("gitspaces/connect", () => connectResult(g));
+    vi.mocked(vscode.window.showWarningMessage).mockResolvedValueOnce("Install Remote - SSH" as never);
+    vi.mocked(vscode.commands.executeCommand).mockImplementation(async (command: unknown) => {
+      if (command === "workbench.extensions.installExtension") {
+        installRemoteSsh();
+      }
+      return undefined;
+    });
+    expect(await openGitspace(deps, g, "new")).toBe(true);
+    expect(vscode.commands.executeCommand).toHaveBeenCalledWith("workbench.extensions.installExtension", "ms-vscode-remote.remote-ssh");
+    expect(vscode.commands.executeCommand).toHaveBeenCalledWith("vscode.openFolder", expect.objectContaining({ authority: "ssh-remote+web-1.gitspaces" }), { forceNewWindow: true });
+  });
+
+  it("copies the SSH command when asked", async () => {
+    const g = makeGitspace();
+    const deps = makeDeps({ gitspaces: [g] });
+    deps.fake.on("gitspaces/connect", () => connectResult(g));
+    vi.mocked(vscode.window.showWarningMessage).mockResolvedValueOnce("Copy SSH Command" as never);
+    await openGitspace(deps, g, "current");
+    expect(vscode.env.clipboard.writeText).toHaveBeenCalledWith("ssh -t web-1.gitspaces 'cd /workspaces/web && exec $SHELL -l'");
   });
 });
 

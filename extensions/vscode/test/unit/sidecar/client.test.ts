@@ -21,7 +21,9 @@ describe("SidecarClient process handling", () => {
     expect(echo).toEqual({ processId: 4242, clientInfo: { name: "vscode", version: "1.2.3" }, capabilities: { workDoneProgress: true } });
     const exit = await client.stop();
     expect(exit).toEqual({ code: 0, signal: null, expected: true });
+    // One time and one level per line: the sidecar's own are taken off.
     expect(logger.lines).toContain("info [sidecar] fake sidecar serve mode=ok docker=");
+    expect(logger.lines.filter((l) => /\d{4}-\d{2}-\d{2}T/.test(l))).toEqual([]);
     expect(logger.lines).toContain("info [sidecar] hello from fake");
     expect(client.running).toBe(false);
   });
@@ -39,7 +41,9 @@ describe("SidecarClient process handling", () => {
     const error = await SidecarClient.start(launch("exit-on-start"), { logger, clientInfo: { name: "t" } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SidecarUnavailableError);
     expect((error as Error).message).toContain("exited during startup (code 2)");
-    expect(logger.lines).toContain("info [sidecar] fatal: cannot bind");
+    // The host's own line has no time or level of ours: a warning, and kept for the start-failure notification.
+    expect(logger.lines).toContain("warn [sidecar] fatal: cannot bind");
+    expect((error as SidecarUnavailableError).stderr).toEqual([expect.stringMatching(/^fake sidecar serve mode=exit-on-start/), "fatal: cannot bind"]);
   });
 
   it("fails start when the executable does not exist", async () => {

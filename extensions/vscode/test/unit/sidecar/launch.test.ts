@@ -1,11 +1,12 @@
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { bundledServerPath, resolveLaunch, type LaunchEnvironment } from "../../../src/sidecar/launch";
+import { checkBundledPlatform, PlatformMismatchError } from "../../../src/sidecar/platform";
 
 const settings = { serverPath: "", dockerHost: "", logLevel: "info" };
 
 function environment(existing: string[], platform: NodeJS.Platform = "linux"): LaunchEnvironment {
-  return { extensionPath: "/ext", platform, env: { PATH: "/usr/bin", HOME: "/home/u" }, exists: (f) => existing.includes(f) };
+  return { extensionPath: "/ext", platform, arch: "x64", env: { PATH: "/usr/bin", HOME: "/home/u" }, exists: (f) => existing.includes(f), readFile: () => undefined };
 }
 
 describe("resolveLaunch", () => {
@@ -67,10 +68,39 @@ describe("ensureExecutable", () => {
   });
 });
 
-describe("sshProxyNextTo", () => {
-  it("names the NativeAOT proxy beside the sidecar, with .exe on Windows", async () => {
-    const { sshProxyNextTo } = await import("../../../src/sidecar/launch");
-    expect(sshProxyNextTo("/ext/server/gitspaces", "linux")).toBe(path.join("/ext/server", "gitspaces-ssh-proxy"));
-    expect(sshProxyNextTo("/ext/server/gitspaces.exe", "win32")).toBe(path.join("/ext/server", "gitspaces-ssh-proxy.exe"));
+describe("the bundled platform", () => {
+  const file = path.join("/ext", "server", "gitspaces");
+  const stamped = (target: string): LaunchEnvironment => ({
+    ...environment([file]),
+    arch: "x64",
+    readFile: (f) => (f === path.join("/ext", "server", "platform.json") ? JSON.stringify({ rid: "x", target }) : undefined),
+  });
+
+  it("starts a sidecar built for this platform", () => {
+    expect(resolveLaunch(settings, stamped("linux-x64")).command).toBe(file);
+  });
+
+  it("refuses one built for another platform, naming both in words", () => {
+    expect(() => resolveLaunch(settings, stamped("darwin-arm64"))).toThrow(PlatformMismatchError);
+    expect(() => resolveLaunch(settings, stamped("darwin-arm64"))).toThrow(/build for macOS \(Apple silicon\), but VS Code runs on Linux x64/);
+  });
+
+  it("lets gitspaces.serverPath override a mismatched bundle", () => {
+    expect(resolveLaunch({ ...settings, serverPath: file }, stamped("win32-arm64")).command).toBe(file);
+  });
+});
+
+describe("checkBundledPlatform", () => {
+  const host = { platform: "linux" as NodeJS.Platform, arch: "arm64" };
+  it("accepts a folder without a stamp (a development build) and a broken stamp", () => {
+    expect(checkBundledPlatform("/s", host, () => undefined)).toBeUndefined();
+    expect(checkBundledPlatform("/s", host, () => "{not json")).toBeUndefined();
+  });
+
+  it("reports the bundled and the running platform", () => {
+    const mismatch = checkBundledPlatform("/s", host, () => JSON.stringify({ rid: "linux-x64", target: "linux-x64" }));
+    expect(mismatch?.bundled).toBe("linux-x64");
+    expect(mismatch?.host).toBe("linux-arm64");
+    expect(mismatch?.message).toContain("gitspaces-…-linux-arm64");
   });
 });

@@ -92,7 +92,8 @@ describe("SidecarSupervisor", () => {
       log: vi.fn(),
     });
     await sup.start();
-    expect(onGiveUp).toHaveBeenCalledWith("The gitspaces sidecar was not found at /x/gitspaces (setting gitspaces.serverPath).");
+    expect(onGiveUp).toHaveBeenCalledWith("The gitspaces sidecar was not found at /x/gitspaces (setting gitspaces.serverPath).", expect.any(SidecarUnavailableError));
+    expect((onGiveUp.mock.calls[0][1] as SidecarUnavailableError).cause).toBeInstanceOf(Error);
     expect(sup.state).toBe("failed");
   });
 

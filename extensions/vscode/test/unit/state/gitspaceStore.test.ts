@@ -51,4 +51,64 @@ describe("GitspaceStore.lastError", () => {
     expect(store.lastError).toBeUndefined();
     expect(changed).toHaveBeenCalledTimes(2);
   });
+
+});
+
+describe("GitspaceStore.during", () => {
+  it("shows one transition per real change while a rebuild runs, whatever the engine watcher reports meanwhile", async () => {
+    const fake = new FakeSidecar().on("gitspaces/list", () => ({ gitspaces: [makeGitspace({ state: "running", readiness: "ready" })] }));
+    const store = new GitspaceStore(async () => fake);
+    await store.refresh();
+    const shown: string[] = [];
+    store.onDidChange(() => shown.push(`${store.get("web-1")?.state}${store.get("web-1")?.readiness ? `/${store.get("web-1")?.readiness}` : ""}`));
+    // What the sidecar sent during a real rebuild (measured): starting, running, starting, running/setting_up, running/ready.
+    const reports = [
+      makeGitspace({ state: "starting", readiness: undefined }),
+      makeGitspace({ state: "running", readiness: "ready" }),
+      makeGitspace({ state: "starting", readiness: undefined }),
+      makeGitspace({ state: "running", readiness: "setting_up" }),
+      makeGitspace({ state: "running", readiness: "ready" }),
+    ];
+    const final = makeGitspace({ state: "running", readiness: "ready", updatedAt: "2026-01-01T11:00:00Z" });
+    await store.during(
+      "web-1",
+      "starting",
+      async () => {
+        reports.forEach((r) => store.apply(r));
+        await store.refresh();
+        return { gitspace: final };
+      },
+      (r) => r.gitspace,
+    );
+    expect(shown).toEqual(["starting", "running/ready"]);
+    expect(store.get("web-1")).toEqual(final);
+  });
+
+  it("shows the last reported state when the held work fails", async () => {
+    const fake = new FakeSidecar().on("gitspaces/list", () => ({ gitspaces: [makeGitspace({ state: "stopped", readiness: undefined })] }));
+    const store = new GitspaceStore(async () => fake);
+    await store.refresh();
+    const failed = store.during(
+      "web-1",
+      "starting",
+      async () => {
+        store.apply(makeGitspace({ state: "error", errorMessage: "image missing" }));
+        expect(store.get("web-1")?.state).toBe("starting");
+        throw new Error("start failed");
+      },
+      () => undefined,
+    );
+    await expect(failed).rejects.toThrow("start failed");
+    expect(store.get("web-1")).toMatchObject({ state: "error", errorMessage: "image missing" });
+  });
+
+  it("fires nothing for a report that changes nothing", async () => {
+    const fake = new FakeSidecar().on("gitspaces/list", () => ({ gitspaces: [makeGitspace()] }));
+    const store = new GitspaceStore(async () => fake);
+    await store.refresh();
+    const changed = vi.fn();
+    store.onDidChange(changed);
+    store.apply(makeGitspace());
+    expect(changed).not.toHaveBeenCalled();
+  });
 });

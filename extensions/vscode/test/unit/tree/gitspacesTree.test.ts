@@ -3,9 +3,12 @@ import * as vscode from "vscode";
 import pkg from "../../../package.json";
 import { GitspaceStates } from "../../../src/protocol";
 import { GitspaceStore } from "../../../src/state/gitspaceStore";
-import { contextValue, GitspacesTreeProvider, toTreeItem } from "../../../src/tree/gitspacesTree";
+import type { Gitspace } from "../../../src/protocol";
+import { GitspaceUsage } from "../../../src/state/usage";
+import { contextValue, GitspacesTreeProvider, toTreeItem, viewMessage } from "../../../src/tree/gitspacesTree";
+import type { GroupNode } from "../../../src/tree/treeModel";
 import { resetVscodeMock } from "../../mocks/vscode";
-import { FakeSidecar, makeGitspace } from "../helpers";
+import { FakeSidecar, makeGitspace, MemoryMemento } from "../helpers";
 
 beforeEach(() => resetVscodeMock());
 
@@ -58,13 +61,14 @@ describe("toTreeItem", () => {
       "gitspaces.openInNewWindow",
       "gitspaces.openInJetBrains",
       "gitspaces.copySshCommand",
+      "gitspaces.copyLink",
       "gitspaces.start",
       "gitspaces.rebuild",
       "gitspaces.showLogs",
       "gitspaces.showEvents",
       "gitspaces.delete",
     ]);
-    expect(menuCommands(contextValue(makeGitspace({ state: "cleaning" })), false)).toEqual(["gitspaces.showLogs", "gitspaces.showEvents", "gitspaces.delete"]);
+    expect(menuCommands(contextValue(makeGitspace({ state: "cleaning" })), false)).toEqual(["gitspaces.copyLink", "gitspaces.showLogs", "gitspaces.showEvents", "gitspaces.delete"]);
     for (const state of GitspaceStates) {
       expect(contextValue(makeGitspace({ state }))).toBe(`gitspace.${state}`);
     }
@@ -72,21 +76,86 @@ describe("toTreeItem", () => {
 });
 
 describe("GitspacesTreeProvider", () => {
-  it("lists the store's gitspaces newest first and refreshes on change", async () => {
+  it("lists the store's gitspaces, most recently changed first, and refreshes on change", async () => {
     const fake = new FakeSidecar().on("gitspaces/list", () => ({
-      gitspaces: [makeGitspace({ id: "old", name: "old", createdAt: "2025-01-01T00:00:00Z" }), makeGitspace({ id: "new", name: "new" })],
+      gitspaces: [
+        makeGitspace({ id: "old", name: "old", updatedAt: "2025-01-01T00:00:00Z", repository: { url: "https://example.com/acme/old.git" } }),
+        makeGitspace({ id: "new", name: "new" }),
+      ],
     }));
     const store = new GitspaceStore(async () => fake);
     const tree = new GitspacesTreeProvider(store);
     const changed = vi.fn();
     tree.onDidChangeTreeData(changed);
     await store.refresh();
-    expect(tree.getChildren().map((g) => g.id)).toEqual(["new", "old"]);
+    const ids = () => (tree.getChildren() as Gitspace[]).map((g) => g.id);
+    expect(ids()).toEqual(["new", "old"]);
     expect(tree.getChildren(makeGitspace())).toEqual([]);
     store.apply(makeGitspace({ id: "new", name: "new", state: "stopping" }));
-    expect(tree.getChildren()[0].state).toBe("stopping");
+    expect((tree.getChildren()[0] as Gitspace).state).toBe("stopping");
     store.apply(makeGitspace({ id: "old", state: "deleted" }));
-    expect(tree.getChildren().map((g) => g.id)).toEqual(["new"]);
+    expect(ids()).toEqual(["new"]);
     expect(changed).toHaveBeenCalledTimes(3);
+  });
+
+  it("groups by provider and, where a repository has several, by repository; yours and the recently used first", async () => {
+    const gitspaces = [
+      makeGitspace({ id: "w1", name: "web-1", repository: { url: "https://example.com/acme/web.git" }, updatedAt: "2026-01-01T00:00:00Z" }),
+      makeGitspace({ id: "w2", name: "web-2", repository: { url: "https://example.com/acme/web.git" }, updatedAt: "2026-01-02T00:00:00Z", state: "stopped" }),
+      makeGitspace({ id: "a1", name: "api", repository: { url: "git@example.com:acme/api.git" }, updatedAt: "2026-01-03T00:00:00Z" }),
+      makeGitspace({ id: "h1", name: "docs", provider: "harness", repository: { url: "https://example.com/acme/docs" } }),
+    ];
+    const store = new GitspaceStore(async () => new FakeSidecar().on("gitspaces/list", () => ({ gitspaces })));
+    await store.refresh();
+    const usage = new GitspaceUsage(new MemoryMemento(), () => Date.parse("2026-02-01T00:00:00Z"));
+    await usage.used("w1");
+    const tree = new GitspacesTreeProvider(store, usage);
+    const [docker, harness] = tree.getChildren() as GroupNode[];
+    expect([docker.label, harness.label]).toEqual(["Docker", "Harness"]);
+    const dockerItem = tree.getTreeItem(docker);
+    expect(dockerItem.description).toBe("3 · 2 running");
+    expect((dockerItem.iconPath as vscode.ThemeIcon).id).toBe("server-environment");
+    const [web, api] = tree.getChildren(docker) as GroupNode[];
+    // web holds the gitspace used last (w1, just now), so it comes before api (changed more recently than web-2).
+    expect([web.label, api.label]).toEqual(["acme/web", "acme/api"]);
+    expect((tree.getChildren(web) as Gitspace[]).map((g) => g.id)).toEqual(["w1", "w2"]);
+    expect(tree.getTreeItem(web).contextValue).toBe("gitspaces.group.repository");
+    // One you created yourself goes before the ones you only used.
+    await usage.created("w2");
+    expect((tree.getChildren((tree.getChildren(tree.getChildren()[0]) as GroupNode[])[0]) as Gitspace[]).map((g) => g.id)).toEqual(["w2", "w1"]);
+  });
+
+  it("narrows to the filter and says so", async () => {
+    const gitspaces = [makeGitspace({ id: "w1", name: "web" }), makeGitspace({ id: "a1", name: "api", repository: { url: "https://example.com/acme/api.git", branch: "fix-login" } })];
+    const store = new GitspaceStore(async () => new FakeSidecar().on("gitspaces/list", () => ({ gitspaces })));
+    await store.refresh();
+    const tree = new GitspacesTreeProvider(store);
+    tree.setFilter("  LOGIN ");
+    expect(tree.filter).toBe("LOGIN");
+    expect((tree.getChildren() as Gitspace[]).map((g) => g.id)).toEqual(["a1"]);
+    expect(viewMessage({ sidecar: "running", loaded: true, problems: [], filter: tree.filter, shown: tree.shownCount, total: 2 })).toBe(
+      'Showing 1 of 2 gitspaces matching "LOGIN".',
+    );
+    tree.setFilter("running");
+    expect(tree.shownCount).toBe(2);
+    tree.setFilter("");
+    expect(tree.filter).toBeUndefined();
+  });
+});
+
+describe("viewMessage", () => {
+  const base = { sidecar: "running" as const, loaded: true, problems: [], shown: 0, total: 0 };
+  it("says why the view is empty or stale", () => {
+    expect(viewMessage({ ...base, sidecar: "failed" })).toMatch(/sidecar is not running/);
+    expect(viewMessage({ ...base, sidecar: "starting", loaded: false })).toBe("Starting the gitspaces sidecar…");
+    expect(viewMessage({ ...base, lastError: "boom" })).toBe("Could not list gitspaces: boom");
+    expect(viewMessage(base)).toBeUndefined();
+  });
+
+  it("says what the filter hides and which providers could not be listed, in the user's words", () => {
+    expect(viewMessage({ ...base, filter: "x", total: 3 })).toBe('No gitspace matches "x" (3 in all).');
+    expect(
+      viewMessage({ ...base, problems: [{ provider: "harness", message: "Not logged in to Harness: run `gitspaces login harness` (or providers/configure)." }] }),
+    ).toBe("Some providers could not be listed — harness: Not logged in to Harness.");
   });
 });

@@ -30,6 +30,28 @@ describe("describeError", () => {
     expect(describeError(new RpcError(ErrorCodes.GitspaceBusy, "busy"), { operation: "x" }).actions).toEqual(["Show Logs"]);
   });
 
+  it("names the provider's configure button", () => {
+    const docker = new RpcError(ErrorCodes.ProviderUnavailable, "The Docker engine at tcp://10.0.0.9:2375 (configured) does not answer: Connection refused", {
+      kind: "ProviderUnavailable",
+      provider: "docker",
+      hint: "Start the engine at tcp://10.0.0.9:2375, or change the Docker host with `providers/configure {provider:\"docker\", endpoint}` or DOCKER_HOST.",
+    });
+    expect(describeError(docker, context)).toEqual({
+      severity: "error",
+      message: "Do it failed: The Docker engine at tcp://10.0.0.9:2375 (configured) does not answer: Connection refused Start Docker, or choose another Docker host.",
+      actions: ["Configure Docker Host", "Retry", "Show Logs"],
+    });
+    const harness = new RpcError(ErrorCodes.ProviderNotConfigured, "Not logged in to Harness: run `gitspaces login harness --endpoint <url>` with the token on stdin (or providers/configure).", {
+      kind: "ProviderNotConfigured",
+      provider: "harness",
+      hint: "Log in with `gitspaces login harness`.",
+    });
+    const said = describeError(harness, context);
+    expect(said.message).toBe("Do it failed: Not logged in to Harness. Set up Harness with its URL, your account and an API token.");
+    expect(said.actions).toEqual(["Configure Harness", "Retry", "Show Logs"]);
+    expect(said.message).not.toMatch(/gitspaces login|providers\/configure|`/);
+  });
+
   it("appends the server's hint", () => {
     expect(describeError(new RpcError(ErrorCodes.ProviderUnavailable, "Docker is down.", { kind: "ProviderUnavailable", hint: "Start Docker." }), context).message).toBe(
       "Do it failed: Docker is down. Start Docker.",

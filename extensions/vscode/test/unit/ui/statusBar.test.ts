@@ -35,6 +35,12 @@ describe("currentSshHost", () => {
     expect(currentSshHost()).toBe("web-1.gitspaces");
   });
 
+  it("reads a .code-workspace file opened over Remote-SSH", () => {
+    env.remoteName = "ssh-remote";
+    (workspace as { workspaceFile?: vscode.Uri }).workspaceFile = vscode.Uri.parse("vscode-remote://ssh-remote+gitspace-abc/workspaces/all.code-workspace");
+    expect(currentSshHost()).toBe("gitspace-abc");
+  });
+
   it("decodes Remote-SSH's hex-encoded JSON authority", () => {
     env.remoteName = "ssh-remote";
     const hex = Buffer.from(JSON.stringify({ hostName: "web-1.gitspaces" })).toString("hex");

@@ -8,6 +8,8 @@ import io.gitspaces.jetbrains.core.model.ConnectParams;
 import io.gitspaces.jetbrains.core.model.ConnectResult;
 import io.gitspaces.jetbrains.core.model.CreateGitspaceParams;
 import io.gitspaces.jetbrains.core.model.CreateGitspaceResult;
+import io.gitspaces.jetbrains.core.model.CreateOptionsParams;
+import io.gitspaces.jetbrains.core.model.CreateOptionsResult;
 import io.gitspaces.jetbrains.core.model.DeleteGitspaceParams;
 import io.gitspaces.jetbrains.core.model.DeleteGitspaceResult;
 import io.gitspaces.jetbrains.core.model.DevcontainerReadParams;
@@ -28,21 +30,28 @@ import io.gitspaces.jetbrains.core.model.InitializeParams;
 import io.gitspaces.jetbrains.core.model.InitializeResult;
 import io.gitspaces.jetbrains.core.model.InitializedParams;
 import io.gitspaces.jetbrains.core.model.Json;
+import io.gitspaces.jetbrains.core.model.ListBranchesParams;
+import io.gitspaces.jetbrains.core.model.ListBranchesResult;
 import io.gitspaces.jetbrains.core.model.ListGitspacesParams;
 import io.gitspaces.jetbrains.core.model.ListGitspacesResult;
 import io.gitspaces.jetbrains.core.model.ListProvidersParams;
 import io.gitspaces.jetbrains.core.model.ListProvidersResult;
+import io.gitspaces.jetbrains.core.model.ListReposParams;
+import io.gitspaces.jetbrains.core.model.ListReposResult;
 import io.gitspaces.jetbrains.core.model.LogMessageParams;
 import io.gitspaces.jetbrains.core.model.Methods;
 import io.gitspaces.jetbrains.core.model.ProviderInfo;
 import io.gitspaces.jetbrains.core.model.RebuildGitspaceParams;
 import io.gitspaces.jetbrains.core.model.RebuildGitspaceResult;
+import io.gitspaces.jetbrains.core.model.RepositoryOption;
 import io.gitspaces.jetbrains.core.model.ShutdownParams;
 import io.gitspaces.jetbrains.core.model.ShutdownResult;
 import io.gitspaces.jetbrains.core.model.StartGitspaceParams;
 import io.gitspaces.jetbrains.core.model.StartGitspaceResult;
 import io.gitspaces.jetbrains.core.model.StopGitspaceParams;
 import io.gitspaces.jetbrains.core.model.StopGitspaceResult;
+import io.gitspaces.jetbrains.core.model.UpdateGitspaceParams;
+import io.gitspaces.jetbrains.core.model.UpdateGitspaceResult;
 import io.gitspaces.jetbrains.core.process.SidecarCrashedException;
 import io.gitspaces.jetbrains.core.process.SidecarProcess;
 import io.gitspaces.jetbrains.core.rpc.GitspacesException;
@@ -195,6 +204,59 @@ public final class GitspacesClient implements AutoCloseable {
      */
     public ListGitspacesResult list(String provider) {
         return quick(Methods.GITSPACES_LIST, new ListGitspacesParams(provider), ListGitspacesResult.class);
+    }
+
+    /**
+     * Lists gitspaces with filters ({@code gitspaces/list}: query, states, owner, sort).
+     *
+     * @param params the provider and the filters
+     * @return the gitspaces that match, in the order asked, and any provider problems
+     */
+    public ListGitspacesResult listMatching(ListGitspacesParams params) {
+        return quick(Methods.GITSPACES_LIST, params, ListGitspacesResult.class);
+    }
+
+    /**
+     * Changes a gitspace's display name, IDE, machine or SSH key ({@code gitspaces/update}; providers with the
+     * {@code update} capability).
+     *
+     * @param params what to change ({@code workDoneToken} is set by the client)
+     * @param progress receives progress, or {@code null}
+     * @return the call
+     */
+    public RpcCall<Gitspace> update(UpdateGitspaceParams params, ProgressListener progress) {
+        return this.<UpdateGitspaceResult>operation(Methods.GITSPACES_UPDATE, params, UpdateGitspaceResult.class, progress)
+                .map(UpdateGitspaceResult::gitspace);
+    }
+
+    /**
+     * Returns what a create or update wizard may offer for a provider ({@code gitspaces/create-options}).
+     *
+     * @param provider the provider
+     * @return the IDEs, machines and repository types its account allows
+     */
+    public CreateOptionsResult createOptions(String provider) {
+        return quick(Methods.GITSPACES_CREATE_OPTIONS, new CreateOptionsParams(provider), CreateOptionsResult.class);
+    }
+
+    /**
+     * Lists the repositories of a git provider connected to a hosted provider ({@code gitspaces/list-repos}).
+     *
+     * @param params the provider, repository type and search text
+     * @return the repositories
+     */
+    public List<RepositoryOption> listRepos(ListReposParams params) {
+        return this.<ListReposResult>quick(Methods.GITSPACES_LIST_REPOS, params, ListReposResult.class).repositories();
+    }
+
+    /**
+     * Lists the branches of a repository as a hosted provider sees it ({@code gitspaces/list-branches}).
+     *
+     * @param params the provider, repository URL and search text
+     * @return the branch names
+     */
+    public List<String> listBranches(ListBranchesParams params) {
+        return this.<ListBranchesResult>quick(Methods.GITSPACES_LIST_BRANCHES, params, ListBranchesResult.class).branches();
     }
 
     /**

@@ -3,7 +3,7 @@ package io.gitspaces.jetbrains.core.model;
 /**
  * Parameters of {@code gitspaces/create}.
  *
- * @param name the display name; derived from the repository when {@code null}
+ * @param name the name; derived from the repository when {@code null}; any text with the {@code displayNames} capability
  * @param repository the repository
  * @param devcontainerPath the configuration file; found automatically when {@code null}
  * @param provider the provider; the default one when {@code null}
@@ -11,21 +11,23 @@ package io.gitspaces.jetbrains.core.model;
  * @param resource where a hosted gitspace runs
  * @param trustRepository whether the user trusts the repository (its configuration may reach this machine)
  * @param workDoneToken the progress token; set by the client
+ * @param sshKeyId an SSH key the user registered with the provider ({@code sshKeys} capability), or {@code null}
  */
-public record CreateGitspaceParams(String name, RepositorySource repository, String devcontainerPath, String provider, String ide, ResourceSpec resource, Boolean trustRepository, String workDoneToken) {
+public record CreateGitspaceParams(String name, RepositorySource repository, String devcontainerPath, String provider, String ide, ResourceSpec resource, Boolean trustRepository, String workDoneToken, String sshKeyId) {
+
     /**
-     * Parameters that do not trust the repository.
+     * A create that does not trust the repository, without a registered SSH key.
      *
-     * @param name the display name
+     * @param name the name, or {@code null}
      * @param repository the repository
-     * @param devcontainerPath the configuration file
-     * @param provider the provider
-     * @param ide the IDE id
-     * @param resource where a hosted gitspace runs
-     * @param workDoneToken the progress token
+     * @param devcontainerPath the configuration file, or {@code null}
+     * @param provider the provider, or {@code null}
+     * @param ide the IDE id, or {@code null}
+     * @param resource where a hosted gitspace runs, or {@code null}
+     * @param workDoneToken the progress token; set by the client
      */
     public CreateGitspaceParams(String name, RepositorySource repository, String devcontainerPath, String provider, String ide, ResourceSpec resource, String workDoneToken) {
-        this(name, repository, devcontainerPath, provider, ide, resource, null, workDoneToken);
+        this(name, repository, devcontainerPath, provider, ide, resource, null, workDoneToken, null);
     }
 
     /**
@@ -35,6 +37,6 @@ public record CreateGitspaceParams(String name, RepositorySource repository, Str
      * @return the parameters with {@code trustRepository} set
      */
     public CreateGitspaceParams trusted() {
-        return new CreateGitspaceParams(name, repository, devcontainerPath, provider, ide, resource, Boolean.TRUE, workDoneToken);
+        return new CreateGitspaceParams(name, repository, devcontainerPath, provider, ide, resource, Boolean.TRUE, workDoneToken, sshKeyId);
     }
 }

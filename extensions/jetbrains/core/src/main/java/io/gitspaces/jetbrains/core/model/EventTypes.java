@@ -78,6 +78,38 @@ public final class EventTypes {
     public static final String AGENT_GITSPACE_STATE_REPORT_ERROR = "agent_gitspace_state_report_error";
     /** {@code agent_gitspace_state_report_unknown}. */
     public static final String AGENT_GITSPACE_STATE_REPORT_UNKNOWN = "agent_gitspace_state_report_unknown";
+    /** {@code gitspace_action_auto_stop}. */
+    public static final String GITSPACE_ACTION_AUTO_STOP = "gitspace_action_auto_stop";
+    /** {@code gitspace_action_cleanup_job}. */
+    public static final String GITSPACE_ACTION_CLEANUP_JOB = "gitspace_action_cleanup_job";
+    /** {@code fetch_connectors_details_start}. */
+    public static final String FETCH_CONNECTORS_DETAILS_START = "fetch_connectors_details_start";
+    /** {@code fetch_connectors_details_completed}. */
+    public static final String FETCH_CONNECTORS_DETAILS_COMPLETED = "fetch_connectors_details_completed";
+    /** {@code fetch_connectors_details_failed}. */
+    public static final String FETCH_CONNECTORS_DETAILS_FAILED = "fetch_connectors_details_failed";
+    /** {@code infra_gateway_route_start}. */
+    public static final String INFRA_GATEWAY_ROUTE_START = "infra_gateway_route_start";
+    /** {@code infra_gateway_route_completed}. */
+    public static final String INFRA_GATEWAY_ROUTE_COMPLETED = "infra_gateway_route_completed";
+    /** {@code infra_gateway_route_failed}. */
+    public static final String INFRA_GATEWAY_ROUTE_FAILED = "infra_gateway_route_failed";
+    /** {@code infra_reset_start}. */
+    public static final String INFRA_RESET_START = "infra_reset_start";
+    /** {@code infra_reset_failed}. */
+    public static final String INFRA_RESET_FAILED = "infra_reset_failed";
+    /** {@code delegate_task_submitted}. */
+    public static final String DELEGATE_TASK_SUBMITTED = "delegate_task_submitted";
+    /** {@code infra_vm_creation_start}. */
+    public static final String INFRA_VM_CREATION_START = "infra_vm_creation_start";
+    /** {@code infra_vm_creation_completed}. */
+    public static final String INFRA_VM_CREATION_COMPLETED = "infra_vm_creation_completed";
+    /** {@code infra_vm_creation_failed}. */
+    public static final String INFRA_VM_CREATION_FAILED = "infra_vm_creation_failed";
+    /** {@code infra_publish_gateway_completed}. */
+    public static final String INFRA_PUBLISH_GATEWAY_COMPLETED = "infra_publish_gateway_completed";
+    /** {@code infra_publish_gateway_failed}. */
+    public static final String INFRA_PUBLISH_GATEWAY_FAILED = "infra_publish_gateway_failed";
     /** {@code repository_clone_start}. */
     public static final String REPOSITORY_CLONE_START = "repository_clone_start";
     /** {@code repository_clone_completed}. */
@@ -160,6 +192,22 @@ public final class EventTypes {
             AGENT_GITSPACE_STATE_REPORT_STOPPED,
             AGENT_GITSPACE_STATE_REPORT_ERROR,
             AGENT_GITSPACE_STATE_REPORT_UNKNOWN,
+            GITSPACE_ACTION_AUTO_STOP,
+            GITSPACE_ACTION_CLEANUP_JOB,
+            FETCH_CONNECTORS_DETAILS_START,
+            FETCH_CONNECTORS_DETAILS_COMPLETED,
+            FETCH_CONNECTORS_DETAILS_FAILED,
+            INFRA_GATEWAY_ROUTE_START,
+            INFRA_GATEWAY_ROUTE_COMPLETED,
+            INFRA_GATEWAY_ROUTE_FAILED,
+            INFRA_RESET_START,
+            INFRA_RESET_FAILED,
+            DELEGATE_TASK_SUBMITTED,
+            INFRA_VM_CREATION_START,
+            INFRA_VM_CREATION_COMPLETED,
+            INFRA_VM_CREATION_FAILED,
+            INFRA_PUBLISH_GATEWAY_COMPLETED,
+            INFRA_PUBLISH_GATEWAY_FAILED,
             REPOSITORY_CLONE_START,
             REPOSITORY_CLONE_COMPLETED,
             REPOSITORY_CLONE_FAILED,

@@ -32,6 +32,14 @@ public final class Methods {
     public static final String GITSPACES_LOGS = "gitspaces/logs";
     /** Prepares a gitspace for an editor. */
     public static final String GITSPACES_CONNECT = "gitspaces/connect";
+    /** Changes a gitspace's display name, IDE, machine or SSH key. */
+    public static final String GITSPACES_UPDATE = "gitspaces/update";
+    /** Returns what a create or update wizard may offer for a provider. */
+    public static final String GITSPACES_CREATE_OPTIONS = "gitspaces/create-options";
+    /** Lists the repositories of a git provider connected to a hosted provider. */
+    public static final String GITSPACES_LIST_REPOS = "gitspaces/list-repos";
+    /** Lists the branches of a repository, as a hosted provider sees it. */
+    public static final String GITSPACES_LIST_BRANCHES = "gitspaces/list-branches";
     /** Lists the providers. */
     public static final String PROVIDERS_LIST = "providers/list";
     /** Configures a provider. */

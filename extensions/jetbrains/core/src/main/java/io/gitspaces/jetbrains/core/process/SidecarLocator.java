@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Finds the {@code gitspaces} executable: the configured path if there is one, else next to the plugin
- * ({@code <pluginDir>/bin/} then {@code <pluginDir>/}), else on {@code PATH}. On Windows only {@code .exe} files
+ * ({@code <pluginDir>/bin/<rid>/}, where the release archive puts each platform's program, then {@code <pluginDir>/bin/}
+ * and {@code <pluginDir>/}), else on {@code PATH}. On Windows only {@code .exe} files
  * count: {@code .cmd}/{@code .bat} would need a shell, and the client never starts one.
  */
 public final class SidecarLocator {
@@ -20,6 +21,7 @@ public final class SidecarLocator {
 
     private final Map<String, String> env;
     private final boolean windows;
+    private final String runtimeIdentifier;
 
     /**
      * A locator for this machine.
@@ -27,7 +29,7 @@ public final class SidecarLocator {
      * @return the locator
      */
     public static SidecarLocator system() {
-        return new SidecarLocator(System.getenv(), System.getProperty("os.name", ""));
+        return new SidecarLocator(System.getenv(), System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
     }
 
     /**
@@ -37,8 +39,39 @@ public final class SidecarLocator {
      * @param osName the value of {@code os.name}
      */
     public SidecarLocator(Map<String, String> env, String osName) {
+        this(env, osName, "amd64");
+    }
+
+    /**
+     * A locator with an explicit environment, OS and architecture.
+     *
+     * @param env the environment to read {@code PATH} from
+     * @param osName the value of {@code os.name}
+     * @param osArch the value of {@code os.arch}
+     */
+    public SidecarLocator(Map<String, String> env, String osName, String osArch) {
         this.env = env;
         this.windows = osName.toLowerCase(Locale.ROOT).startsWith("windows");
+        this.runtimeIdentifier = runtimeIdentifier(osName, osArch);
+    }
+
+    /**
+     * The .NET runtime identifier of a platform, as the release names its folders ({@code linux-x64}, {@code osx-arm64},
+     * {@code win-x64}, …), or {@code null} for a platform gitspaces is not built for.
+     *
+     * @param osName the value of {@code os.name}
+     * @param osArch the value of {@code os.arch}
+     * @return the identifier, or {@code null}
+     */
+    public static String runtimeIdentifier(String osName, String osArch) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        String family = os.startsWith("windows") ? "win" : os.startsWith("mac") || os.startsWith("darwin") ? "osx" : os.startsWith("linux") ? "linux" : null;
+        String arch = switch (osArch.toLowerCase(Locale.ROOT)) {
+            case "amd64", "x86_64", "x64" -> "x64";
+            case "aarch64", "arm64" -> "arm64";
+            default -> null;
+        };
+        return family == null || arch == null ? null : family + "-" + arch;
     }
 
     /**
@@ -65,7 +98,13 @@ public final class SidecarLocator {
                     + "; fix it in Settings | Tools | Gitspaces or clear it to search PATH");
         }
         if (pluginDir != null) {
-            for (Path dir : List.of(pluginDir.resolve("bin"), pluginDir)) {
+            List<Path> dirs = new ArrayList<>();
+            if (runtimeIdentifier != null) {
+                dirs.add(pluginDir.resolve("bin").resolve(runtimeIdentifier));
+            }
+            dirs.add(pluginDir.resolve("bin"));
+            dirs.add(pluginDir);
+            for (Path dir : dirs) {
                 Path p = dir.resolve(fileName());
                 looked.add(p.toString());
                 if (isExecutableFile(p)) {

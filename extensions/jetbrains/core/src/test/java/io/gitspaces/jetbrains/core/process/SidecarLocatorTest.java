@@ -46,6 +46,28 @@ class SidecarLocatorTest {
     }
 
     @Test
+    void thePlatformsOwnFolderOfTheReleaseArchiveComesFirst() throws IOException {
+        Path dir = TestSupport.tempDir("loc");
+        Path plugin = dir.resolve("plugin");
+        executable(plugin.resolve("bin"), "gitspaces");
+        executable(plugin.resolve("bin").resolve("linux-x64"), "gitspaces");
+        Path arm = executable(plugin.resolve("bin").resolve("linux-arm64"), "gitspaces");
+        assertEquals(arm, new SidecarLocator(Map.of(), "Linux", "aarch64").locate(null, plugin));
+        Path win = executable(plugin.resolve("bin").resolve("win-x64"), "gitspaces.exe");
+        assertEquals(win, new SidecarLocator(Map.of(), "Windows 11", "amd64").locate(null, plugin));
+    }
+
+    @Test
+    void runtimeIdentifiersFollowTheReleaseNames() {
+        assertEquals("linux-x64", SidecarLocator.runtimeIdentifier("Linux", "amd64"));
+        assertEquals("osx-arm64", SidecarLocator.runtimeIdentifier("Mac OS X", "aarch64"));
+        assertEquals("osx-x64", SidecarLocator.runtimeIdentifier("Mac OS X", "x86_64"));
+        assertEquals("win-arm64", SidecarLocator.runtimeIdentifier("Windows 10", "arm64"));
+        assertEquals(null, SidecarLocator.runtimeIdentifier("SunOS", "sparcv9"));
+        assertEquals(null, SidecarLocator.runtimeIdentifier("Linux", "ppc64le"));
+    }
+
+    @Test
     void nextToThePluginBeforePath() throws IOException {
         Path dir = TestSupport.tempDir("loc");
         Path plugin = dir.resolve("plugin");
@@ -88,7 +110,8 @@ class SidecarLocatorTest {
         Path dir = TestSupport.tempDir("loc");
         SidecarLocator l = new SidecarLocator(Map.of("PATH", dir.toString()), "Linux");
         SidecarNotFoundException e = assertThrows(SidecarNotFoundException.class, () -> l.locate(null, dir.resolve("plugin")));
-        assertTrue(e.getMessage().startsWith("cannot find the gitspaces executable (looked at " + dir.resolve("plugin/bin/gitspaces")), e.getMessage());
+        assertTrue(e.getMessage().startsWith("cannot find the gitspaces executable (looked at " + dir.resolve("plugin/bin/linux-x64/gitspaces")
+                + ", " + dir.resolve("plugin/bin/gitspaces")), e.getMessage());
         assertTrue(e.getMessage().contains(dir.resolve("gitspaces").toString()), e.getMessage());
     }
 }
