@@ -423,6 +423,30 @@ public sealed class GitspaceService
     public Task DrainBackgroundWorkAsync(string? gitspaceId) =>
         Task.WhenAll(this.providers.OfType<IBackgroundWork>().Select(p => p.DrainAsync(gitspaceId)));
 
+    /// <summary>
+    /// Waits until the work an operation left running for a gitspace has finished; when <paramref name="cancellationToken"/>
+    /// fires first, stops that work (its processes in the gitspace too) and leaves the gitspace in error with
+    /// <paramref name="cancelledMessage"/>, as a cancel during the operation itself does.
+    /// </summary>
+    /// <param name="gitspaceId">The gitspace.</param>
+    /// <param name="cancelledMessage">The gitspace's error message after a cancel, for example "The create was cancelled.".</param>
+    /// <param name="cancellationToken">The user's cancel (Ctrl+C).</param>
+    /// <returns>A task that completes when the work has finished.</returns>
+    /// <exception cref="OperationCanceledException">The user cancelled; the work has been stopped.</exception>
+    public async Task DrainBackgroundWorkAsync(string gitspaceId, string cancelledMessage, CancellationToken cancellationToken)
+    {
+        var drained = this.DrainBackgroundWorkAsync(gitspaceId);
+        try
+        {
+            await drained.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !drained.IsCompleted)
+        {
+            await Task.WhenAll(this.providers.Where(p => p is IBackgroundWork).Select(p => ((IBackgroundWork)p).CancelAsync(gitspaceId, cancelledMessage, this.journals[p.Id])));
+            throw;
+        }
+    }
+
     private static ProviderInfo WithCapabilities(IGitspaceProvider provider, ProviderInfo info) =>
         info with { Capabilities = ProviderCapabilityList.Of(provider, info) };
 

@@ -33,6 +33,7 @@ public sealed partial class DockerProvider
             [DockerLabels.ConfigPath] = request.DevcontainerPath ?? string.Empty,
             [DockerLabels.Ide] = request.Ide,
             [DockerLabels.Created] = created.ToString("O", CultureInfo.InvariantCulture),
+            [DockerLabels.Home] = this.home.Value,
         };
         context.RecordEvent(id, EventTypes.ActionStart, $"Setting up gitspace {id}...");
         context.Changed(new Gitspace
@@ -96,7 +97,7 @@ public sealed partial class DockerProvider
         return running;
     }
 
-    private async Task<EngineContainer?> StartCoreAsync(string id, IOperationContext context)
+    private async Task<EngineContainer?> StartCoreAsync(string id, string? interrupted, IOperationContext context)
     {
         var token = context.CancellationToken;
         var container = await this.InspectContainerAsync(id, token);
@@ -106,9 +107,40 @@ public sealed partial class DockerProvider
             return await this.RebuildCoreAsync(id, context);
         }
 
+        if (interrupted is "create" or "rebuild" && this.records.Read(id).ContainerId != container.Id)
+        {
+            // The container is recorded once the workspace is copied into it and its SSH set up: before that the
+            // workspace may be half copied, which no start can tell apart from the user's own files.
+            throw new GitspaceException(ErrorCodes.InvalidState, $"The {interrupted} of gitspace '{id}' was interrupted before its workspace was ready, so it cannot be started: rebuild it (`gitspaces rebuild {id}`) or delete it (`gitspaces delete {id}`).", new ErrorData
+            {
+                Kind = nameof(ErrorCodes.InvalidState),
+                GitspaceId = id,
+                State = "error",
+                Hint = $"Rebuild it (`gitspaces rebuild {id}`): it keeps the workspace volume and sets the container up again.",
+            });
+        }
+
         if (container.State.Running)
         {
-            return container.AsSummary(container.State.Status);
+            var alreadyRunning = container.AsSummary(container.State.Status);
+            var setup = this.records.Read(id);
+            if (interrupted is null || (setup.CreateCommandsDone && setup.Readiness == GitspaceReadiness.Ready))
+            {
+                return alreadyRunning;
+            }
+
+            // The sidecar stopped during the setup (killed during onCreateCommand): the hooks that never finished run
+            // now, from the first one not done, and the gitspace is ready (or fails) as after a create.
+            var remaining = NewContainerOrder.Except(setup.CreateHooksDone ?? []).ToList();
+            context.RecordEvent(id, EventTypes.ActionStart, $"Finishing the {interrupted} that was interrupted: {string.Join(", ", remaining)}...");
+            this.records.Update(id, r => r with { Readiness = GitspaceReadiness.SettingUp });
+
+            // The dead process's command may still run in the container (the engine does not stop an exec whose
+            // caller went away): it stops before the hook runs again.
+            await LifecycleRunner.ForContainer(this.Engine, id, container.Id, container.Config.Labels ?? []).StopLeftoversAsync();
+            await this.RunLifecycleAsync(id, alreadyRunning, container.Config.Labels ?? [], newContainer: true, context);
+            context.RecordEvent(id, EventTypes.ActionStartCompleted, "Gitspace set up");
+            return alreadyRunning;
         }
 
         context.RecordEvent(id, EventTypes.ActionStart, "Starting gitspace...");
@@ -117,7 +149,7 @@ public sealed partial class DockerProvider
         var labels = container.Config.Labels ?? [];
         var record = this.records.Read(id);
         var sameContainer = record.ContainerId == container.Id;
-        this.records.Update(id, r => r with { ContainerId = container.Id, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = sameContainer && r.CreateCommandsDone });
+        this.records.Update(id, r => r with { ContainerId = container.Id, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = sameContainer && r.CreateCommandsDone, CreateHooksDone = sameContainer ? r.CreateHooksDone : [] });
         if (!sameContainer)
         {
             // A container we did not set up (made by an older sidecar, or its setup was interrupted): set up SSH again.
@@ -205,7 +237,7 @@ public sealed partial class DockerProvider
         }
 
         var oldImage = plan.Dockerfile is null ? null : (await this.Engine.InspectImageAsync(DockerLabels.BuiltImageTag(id), token))?.Id;
-        var keep = new[] { DockerLabels.Id, DockerLabels.Provider, DockerLabels.Repository, DockerLabels.Branch, DockerLabels.Commit, DockerLabels.Ide, DockerLabels.Created };
+        var keep = new[] { DockerLabels.Id, DockerLabels.Provider, DockerLabels.Repository, DockerLabels.Branch, DockerLabels.Commit, DockerLabels.Ide, DockerLabels.Created, DockerLabels.Home };
         var newLabels = labels.Where(l => keep.Contains(l.Key)).ToDictionary(StringComparer.Ordinal);
         newLabels[DockerLabels.ConfigPath] = plan.ConfigPath;
         newLabels[DockerLabels.LocalFolder] = cloneFolder;
@@ -323,7 +355,10 @@ public sealed partial class DockerProvider
     {
         var plan = LifecyclePlan.FromLabels(labels);
         var runner = LifecycleRunner.ForContainer(this.Engine, id, container.Id, labels);
-        IReadOnlyList<string> hooks = newContainer ? NewContainerOrder : [LifecycleHooks.PostStart];
+
+        // The create-time hooks that finished in this container do not run again (a setup that was interrupted goes on).
+        var done = this.records.Read(id).CreateHooksDone ?? [];
+        IReadOnlyList<string> hooks = newContainer ? [.. NewContainerOrder.Where(h => !done.Contains(h))] : [LifecycleHooks.PostStart];
         var waitIndex = plan.WaitFor == "initializeCommand" ? -1 : Array.IndexOf(NewContainerOrder, plan.WaitFor);
         if (waitIndex < 0 && plan.WaitFor != "initializeCommand")
         {
@@ -335,6 +370,7 @@ public sealed partial class DockerProvider
         foreach (var hook in foreground)
         {
             await runner.RunHookAsync(hook, plan.For(hook), context, context.CancellationToken);
+            this.HookDone(id, hook);
         }
 
         var nothingLater = !later.Any(h => plan.For(h).Count > 0);
@@ -357,6 +393,7 @@ public sealed partial class DockerProvider
                 foreach (var hook in later)
                 {
                     await runner.RunHookAsync(hook, plan.For(hook), journal, cancellationToken);
+                    this.HookDone(id, hook);
                     if (hook == LifecycleHooks.PostCreate)
                     {
                         this.records.Update(id, r => r with { CreateCommandsDone = true });
@@ -374,6 +411,14 @@ public sealed partial class DockerProvider
                 this.options.Log?.Invoke($"lifecycle commands of '{id}' stopped: {ex.Message}");
             }
         });
+    }
+
+    private void HookDone(string id, string hook)
+    {
+        if (hook != LifecycleHooks.PostStart)
+        {
+            this.records.Update(id, r => r with { CreateHooksDone = [.. (r.CreateHooksDone ?? []).Append(hook).Distinct()] });
+        }
     }
 
     private async Task<EngineContainerDetails?> InspectContainerAsync(string id, CancellationToken cancellationToken)

@@ -22,7 +22,7 @@ namespace Gitspaces.Providers.Docker;
 /// labelled container; the list is read from the engine, so a restarted sidecar finds every gitspace. SSH runs
 /// without ports, over an attached exec of <c>sshd -i</c>.
 /// </summary>
-public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvider, IBackgroundWork, IDisposable
+public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvider, IBackgroundWork, IGitspaceQuery, IDisposable
 {
     /// <summary>The provider id used on the wire.</summary>
     public const string ProviderId = DockerLabels.ProviderValue;
@@ -31,6 +31,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
     public const string AllowInitializeCommandVariable = "GITSPACES_ALLOW_INITIALIZE_COMMAND";
 
     private readonly StatePaths paths;
+    private readonly Lazy<string> home;
     private readonly DockerProviderOptions options;
     private readonly GitspaceRecordStore records;
     private readonly DockerEngines engines;
@@ -54,6 +55,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
     public DockerProvider(StatePaths paths, ISshIdentityStore identities, ISshHostRegistry hosts, DockerProviderOptions? options = null)
     {
         this.paths = paths;
+        this.home = new Lazy<string>(() => HomeIdentity.Of(paths));
         this.identities = identities;
         this.hosts = hosts;
         this.options = options ?? new DockerProviderOptions();
@@ -119,7 +121,18 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<Gitspace>> ListAsync(CancellationToken cancellationToken) =>
-        this.GuardAsync(() => this.ReadGitspacesAsync(null, cancellationToken));
+        this.ListAsync(new GitspaceQuery(), cancellationToken);
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Several state homes may share an engine (two users' sidecars, a test and a user): <c>self</c> is the gitspaces
+    /// this home made, and those made before homes were recorded; <c>all</c> is every home's.
+    /// </remarks>
+    public Task<IReadOnlyList<Gitspace>> ListAsync(GitspaceQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return this.GuardAsync(() => this.ReadGitspacesAsync(null, cancellationToken, ownOnly: query.Owner != GitspaceOwner.All));
+    }
 
     /// <inheritdoc/>
     public async Task<Gitspace?> FindAsync(string id, CancellationToken cancellationToken) =>
@@ -178,8 +191,12 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
     }
 
     /// <inheritdoc/>
-    public async Task<Gitspace> StartAsync(string id, IOperationContext context) =>
-        (await this.OperateAsync(id, "start", EventTypes.ActionStartFailed, context, () => this.StartCoreAsync(id, context)))!;
+    public async Task<Gitspace> StartAsync(string id, IOperationContext context)
+    {
+        // An operation still recorded while this start holds the gitspace's lock was cut short (its process died).
+        var interrupted = this.active.ContainsKey(id) ? null : this.records.Read(id).Operation;
+        return (await this.OperateAsync(id, "start", EventTypes.ActionStartFailed, context, () => this.StartCoreAsync(id, interrupted, context)))!;
+    }
 
     /// <inheritdoc/>
     public async Task<Gitspace> StopAsync(string id, IOperationContext context) =>
@@ -201,13 +218,20 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
     public async Task<ConnectResult> ConnectAsync(string id, string ide, IOperationContext context)
     {
         var gitspace = await this.FindAsync(id, context.CancellationToken) ?? throw GitspaceException.NotFound(id);
+        if (!this.active.ContainsKey(id) && this.records.Read(id) is { Operation: { } cut } record)
+        {
+            // The lock this connect holds hides that the recorded operation's process died: it reads as in progress
+            // here, while `get` (which holds no lock) says error. Connect says what `get` says.
+            gitspace = gitspace with { State = GitspaceState.Error, Readiness = null, ErrorMessage = record.ErrorMessage ?? GitspaceMapper.Interrupted(cut) };
+        }
+
         if (gitspace.State is GitspaceState.Stopped)
         {
             gitspace = await this.StartAsync(id, context);
         }
         else if (gitspace.State is not GitspaceState.Running)
         {
-            throw new GitspaceException(ErrorCodes.InvalidState, $"Gitspace '{id}' is {gitspace.State.ToString().ToLowerInvariant()}{(gitspace.ErrorMessage is null ? string.Empty : ": " + gitspace.ErrorMessage)}. Start or rebuild it before connecting.", new ErrorData
+            throw new GitspaceException(ErrorCodes.InvalidState, $"Gitspace '{id}' is {gitspace.State.ToString().ToLowerInvariant()}{(gitspace.ErrorMessage is null ? string.Empty : ": " + gitspace.ErrorMessage.TrimEnd('.'))}. Start or rebuild it before connecting.", new ErrorData
             {
                 Kind = nameof(ErrorCodes.InvalidState),
                 GitspaceId = id,
@@ -234,6 +258,20 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
     /// <param name="gitspaceId">The gitspace, or <see langword="null"/> for every gitspace.</param>
     /// <returns>A task that completes when they have finished.</returns>
     public Task DrainAsync(string? gitspaceId = null) => this.background.DrainAsync(gitspaceId);
+
+    /// <inheritdoc/>
+    public async Task CancelAsync(string gitspaceId, string message, IGitspaceJournal journal)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+
+        // The run's commands stop their processes in the container as they are cancelled (LifecycleRunner).
+        if (await this.background.StopAsync(gitspaceId))
+        {
+            this.records.Update(gitspaceId, r => r with { Readiness = null, ErrorMessage = message });
+            journal.RecordEvent(gitspaceId, EventTypes.AgentGitspaceStateReportError, message);
+            await this.ReportAsync(gitspaceId, journal);
+        }
+    }
 
     /// <inheritdoc/>
     public void Dispose()
@@ -271,7 +309,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         }
     }
 
-    private async Task<IReadOnlyList<Gitspace>> ReadGitspacesAsync(string? id, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Gitspace>> ReadGitspacesAsync(string? id, CancellationToken cancellationToken, bool ownOnly = false)
     {
         IReadOnlyList<string> filters = id is null ? [DockerLabels.ProviderFilter] : [DockerLabels.ProviderFilter, DockerLabels.IdFilter(id)];
         var containers = this.Engine.ListContainersAsync(filters, cancellationToken);
@@ -291,6 +329,18 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
             if (volume.Labels?.TryGetValue(DockerLabels.Id, out var gitspaceId) == true && volume.Name == DockerLabels.VolumeName(gitspaceId))
             {
                 found[gitspaceId] = (found.GetValueOrDefault(gitspaceId).Container, volume);
+            }
+        }
+
+        if (ownOnly)
+        {
+            foreach (var (gitspaceId, (container, volume)) in found.ToList())
+            {
+                var labels = container?.Labels ?? volume?.Labels;
+                if (labels is not null && labels.TryGetValue(DockerLabels.Home, out var owner) && owner != this.home.Value)
+                {
+                    found.Remove(gitspaceId);
+                }
             }
         }
 

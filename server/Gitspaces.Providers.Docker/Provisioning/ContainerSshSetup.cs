@@ -59,7 +59,7 @@ internal sealed class ContainerSshSetup
         var token = context.CancellationToken;
         await using var output = await this.engines.Engine.AttachAsync(containerId, token);
         await this.engines.Engine.StartContainerAsync(containerId, token);
-        this.records.Update(id, r => r with { ContainerId = containerId, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = false });
+        this.records.Update(id, r => r with { ContainerId = containerId, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = false, CreateHooksDone = [] });
         var lines = new List<string>();
         long? exitCode = null;
         var began = false;

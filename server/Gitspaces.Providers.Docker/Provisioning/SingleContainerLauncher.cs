@@ -122,7 +122,7 @@ internal sealed class SingleContainerLauncher : IContainerLauncher
         else
         {
             await this.engines.Engine.StartContainerAsync(createdId, token);
-            this.records.Update(id, r => r with { ContainerId = createdId, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = false });
+            this.records.Update(id, r => r with { ContainerId = createdId, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = false, CreateHooksDone = [] });
             await this.ssh.SetUpByExecAsync(id, createdId, remoteUser, mountTarget, context);
         }
 

@@ -108,7 +108,8 @@ internal static class GitspaceCommands
             // Lifecycle commands after the configuration's `waitFor` go on once the gitspace is ready (an editor may
             // connect meanwhile); `up` waits for them, or for the hook --wait-for names, and then reports the readiness
             // they left: a command that failed makes the exit code 1, with the hook, command and exit status named.
-            var drained = service.DrainBackgroundWorkAsync(gitspace.Id);
+            // Ctrl+C while they run stops them in the container too and leaves the gitspace in error, as during the create.
+            var drained = service.DrainBackgroundWorkAsync(gitspace.Id, "The create was cancelled.", ct);
             await (lastHook == LifecycleWait.All ? drained : Task.WhenAny(drained, wait.Passed));
             gitspace = await service.GetAsync(gitspace.Id, ct);
             if (lastHook == LifecycleWait.All && gitspace.State == GitspaceState.Running && gitspace.Readiness != GitspaceReadiness.StartError)
@@ -150,9 +151,10 @@ internal static class GitspaceCommands
     {
         var query = new Option<string?>("--query", "-q") { Description = "Only gitspaces whose id or name contains this text." };
         var states = new Option<GitspaceState[]>("--state", "-s") { Description = "Only gitspaces in this state (repeatable): running, stopped, error, uninitialized, starting, stopping, cleaning.", AllowMultipleArgumentsPerToken = false };
-        var owner = new Option<string?>("--owner") { Description = "self (default) or all: every gitspace you may see on a shared control plane." };
+        var owner = new Option<string?>("--owner") { Description = "self (default) or all: every gitspace you may see on a shared control plane, or every state home's on a shared Docker engine." };
+        var all = new Option<bool>("--all", "-a") { Description = "The same as --owner all: other users' gitspaces too (other GITSPACES_HOMEs on the same Docker engine)." };
         var sort = new Option<string?>("--sort") { Description = "created (default) or lastUsed; newest first." };
-        var command = new Command("list", "List gitspaces.") { ProviderOption, query, states, owner, sort, JsonOption };
+        var command = new Command("list", "List gitspaces (yours: those this GITSPACES_HOME made; --all for every one).") { ProviderOption, query, states, owner, all, sort, JsonOption };
         command.Aliases.Add("ls");
         command.SetAction((parse, ct) => ListAsync(
             new ListGitspacesParams
@@ -160,7 +162,7 @@ internal static class GitspaceCommands
                 Provider = parse.GetValue(ProviderOption),
                 Query = parse.GetValue(query),
                 States = parse.GetValue(states) is { Length: > 0 } given ? given : null,
-                Owner = parse.GetValue(owner),
+                Owner = parse.GetValue(all) ? GitspaceOwner.All : parse.GetValue(owner),
                 Sort = parse.GetValue(sort),
             },
             parse.GetValue(JsonOption),
@@ -301,7 +303,7 @@ internal static class GitspaceCommands
         {
             using var subscription = service.Subscribe(output);
             var gitspace = await (trusting is not null && parse.GetValue(TrustOption) ? trusting : operation)(service, parse.GetValue(id)!, output, ct);
-            await service.DrainBackgroundWorkAsync(gitspace.Id);
+            await service.DrainBackgroundWorkAsync(gitspace.Id, $"The {verb} was cancelled.", ct);
 
             // The readiness the lifecycle commands left, not the one at waitFor: a failed postStart fails `start`.
             return output.Success(await service.GetAsync(gitspace.Id, ct), pastTense);
