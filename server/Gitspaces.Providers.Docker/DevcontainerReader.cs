@@ -75,6 +75,7 @@ internal static class DevcontainerReader
             Features = [.. config.Features.Select(f => f.Key)],
             InitializeCommand = config.InitializeCommand,
             MetadataEntry = ImageMetadata.FromConfig(result.RawConfiguration ?? result.Configuration),
+            Warnings = [.. result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(d => $"{relative}({d.Line},{d.Column}): {d.Message}")],
             Configuration = result.Configuration,
             SubstituteLocal = Substitution(relative, result.Substitution),
         };

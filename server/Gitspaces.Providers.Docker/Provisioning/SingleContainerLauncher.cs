@@ -4,9 +4,11 @@ using Gitspaces.Core.Operations;
 using Gitspaces.Core.Ssh;
 using Gitspaces.Core.State;
 using Gitspaces.DevContainers.Features;
+using Gitspaces.DevContainers.HostAccess;
 using Gitspaces.DevContainers.Variables;
-using Gitspaces.Protocol;
 using Gitspaces.Docker.Engine;
+using Gitspaces.Protocol;
+using Gitspaces.Providers.Docker.Trust;
 
 namespace Gitspaces.Providers.Docker.Provisioning;
 
@@ -25,9 +27,11 @@ internal sealed class SingleContainerLauncher : IContainerLauncher
     private readonly ImagePasswdCache passwds;
     private readonly ContainerSshSetup ssh;
     private readonly DockerProviderOptions options;
+    private readonly HostAccessGate hostAccess;
 
-    public SingleContainerLauncher(DockerEngines engines, StatePaths paths, ISshIdentityStore identities, GitspaceRecordStore records, ImagePasswdCache passwds, ContainerSshSetup ssh, DockerProviderOptions options)
+    public SingleContainerLauncher(DockerEngines engines, StatePaths paths, ISshIdentityStore identities, GitspaceRecordStore records, ImagePasswdCache passwds, ContainerSshSetup ssh, DockerProviderOptions options, HostAccessGate hostAccess)
     {
+        this.hostAccess = hostAccess;
         this.engines = engines;
         this.paths = paths;
         this.identities = identities;
@@ -70,15 +74,32 @@ internal sealed class SingleContainerLauncher : IContainerLauncher
         plan = plan with { RunArgs = [.. plan.RunArgs.Select(a => VariableSubstitution.SubstituteDevContainerId(JsonValue.Create(a), devcontainerId)!.GetValue<string>())] };
         var platform = RunArgs.PlatformOf(plan.RunArgs);
         image = await this.UpdateRemoteUserUidAsync(id, metadata, image, platform, context);
+
+        // devcontainer.json was asked about when it was read; the image and the Features it chose ask here. Only
+        // devcontainer.json's initializeCommand ever runs, so a metadata entry's is no access.
+        for (var i = 0; i < entries.Count - 1; i++)
+        {
+            var facts = HostAccessFacts.Of(entries[i]).Where(f => f.Kind != HostAccessFacts.HostCommand).ToList();
+            await this.hostAccess.RequireAsync(id, request.Subject, facts, origins[i], context);
+        }
+
         var (parameters, containerUser, remoteUser) = ContainerSpec.Build(id, labels, plan, metadata, image, mountTarget, workspaceFolder);
+
+        // The parameters the engine receives are checked last, whichever property they came from: nothing reaches this
+        // machine unasked even where the configuration's reading and the parameters' building disagree.
+        await this.hostAccess.RequireAsync(id, request.Subject, ContainerHostAccess.Of(parameters), "container", context, log: false);
         var createdId = await this.engines.Engine.CreateContainerAsync(parameters.Name, platform, ContainerCreateJson.Write(parameters), token);
+
+        // The engine's view of the new container's environment (image ENV with containerEnv over it) is what SSH sessions get.
+        var created = this.engines.Engine.InspectContainerAsync(createdId, token);
         var passwd = await this.ReadPasswdAsync(createdId, image, token);
+        var sessionEnvironment = await created is { } details ? SessionEnvironment.Of(details) : [];
         var user = PasswdEntry.Find(passwd, remoteUser)
             ?? throw GitspaceException.OperationFailed(id, "users", $"The remote user '{remoteUser}' does not exist in the image {image.Reference}; set remoteUser (or containerUser) in {plan.ConfigPath} to a user of the image.");
         var setUpAtStart = SshSetup.RunsAsRoot(containerUser);
         IReadOnlyList<ArchiveFile> sshFiles = setUpAtStart
-            ? [.. SshSetup.Files(await identity, remoteUser), SshSetup.StartupScript(remoteUser, mountTarget)]
-            : SshSetup.Files(await identity, remoteUser);
+            ? [.. SshSetup.Files(await identity, remoteUser, sessionEnvironment), SshSetup.StartupScript(remoteUser, mountTarget)]
+            : SshSetup.Files(await identity, remoteUser, sessionEnvironment);
         if (uploadFolder is not null)
         {
             // The repository and the SSH files in one upload.
@@ -101,7 +122,7 @@ internal sealed class SingleContainerLauncher : IContainerLauncher
         else
         {
             await this.engines.Engine.StartContainerAsync(createdId, token);
-            this.records.Update(id, r => r with { ContainerId = createdId, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = false });
+            this.records.Update(id, r => r with { ContainerId = createdId, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = false, CreateHooksDone = [] });
             await this.ssh.SetUpByExecAsync(id, createdId, remoteUser, mountTarget, context);
         }
 

@@ -84,14 +84,17 @@ public sealed class SshHostRegistry : ISshHostRegistry
     public string? FindAlias(string provider, string gitspaceId) =>
         GitspaceHostsFile.Parse(ReadText(this.ConfigPath)).Find(HostEntry.KeyOf(provider, gitspaceId))?.Alias;
 
-    /// <summary>Removes the managed block from the user's SSH config, whatever entries remain (for uninstalling).</summary>
+    /// <summary>
+    /// Removes this state home's <c>Include</c> from the user's SSH config, whatever entries remain (for uninstalling);
+    /// the managed block goes with the last home's line, and other homes' lines stay.
+    /// </summary>
     public void RemoveUserConfigBlock()
     {
         var path = ResolveLinks(this.options.UserConfigPath);
         if (File.Exists(path))
         {
             var existing = File.ReadAllBytes(path);
-            WriteIfChanged(path, existing, UserSshConfig.WithoutManagedBlock(existing));
+            WriteIfChanged(path, existing, UserSshConfig.WithoutInclude(existing, this.ConfigPath));
         }
     }
 
