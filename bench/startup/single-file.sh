@@ -14,10 +14,13 @@ common=(-c Release -r linux-x64 --nologo -v quiet -p:PublishAot=false -p:SelfCon
   -p:PublishTrimmed=true -p:DebuggerSupport=false -p:TreatWarningsAsErrors=false -p:EnableCompressionInSingleFile=true -p:DebugType=none)
 project="$root/server/Gitspaces.Server/Gitspaces.Server.csproj"
 out="$root/artifacts/bench/single-file"
-# One at a time: concurrent publishes of one project race on its obj folder.
-dotnet publish "$project" "${common[@]}" -p:PublishReadyToRun=true -o "$out/start-up-path"
-dotnet publish "$project" "${common[@]}" -p:PublishReadyToRun=true -p:GitspacesReadyToRunEverything=true -o "$out/everything"
-dotnet publish "$project" "${common[@]}" -p:PublishReadyToRun=false -o "$out/none"
+# One at a time: concurrent publishes of one project race on its obj folder. The trimmed and ReadyToRun intermediates are
+# cleared before each, because an incremental publish with other ReadyToRun properties can bundle stale images.
+intermediate="$root/artifacts/build/obj/Gitspaces.Server/release_linux-x64"
+fresh() { rm -rf "$intermediate/R2R" "$intermediate/linked"; dotnet publish "$project" "${common[@]}" "$@"; }
+fresh -p:PublishReadyToRun=true -o "$out/start-up-path"
+fresh -p:PublishReadyToRun=true -p:GitspacesReadyToRunEverything=true -o "$out/everything"
+fresh -p:PublishReadyToRun=false -o "$out/none"
 for variant in start-up-path everything none; do
   echo "single-file, ReadyToRun $variant: $(stat -c %s "$out/$variant/gitspaces" | awk '{printf "%.1f MB", $1/1048576}')"
 done
