@@ -17,8 +17,8 @@ function run(command, args, options = {}) {
   }
 }
 
-console.log('1/4 building the sidecar: dotnet publish of server/Gitspaces.Server to artifacts/bin/gitspaces, then the');
-console.log('    NativeAOT ssh proxy (a first build restores NuGet packages and compiles everything: a few minutes, quietly)…');
+console.log('1/4 building the sidecar: a Native AOT publish of server/Gitspaces.Server to artifacts/bin/gitspaces');
+console.log('    (a first build restores NuGet packages and compiles everything: a few minutes, quietly)…');
 run('node', [join(root, 'scripts', 'build.mjs')]);
 
 console.log('\n2/4 checking the Docker engine…');
