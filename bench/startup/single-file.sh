@@ -10,8 +10,9 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 runs="${1:-20}"
 [ -x "$root/artifacts/bin/gitspaces" ] || node "$root/scripts/build.mjs"
 dotnet publish "$root/bench/startup/BareApp/BareApp.csproj" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$root/artifacts/bench/BareApp" --nologo -v quiet
-common=(-c Release -r linux-x64 --nologo -v quiet -p:PublishAot=false -p:SelfContained=true -p:PublishSingleFile=true
-  -p:PublishTrimmed=true -p:DebuggerSupport=false -p:TreatWarningsAsErrors=false -p:EnableCompressionInSingleFile=true -p:DebugType=none)
+# The release's own single-file properties (scripts/release/publish.mjs); a later -p:PublishReadyToRun overrides its value.
+mapfile -t shipped < <(node --input-type=module -e "import { singleFileProperties } from '$root/scripts/release/publish.mjs'; console.log(singleFileProperties.join('\n'))")
+common=(-c Release -r linux-x64 --nologo -v quiet "${shipped[@]}")
 project="$root/server/Gitspaces.Server/Gitspaces.Server.csproj"
 out="$root/artifacts/bench/single-file"
 # One at a time: concurrent publishes of one project race on its obj folder. The trimmed and ReadyToRun intermediates are

@@ -22,6 +22,11 @@ const allowedDependencyWarnings = [
   { code: 'IL3053', assembly: 'Newtonsoft.Json' },
 ];
 
+/** The publish properties of a self-contained single-file program (also what bench/startup/single-file.sh times). */
+export const singleFileProperties = ['-p:PublishAot=false', '-p:SelfContained=true', '-p:PublishSingleFile=true', '-p:PublishTrimmed=true',
+  '-p:DebuggerSupport=false', '-p:TreatWarningsAsErrors=false',
+  '-p:PublishReadyToRun=true', '-p:EnableCompressionInSingleFile=true', '-p:DebugType=none'];
+
 /**
  * Chooses how a platform is published from this machine.
  * @param {import('./platforms.mjs').Platform} platform
@@ -60,9 +65,7 @@ export function publishMode(platform) {
     // DebuggerSupport=false drops the DebuggerDisplay members through which ILLink (unlike ILC) reports IL2026 in
     // Microsoft.VisualStudio.Threading and StreamJsonRpc; warnings stay warnings here because unexpectedWarnings()
     // below fails the publish on any that is not a listed dependency summary.
-    properties: ['-p:PublishAot=false', '-p:SelfContained=true', '-p:PublishSingleFile=true', '-p:PublishTrimmed=true',
-      '-p:DebuggerSupport=false', '-p:TreatWarningsAsErrors=false',
-      '-p:PublishReadyToRun=true', '-p:EnableCompressionInSingleFile=true', '-p:DebugType=none'],
+    properties: singleFileProperties,
     why: `no ${platform.label} native toolchain on this machine; the release workflow builds it with Native AOT`,
   };
 }
