@@ -42,6 +42,9 @@ internal sealed record DevcontainerPlan
     /// <summary>Gets <c>initializeCommand</c>, which runs on this machine before the image is prepared.</summary>
     public LifecycleCommand? InitializeCommand { get; init; }
 
+    /// <summary>Gets the Docker Compose part of a compose configuration; <see langword="null"/> for the image and Dockerfile kinds.</summary>
+    public ComposePlan? Compose { get; init; }
+
     /// <summary>Gets the whole configuration as read (variables substituted).</summary>
     public required JsonObject Configuration { get; init; }
 

@@ -6,6 +6,7 @@ using Gitspaces.Core.Providers;
 using Gitspaces.Git;
 using Gitspaces.Protocol;
 using Gitspaces.Docker.Engine;
+using Gitspaces.Providers.Docker.Compose;
 using Gitspaces.Providers.Docker.Provisioning;
 
 namespace Gitspaces.Providers.Docker;
@@ -109,8 +110,16 @@ public sealed partial class DockerProvider
 
         context.RecordEvent(id, EventTypes.ActionStart, "Starting gitspace...");
         context.Changed(this.MapKnown(id, container.AsSummary(container.State.Status)) with { State = GitspaceState.Starting, ErrorMessage = null });
-        await this.Engine.StartContainerAsync(container.Id, token);
         var labels = container.Config.Labels ?? [];
+        if (ComposeLabels.StateOf(labels) is { } compose)
+        {
+            await this.composeLauncher.StartAsync(id, compose, context);
+        }
+        else
+        {
+            await this.Engine.StartContainerAsync(container.Id, token);
+        }
+
         var record = this.records.Read(id);
         var sameContainer = record.ContainerId == container.Id;
         this.records.Update(id, r => r with { ContainerId = container.Id, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = sameContainer && r.CreateCommandsDone });
@@ -139,6 +148,13 @@ public sealed partial class DockerProvider
             await this.Engine.StopContainerAsync(container.Id, this.options.StopTimeout, token);
         }
 
+        if (ComposeLabels.StateOf(container.Config.Labels) is { ShutdownAction: not "none" } compose)
+        {
+            // stopCompose: the rest of the project after the service the editor used.
+            var others = await this.Engine.ListContainersAsync([ComposeLabels.ComposeProject + "=" + compose.Project, DockerLabels.IdFilter(id)], token);
+            await Task.WhenAll(others.Where(c => c.Id != container.Id && c.State == "running").Select(c => this.Engine.StopContainerAsync(c.Id, this.options.StopTimeout, token)));
+        }
+
         this.records.Update(id, r => r with { Readiness = null });
         context.RecordEvent(id, EventTypes.AgentGitspaceStopCompleted, "Stopped the gitspace container");
         context.RecordEvent(id, EventTypes.ActionStopCompleted, "Gitspace stopped");
@@ -156,10 +172,11 @@ public sealed partial class DockerProvider
             ?? (await this.engines.Client.Volumes.InspectAsync(DockerLabels.VolumeName(id), token)).Labels;
         var display = labels[DockerLabels.Repository];
         var mountTarget = container is null ? WorkspaceFolders.DefaultMount(display) : WorkspaceMountOf(container, id);
+        var oldCompose = ComposeLabels.StateOf(container?.Config.Labels);
         var cloneFolder = labels.TryGetValue(DockerLabels.LocalFolder, out var local) ? local : Path.Combine(this.CloneFolder(id), WorkspaceFolders.RepositoryName(display));
         var configPath = labels.TryGetValue(DockerLabels.ConfigPath, out var path) && path.Length > 0 ? path : null;
         Directory.CreateDirectory(cloneFolder);
-        if (container is not null && configPath is not null)
+        if (container is not null && configPath is not null && (oldCompose is null || oldCompose.RepositoryFolder is not null))
         {
             // The user may have changed devcontainer.json inside the gitspace: rebuild from the workspace's copy.
             await this.CopyConfigurationOutAsync(container.Id, mountTarget, configPath, cloneFolder, token);
@@ -167,7 +184,14 @@ public sealed partial class DockerProvider
 
         var plan = await ReadPlanAsync(id, cloneFolder, configPath, context);
         await this.initializeCommand.RunAsync(id, plan, cloneFolder, display, context);
-        if (container is not null)
+        if (container is not null && oldCompose is not null && plan.Compose is null)
+        {
+            // No longer a compose gitspace: its project goes, its volumes stay until delete.
+            context.RecordEvent(id, EventTypes.AgentGitspaceDeletionStart, "Removing the old compose project's containers (the workspace volume stays)...");
+            await this.RemoveContainersOfAsync(id, removeVolumes: false, token);
+            context.RecordEvent(id, EventTypes.AgentGitspaceDeletionCompleted, "Removed the old containers");
+        }
+        else if (container is not null && plan.Compose is null || container is not null && oldCompose is null)
         {
             context.RecordEvent(id, EventTypes.AgentGitspaceDeletionStart, "Removing the old container (the workspace volume stays)...");
             await this.engines.Client.Containers.RemoveContainerAsync(container.Id, new ContainerRemoveParameters { Force = true }, token);
@@ -204,6 +228,10 @@ public sealed partial class DockerProvider
             // Already gone.
         }
 
+        // A compose gitspace's other containers (with their anonymous volumes), networks and volumes.
+        await this.RemoveContainersOfAsync(id, removeVolumes: true, token);
+        await this.RemoveComposeProjectAsync(id, token);
+
         context.RecordEvent(id, EventTypes.InfraDeprovisioningStart, "Removing the workspace volume...");
         try
         {
@@ -220,6 +248,7 @@ public sealed partial class DockerProvider
         this.hosts.Unregister(ProviderId, id);
         this.identities.Remove(ProviderId, id);
         RepositoryFolder.Delete(this.CloneFolder(id));
+        RepositoryFolder.Delete(ComposeLauncher.FilesFolder(this.paths, id));
         this.records.Remove(id);
         context.RecordEvent(id, EventTypes.InfraDeprovisioningCompleted, "Removed the workspace volume");
         context.RecordEvent(id, EventTypes.AgentGitspaceDeletionCompleted, "Gitspace deleted");
@@ -242,7 +271,8 @@ public sealed partial class DockerProvider
 
     private async Task<EngineContainer> ProvisionAsync(string id, Dictionary<string, string> labels, DevcontainerPlan plan, string? uploadFolder, IOperationContext context)
     {
-        var running = await this.launcher.LaunchAsync(new LaunchRequest(id, labels, plan, uploadFolder), context);
+        var launcher = plan.Compose is null ? this.launcher : this.composeLauncher;
+        var running = await launcher.LaunchAsync(new LaunchRequest(id, labels, plan, uploadFolder), context);
         context.Changed(this.MapKnown(id, running));
         await this.RunLifecycleAsync(id, running, labels, newContainer: true, context);
         return running;
@@ -330,6 +360,62 @@ public sealed partial class DockerProvider
     }
 
     private static string WorkspaceMountOf(EngineContainerDetails container, string id) =>
-        container.Mounts?.FirstOrDefault(m => m.Name == DockerLabels.VolumeName(id))?.Destination
-        ?? container.Config.Labels![DockerLabels.WorkspaceFolder];
+        ComposeLabels.StateOf(container.Config.Labels) is { } compose
+            ? compose.RepositoryFolder ?? container.Config.Labels![DockerLabels.WorkspaceFolder]
+            : container.Mounts?.FirstOrDefault(m => m.Name == DockerLabels.VolumeName(id))?.Destination
+                ?? container.Config.Labels![DockerLabels.WorkspaceFolder];
+
+    /// <summary>Removes every container labelled as the gitspace's (a compose project's services).</summary>
+    private async Task RemoveContainersOfAsync(string id, bool removeVolumes, CancellationToken cancellationToken)
+    {
+        foreach (var container in await this.Engine.ListContainersAsync([DockerLabels.ProviderFilter, DockerLabels.IdFilter(id)], cancellationToken))
+        {
+            try
+            {
+                await this.engines.Client.Containers.RemoveContainerAsync(container.Id, new ContainerRemoveParameters { Force = true, RemoveVolumes = removeVolumes }, cancellationToken);
+            }
+            catch (Exception ex) when (DockerFailures.IsNotFound(ex))
+            {
+                // Already gone.
+            }
+        }
+    }
+
+    /// <summary>Removes what compose made for the gitspace's project besides containers: networks, volumes, and the images it built for services.</summary>
+    private async Task RemoveComposeProjectAsync(string id, CancellationToken cancellationToken)
+    {
+        var project = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [ComposeLabels.ComposeProject + "=" + ComposeLabels.ProjectName(id)] = true } };
+        foreach (var network in await this.engines.Client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = project }, cancellationToken))
+        {
+            try
+            {
+                await this.engines.Client.Networks.DeleteNetworkAsync(network.ID, cancellationToken);
+            }
+            catch (Exception ex) when (DockerFailures.IsNotFound(ex))
+            {
+                // Already gone.
+            }
+        }
+
+        var volumes = await this.engines.Client.Volumes.ListAsync(new VolumesListParameters { Filters = project }, cancellationToken);
+        foreach (var volume in volumes.Volumes ?? [])
+        {
+            try
+            {
+                await this.engines.Client.Volumes.RemoveAsync(volume.Name, true, cancellationToken);
+            }
+            catch (Exception ex) when (DockerFailures.IsNotFound(ex))
+            {
+                // Already gone.
+            }
+        }
+
+        var built = await this.engines.Client.Images.ListImagesAsync(
+            new ImagesListParameters { Filters = new Dictionary<string, IDictionary<string, bool>> { ["reference"] = new Dictionary<string, bool> { ["gitspace-" + id + "-*"] = true } } },
+            cancellationToken);
+        foreach (var image in built)
+        {
+            await this.images.RemoveQuietlyAsync(image.ID, force: true, cancellationToken);
+        }
+    }
 }

@@ -8,6 +8,7 @@ using Gitspaces.Core.Ssh;
 using Gitspaces.Core.State;
 using Gitspaces.Docker.Engine;
 using Gitspaces.Protocol;
+using Gitspaces.Providers.Docker.Compose;
 using Gitspaces.Providers.Docker.Connect;
 using Gitspaces.Providers.Docker.Images;
 using Gitspaces.Providers.Docker.Lifecycle;
@@ -36,8 +37,9 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
     private readonly BackgroundLifecycles background = new();
     private readonly ConcurrentDictionary<string, int> active = new(StringComparer.Ordinal);
     private readonly ContainerSshSetup ssh;
-    [SuppressMessage("Performance", "CA1859:Use concrete types when possible for improved performance", Justification = "The seam Docker Compose launches through, beside the single container (#14).")]
+    [SuppressMessage("Performance", "CA1859:Use concrete types when possible for improved performance", Justification = "The seam every kind of gitspace launches through.")]
     private readonly IContainerLauncher launcher;
+    private readonly ComposeLauncher composeLauncher;
     private readonly InitializeCommandGate initializeCommand;
     private readonly ImageCleaner images;
     private readonly DockerConnector connector;
@@ -60,7 +62,9 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         this.engines = new DockerEngines(DockerEndpointSetting.Resolve(DockerSettings.Load(paths).Endpoint, this.options.Environment));
         var passwds = new ImagePasswdCache(paths);
         this.ssh = new ContainerSshSetup(this.engines, this.records);
-        this.launcher = new SingleContainerLauncher(this.engines, paths, identities, this.records, passwds, this.ssh, this.options);
+        var layers = new ImageLayers(this.engines, paths, this.options);
+        this.launcher = new SingleContainerLauncher(this.engines, paths, identities, this.records, passwds, this.ssh, layers, this.options);
+        this.composeLauncher = new ComposeLauncher(this.engines, paths, identities, this.records, this.ssh, new ComposeRunner(this.engines, this.options.Environment), layers, this.options);
         this.initializeCommand = new InitializeCommandGate(paths, this.options.Environment);
         this.images = new ImageCleaner(this.engines, passwds, this.options.Log);
         this.connector = new DockerConnector(this.engines, identities, hosts, this.records, this.ssh);

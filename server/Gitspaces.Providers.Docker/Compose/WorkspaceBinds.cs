@@ -1,0 +1,65 @@
+using Gitspaces.Compose;
+using Gitspaces.Core.Errors;
+using Gitspaces.Protocol;
+
+namespace Gitspaces.Providers.Docker.Compose;
+
+/// <summary>
+/// Points a compose file's bind mounts of the repository at the gitspace's workspace volume, so that the files live in
+/// the engine (local or remote alike) and survive rebuilds. The volume holds the folder the clone sits in: the
+/// repository is <c>&lt;volume&gt;/&lt;name&gt;</c>. A bind of that folder (the templates' <c>../..:/workspaces</c>) becomes
+/// the volume itself; a bind of the repository or a folder in it (<c>..:/workspace</c>) becomes a bind of that folder
+/// under the volume's mount point on the engine's host. Binds elsewhere on this machine are left as they are.
+/// </summary>
+internal static class WorkspaceBinds
+{
+    /// <summary>Maps one service's binds.</summary>
+    /// <param name="service">The service, as <c>compose config</c> printed it (absolute paths).</param>
+    /// <param name="cloneParent">The folder on this machine that holds the clone.</param>
+    /// <param name="repositoryName">The clone's folder name.</param>
+    /// <param name="volumeName">The workspace volume.</param>
+    /// <param name="volumeMountpoint">Where the engine keeps the volume's files on its host (for binds inside the repository).</param>
+    /// <param name="configPath">The devcontainer.json, for messages.</param>
+    /// <returns>The override entries (each replaces the bind with the same target), and where the repository appears in the container.</returns>
+    public static (List<string> Volumes, string? RepositoryFolder) Map(ComposeService service, string cloneParent, string repositoryName, string volumeName, string volumeMountpoint, string configPath)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        var volumes = new List<string>();
+        string? repositoryFolder = null;
+        var parent = Path.TrimEndingDirectorySeparator(Path.GetFullPath(cloneParent));
+        foreach (var mount in service.Volumes)
+        {
+            if (mount.Type != "bind" || mount.Source is null || !Path.IsPathFullyQualified(mount.Source))
+            {
+                continue;
+            }
+
+            var source = Path.TrimEndingDirectorySeparator(Path.GetFullPath(mount.Source));
+            var relative = Path.GetRelativePath(parent, source).Replace('\\', '/');
+            var mode = mount.ReadOnly ? ":ro" : string.Empty;
+            if (relative == ".")
+            {
+                volumes.Add($"{volumeName}:{mount.Target}{mode}");
+                repositoryFolder ??= mount.Target.TrimEnd('/') + "/" + repositoryName;
+            }
+            else if (!relative.StartsWith("../", StringComparison.Ordinal) && relative != ".." && !Path.IsPathRooted(relative))
+            {
+                volumes.Add($"{volumeMountpoint.TrimEnd('/')}/{relative}:{mount.Target}{mode}");
+                if (relative == repositoryName)
+                {
+                    repositoryFolder ??= mount.Target;
+                }
+            }
+            else if (Path.GetRelativePath(source, parent) is var down && !down.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(down))
+            {
+                throw new GitspaceException(ErrorCodes.DevcontainerInvalid, $"{configPath}: the compose service '{service.Name}' mounts {mount.Source}, a folder above the repository's parent; a gitspace keeps its repository in its own volume and can mount the repository ('..') or the folder that holds it ('../..') only.", new ErrorData
+                {
+                    Kind = nameof(ErrorCodes.DevcontainerInvalid),
+                    Hint = "Mount the repository's folder or its parent in the compose file.",
+                });
+            }
+        }
+
+        return (volumes, repositoryFolder);
+    }
+}
