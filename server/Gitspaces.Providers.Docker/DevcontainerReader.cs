@@ -96,9 +96,10 @@ internal static class DevcontainerReader
         }
     };
 
-    // Where ConfigChecks reports the Dockerfile: build.dockerfile, or the legacy top-level dockerFile.
+    // Where ConfigChecks reports the Dockerfile (build.dockerfile, or the legacy top-level dockerFile) and the compose files.
     private static bool IsMissingDockerfile(DevContainerDiagnostic diagnostic) =>
-        diagnostic.Code == DiagnosticCodes.FileNotFound && diagnostic.Path is "$.build.dockerfile" or "$.dockerFile";
+        diagnostic.Code == DiagnosticCodes.FileNotFound
+        && (diagnostic.Path is "$.build.dockerfile" or "$.dockerFile" || diagnostic.Path?.StartsWith("$.dockerComposeFile", StringComparison.Ordinal) == true);
 
     private static GitspaceException Invalid(string relative, IEnumerable<DevContainerDiagnostic> refused)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Docker.DotNet.Models;
 using Gitspaces.Compose;
 using Gitspaces.Core.Errors;
 using Gitspaces.Core.Operations;
@@ -172,40 +173,36 @@ internal sealed class ComposeLauncher : IContainerLauncher
         await File.WriteAllTextAsync(state.Override, ComposeOverrideWriter.Write(file), token);
         context.WriteLog(id, "system", $"Docker Compose override file: {state.Override}");
 
-        // Created, not started: the repository and the SSH files go in before any process of the service runs.
-        context.RecordEvent(id, EventTypes.ComposeUpStart, $"Creating the compose project {state.Project} ({string.Join(", ", toRun)})...");
-        List<string> create = [.. state.ProjectArguments(), "up", "--no-start"];
+        // The repository goes into the workspace volume before any service starts (a service's command may use it).
+        if (uploadFolder is not null)
+        {
+            await this.UploadRepositoryAsync(id, uploadFolder, image, remoteUser, context);
+        }
+
+        context.RecordEvent(id, EventTypes.ComposeUpStart, $"Starting the compose project {state.Project} ({string.Join(", ", toRun)})...");
+        List<string> up = [.. state.ProjectArguments(), "up", "-d"];
         if (rebuild)
         {
-            create.AddRange(["--force-recreate", "--remove-orphans"]);
+            up.AddRange(["--force-recreate", "--remove-orphans"]);
         }
 
-        create.AddRange(state.ServicesToUp());
-        await this.RunStepAsync(id, state, create, plan, context);
+        up.AddRange(state.ServicesToUp());
+        await this.RunStepAsync(id, state, up, plan, context);
         var created = await this.engines.Engine.InspectContainerAsync(DockerLabels.ContainerName(id), token)
-            ?? throw UpFailed(id, $"compose created no container for the service '{service.Name}'.", null, context);
-        var passwd = await this.engines.Engine.ReadFileAsync(created.Id, "/etc/passwd", token);
-        var user = PasswdEntry.Find(passwd, remoteUser)
-            ?? throw GitspaceException.OperationFailed(id, "users", $"The remote user '{remoteUser}' does not exist in the service's image {image.Reference}; set remoteUser (or containerUser) in {plan.ConfigPath} to a user of the image.");
-        var sshFiles = SshSetup.Files(await identity, remoteUser);
-        context.RecordEvent(id, EventTypes.SshSetupStart, "Setting up SSH...");
-        if (uploadFolder is not null && repositoryFolder is not null)
-        {
-            context.Progress("Copying the repository into the workspace volume...");
-            using var tar = TarArchives.FromFolderAndFiles(uploadFolder, repositoryFolder, user.Uid, user.Gid, sshFiles, token);
-            await this.engines.Engine.PutArchiveAsync(created.Id, "/", tar, token);
-        }
-        else
-        {
-            using var tar = TarArchives.FromFiles(sshFiles);
-            await this.engines.Engine.PutArchiveAsync(created.Id, "/", tar, token);
-        }
-
-        await this.RunStepAsync(id, state, [.. state.ProjectArguments(), "up", "-d", "--no-recreate", .. state.ServicesToUp()], plan, context);
+            ?? throw UpFailed(id, $"created no container for the service '{service.Name}'.", null, context);
         await this.CheckRunningAsync(id, state, toRun, context);
         context.RecordEvent(id, EventTypes.ComposeUpCompleted, $"Started the compose project {state.Project}");
 
         this.records.Update(id, r => r with { ContainerId = created.Id, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = false });
+        var passwd = await this.engines.Engine.ReadFileAsync(created.Id, "/etc/passwd", token);
+        _ = PasswdEntry.Find(passwd, remoteUser)
+            ?? throw GitspaceException.OperationFailed(id, "users", $"The remote user '{remoteUser}' does not exist in the service's container (image {image.Reference}); set remoteUser (or containerUser) in {plan.ConfigPath} to a user of the image.");
+        context.RecordEvent(id, EventTypes.SshSetupStart, "Setting up SSH...");
+        using (var tar = TarArchives.FromFiles(SshSetup.Files(await identity, remoteUser)))
+        {
+            await this.engines.Engine.PutArchiveAsync(created.Id, "/", tar, token);
+        }
+
         await this.ssh.SetUpByExecAsync(id, created.Id, remoteUser, repositoryFolder ?? workspaceFolder, context);
         context.RecordEvent(id, EventTypes.AgentGitspaceCreationCompleted, $"Started container {DockerLabels.ContainerName(id)} (service '{service.Name}') from {image.Reference}");
         return new EngineContainer
@@ -242,6 +239,49 @@ internal sealed class ComposeLauncher : IContainerLauncher
 
         await this.CheckRunningAsync(id, state, state.ServicesToUp(), context);
         context.RecordEvent(id, EventTypes.ComposeUpCompleted, $"Started the compose project {state.Project}");
+    }
+
+    /// <summary>
+    /// Copies the repository into the workspace volume through a container made from the service's image and never
+    /// started (the files belong to the remote user of that image); the volume holds the folder the clone sits in.
+    /// </summary>
+    private async Task UploadRepositoryAsync(string id, string repository, PreparedImage image, string remoteUser, IOperationContext context)
+    {
+        var token = context.CancellationToken;
+        const string Target = "/gitspace-workspace";
+        context.Progress("Copying the repository into the workspace volume...");
+        var parameters = new CreateContainerParameters
+        {
+            Name = DockerLabels.ContainerName(id) + "-upload",
+            Image = image.Reference,
+            Labels = new Dictionary<string, string>(StringComparer.Ordinal) { [DockerLabels.Id] = id, [DockerLabels.Provider] = DockerLabels.ProviderValue },
+            Entrypoint = ["/bin/true"],
+            HostConfig = new HostConfig { Mounts = [new Mount { Type = "volume", Source = DockerLabels.VolumeName(id), Target = Target }] },
+        };
+        await this.RemoveQuietlyAsync(parameters.Name, token);
+        var helper = await this.engines.Engine.CreateContainerAsync(parameters.Name, null, ContainerCreateJson.Write(parameters), token);
+        try
+        {
+            var user = PasswdEntry.Find(await this.engines.Engine.ReadFileAsync(helper, "/etc/passwd", token), remoteUser);
+            using var tar = TarArchives.FromFolderAndFiles(repository, Target + "/" + Path.GetFileName(repository), user?.Uid ?? 0, user?.Gid ?? 0, [], token);
+            await this.engines.Engine.PutArchiveAsync(helper, "/", tar, token);
+        }
+        finally
+        {
+            await this.RemoveQuietlyAsync(helper, CancellationToken.None);
+        }
+    }
+
+    private async Task RemoveQuietlyAsync(string container, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await this.engines.Client.Containers.RemoveContainerAsync(container, new ContainerRemoveParameters { Force = true }, cancellationToken);
+        }
+        catch (Exception ex) when (DockerFailures.IsNotFound(ex))
+        {
+            // Not there.
+        }
     }
 
     private static GitspaceException Invalid(DevcontainerPlan plan, string message) =>
@@ -343,7 +383,7 @@ internal sealed class ComposeLauncher : IContainerLauncher
         var result = await this.runner.RunAsync(id, arguments, state.WorkingDirectory, context, context.CancellationToken);
         if (result.ExitCode != 0)
         {
-            throw UpFailed(id, $"`{string.Join(' ', arguments.Where(a => a is "up" or "start" or "-d" or "--no-start"))}` failed: {result.Reason}", result.Tail, context);
+            throw UpFailed(id, $"`{string.Join(' ', arguments.Where(a => a is "up" or "-d"))}` failed: {result.Reason}", result.Tail, context);
         }
     }
 
