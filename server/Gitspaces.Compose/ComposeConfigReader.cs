@@ -121,7 +121,7 @@ public static class ComposeConfigReader
 
     private static List<string>? Words(YamlNode? node) => node switch
     {
-        YamlScalarNode { Value: { } text } => [.. ShellWords.Split(text)],
+        YamlScalarNode scalar when Text(scalar) is { } text => [.. ShellWords.Split(text)],
         YamlSequenceNode list => [.. list.Children.Select(Text).OfType<string>()],
         _ => null,
     };

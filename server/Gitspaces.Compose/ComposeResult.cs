@@ -6,9 +6,10 @@ namespace Gitspaces.Compose;
 /// <param name="Tail">Its last lines, both streams in the order they came.</param>
 public sealed record ComposeResult(int ExitCode, string StandardOutput, IReadOnlyList<string> Tail)
 {
-    /// <summary>Gets the most telling line of a failure: the last one that says <c>error</c>, else the last line.</summary>
+    /// <summary>Gets the most telling line of a failure: the first that starts with <c>error</c> (v1's <c>ERROR: …</c>), else the last that names an error, else the last line.</summary>
     public string Reason =>
-        this.Tail.LastOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase) || l.Contains("invalid", StringComparison.OrdinalIgnoreCase))
+        (this.Tail.FirstOrDefault(l => l.TrimStart().StartsWith("error", StringComparison.OrdinalIgnoreCase))
+        ?? this.Tail.LastOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase) || l.Contains("invalid", StringComparison.OrdinalIgnoreCase))
         ?? this.Tail.LastOrDefault(l => l.Trim().Length > 0)
-        ?? $"exit code {this.ExitCode}";
+        ?? $"exit code {this.ExitCode}").Trim();
 }
