@@ -143,17 +143,11 @@ public sealed partial class DockerProvider
         context.RecordEvent(id, EventTypes.ActionStop, "Stopping gitspace...");
         context.Changed(this.MapKnown(id, container.AsSummary(container.State.Status)) with { State = GitspaceState.Stopping, Readiness = null });
         context.RecordEvent(id, EventTypes.AgentGitspaceStopStart, "Stopping the gitspace container...");
-        if (container.State.Running)
-        {
-            await this.Engine.StopContainerAsync(container.Id, this.options.StopTimeout, token);
-        }
-
-        if (ComposeLabels.StateOf(container.Config.Labels) is { ShutdownAction: not "none" } compose)
-        {
-            // stopCompose: the rest of the project after the service the editor used.
-            var others = await this.Engine.ListContainersAsync([ComposeLabels.ComposeProject + "=" + compose.Project, DockerLabels.IdFilter(id)], token);
-            await Task.WhenAll(others.Where(c => c.Id != container.Id && c.State == "running").Select(c => this.Engine.StopContainerAsync(c.Id, this.options.StopTimeout, token)));
-        }
+        // stopCompose: the whole project, all at once as compose stops it; otherwise (and shutdownAction none) the container.
+        var toStop = ComposeLabels.StateOf(container.Config.Labels) is { ShutdownAction: not "none" } compose
+            ? (await this.Engine.ListContainersAsync([ComposeLabels.ComposeProject + "=" + compose.Project, DockerLabels.IdFilter(id)], token)).Where(c => c.State == "running").Select(c => c.Id).ToList()
+            : container.State.Running ? [container.Id] : [];
+        await Task.WhenAll(toStop.Select(c => this.Engine.StopContainerAsync(c, this.options.StopTimeout, token)));
 
         this.records.Update(id, r => r with { Readiness = null });
         context.RecordEvent(id, EventTypes.AgentGitspaceStopCompleted, "Stopped the gitspace container");
