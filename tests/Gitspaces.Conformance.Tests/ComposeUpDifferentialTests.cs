@@ -60,6 +60,11 @@ public sealed class ComposeUpDifferentialTests(StandInImages images) : IClassFix
             Check("lifecycle commands that ran", oursFacts.Ran, theirsFacts.Ran);
             Check("devcontainer.metadata label", oursFacts.Metadata, theirsFacts.Metadata);
             Check("files the Features and the build left", oursFacts.Files, theirsFacts.Files);
+            // Every case is one both tools bring up: a comparison of two failures would say nothing.
+            Assert.True(oursResult.ExitCode == 0 && oursContainer is not null, "gitspaces up failed:\n" + oursFacts.Output);
+            Assert.True(theirsResult.ExitCode == 0 && theirsContainer is not null, "devcontainer up failed:\n" + theirsFacts.Output);
+            Assert.NotEmpty(oursFacts.Services);
+            Assert.NotEmpty(oursFacts.Ran);
             Assert.True(differences.Count == 0, $"{name}: gitspaces up and devcontainer up differ:\n  {string.Join("\n  ", differences)}\n--- ours:\n{oursFacts.Output}\n--- reference:\n{theirsFacts.Output}");
         }
         finally
