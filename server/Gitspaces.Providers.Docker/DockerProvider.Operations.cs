@@ -238,6 +238,7 @@ public sealed partial class DockerProvider
 
         await this.images.RemoveUnusedDerivedAsync(token);
         await this.images.RemoveImagesOfAsync(id, token);
+        await this.RemoveComposeImagesAsync(id, token);
 
         this.hosts.Unregister(ProviderId, id);
         this.identities.Remove(ProviderId, id);
@@ -375,7 +376,7 @@ public sealed partial class DockerProvider
         }
     }
 
-    /// <summary>Removes what compose made for the gitspace's project besides containers: networks, volumes, and the images it built for services.</summary>
+    /// <summary>Removes what compose made for the gitspace's project besides containers: networks and volumes.</summary>
     private async Task RemoveComposeProjectAsync(string id, CancellationToken cancellationToken)
     {
         var project = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [ComposeLabels.ComposeProject + "=" + ComposeLabels.ProjectName(id)] = true } };
@@ -403,13 +404,18 @@ public sealed partial class DockerProvider
                 // Already gone.
             }
         }
+    }
 
+    /// <summary>Removes the images compose built for the gitspace's services; after the derived images made from them (Features, UID), which pin them.</summary>
+    private async Task RemoveComposeImagesAsync(string id, CancellationToken cancellationToken)
+    {
         var built = await this.engines.Client.Images.ListImagesAsync(
             new ImagesListParameters { Filters = new Dictionary<string, IDictionary<string, bool>> { ["reference"] = new Dictionary<string, bool> { ["gitspace-" + id + "-*"] = true } } },
             cancellationToken);
-        foreach (var image in built)
+        // By tag: a build cache hit gives other gitspaces' services the same image id, and theirs must stay.
+        foreach (var tag in built.SelectMany(i => i.RepoTags ?? []).Where(t => t.StartsWith("gitspace-" + id + "-", StringComparison.Ordinal)))
         {
-            await this.images.RemoveQuietlyAsync(image.ID, force: true, cancellationToken);
+            await this.images.RemoveQuietlyAsync(tag, force: false, cancellationToken);
         }
     }
 }

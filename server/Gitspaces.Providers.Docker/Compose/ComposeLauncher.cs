@@ -90,7 +90,7 @@ internal sealed class ComposeLauncher : IContainerLauncher
             Services = [.. builtImages.Select(b => new ComposeServiceOverride { Name = b.Key, Image = b.Value })],
         }), token);
 
-        var image = await this.PrepareImageAsync(id, state, service, builtImages, toRun, project, rebuild, plan, context);
+        var image = await this.PrepareImageAsync(id, state, service, builtImages, toRun, project, plan, context);
         image = await this.layers.ApplyAsync(id, plan, labels[DockerLabels.LocalFolder], image, context);
         var (metadata, _) = ContainerMetadata.Merge(labels, plan, image);
         image = await this.layers.UpdateRemoteUserUidAsync(id, metadata, image, context);
@@ -107,6 +107,12 @@ internal sealed class ComposeLauncher : IContainerLauncher
         foreach (var each in project.Services)
         {
             var (volumes, folderInService) = WorkspaceBinds.Map(each, Path.GetDirectoryName(clone)!, Path.GetFileName(clone), DockerLabels.VolumeName(id), mountpoint, plan.ConfigPath);
+            foreach (var host in each.Volumes.Where(v => v.Type == "bind" && !volumes.Any(m => m.EndsWith(":" + v.Target, StringComparison.Ordinal) || m.Contains(":" + v.Target + ":", StringComparison.Ordinal))))
+            {
+                // Not the repository: a folder of the engine's host, as the compose file asks. Said, so nobody is surprised.
+                context.WriteLog(id, "system", $"The compose service '{each.Name}' mounts {host.Source} of the engine's host at {host.Target}{(host.ReadOnly ? " (read-only)" : string.Empty)}.");
+            }
+
             var serviceLabels = new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 [DockerLabels.Id] = id,
@@ -334,7 +340,7 @@ internal sealed class ComposeLauncher : IContainerLauncher
         }
     }
 
-    private async Task<PreparedImage> PrepareImageAsync(string id, ComposeState state, ComposeService service, Dictionary<string, string> builtImages, IReadOnlyList<string> toRun, ComposeProject project, bool rebuild, DevcontainerPlan plan, IOperationContext context)
+    private async Task<PreparedImage> PrepareImageAsync(string id, ComposeState state, ComposeService service, Dictionary<string, string> builtImages, IReadOnlyList<string> toRun, ComposeProject project, DevcontainerPlan plan, IOperationContext context)
     {
         var token = context.CancellationToken;
         var toBuild = project.Services.Where(s => s.Build is not null && toRun.Contains(s.Name)).Select(s => s.Name).ToList();
@@ -346,12 +352,7 @@ internal sealed class ComposeLauncher : IContainerLauncher
         if (toBuild.Count > 0)
         {
             context.RecordEvent(id, EventTypes.ImageBuildStart, $"Building {string.Join(", ", toBuild)} with compose...");
-            var result = await this.runner.RunAsync(id, [.. state.ProjectArguments(), "build", .. rebuild ? ["--pull"] : Array.Empty<string>(), .. toBuild], state.WorkingDirectory, context, token);
-            if (result.ExitCode != 0 && rebuild)
-            {
-                // --pull fails without a registry for a base image that exists only here: build from what the engine has.
-                result = await this.runner.RunAsync(id, [.. state.ProjectArguments(), "build", .. toBuild], state.WorkingDirectory, context, token);
-            }
+            var result = await this.runner.RunAsync(id, [.. state.ProjectArguments(), "build", .. toBuild], state.WorkingDirectory, context, token);
 
             if (result.ExitCode != 0)
             {
