@@ -17,7 +17,8 @@ function run(command, args, options = {}) {
   }
 }
 
-console.log('1/4 building the sidecar…');
+console.log('1/4 building the sidecar: dotnet publish of server/Gitspaces.Server to artifacts/bin/gitspaces, then the');
+console.log('    NativeAOT ssh proxy (a first build restores NuGet packages and compiles everything: a few minutes, quietly)…');
 run('node', [join(root, 'scripts', 'build.mjs')]);
 
 console.log('\n2/4 checking the Docker engine…');
@@ -42,6 +43,7 @@ spawnSync(exe, ['delete', 'hello-gitspace', '--yes'], { stdio: 'ignore' });
 run(exe, ['up', repo, '--name', 'hello-gitspace']);
 run(exe, ['ssh', 'hello-gitspace', '--', 'sh', '-c', './hello.sh && cat /tmp/created.txt']);
 
+// `up` prints its next commands as they can be run here: the full path, since artifacts/bin is not on PATH.
 console.log(`
 The gitspace runs. Next:
   ${exe} ssh hello-gitspace                  a shell inside it (through OpenSSH, no port opened)

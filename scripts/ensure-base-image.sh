@@ -21,8 +21,8 @@ fi
 
 if ! command -v debootstrap >/dev/null 2>&1; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-    apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
+    apt-get -o DPkg::Lock::Timeout=900 update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -qq debootstrap >/dev/null
   else
     echo "No registry answers and debootstrap is missing: install debootstrap, or pull an image with openssh-server and git and tag it $IMAGE." >&2
     exit 1

@@ -20,8 +20,8 @@ if [ "$(id -u)" != "0" ] || ! command -v apt-get >/dev/null 2>&1; then
 fi
 if ! command -v dockerd >/dev/null 2>&1; then
   echo "installing docker.io from Debian's packages…"
-  apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io >/dev/null
+  apt-get -o DPkg::Lock::Timeout=900 update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -qq docker.io >/dev/null
 fi
 if ! pgrep -x dockerd >/dev/null 2>&1; then
   echo "starting dockerd…"

@@ -118,8 +118,8 @@ echo
 echo "| what | gitspaces | reference | ratio | target |"
 echo "| --- | --- | --- | --- | --- |"
 echo "| \`up\` (fresh clone, postCreate + postStart) | ${ou} ms | \`devcontainer up\` ${ru} ms | $(ratio "$ou" "$ru")× | ≤ 0.6× |"
-echo "| warm \`start\` (postStart) | ${os} ms | \`docker start\` + \`docker exec\` ${rs} ms | $(ratio "$os" "$rs")× | ≤ 1.3× |"
-echo "| \`list\` ${LIST_COUNT} | ${ol} ms | \`docker ps -a --filter\` ${rl} ms | $(ratio "$ol" "$rl")× | ≤ 1.5× |"
+echo "| warm \`start\` (postStart) | ${os} ms | \`docker start\` + \`docker exec\` ${rs} ms | $(ratio "$os" "$rs")× | ≤ 1.15× |"
+echo "| \`list\` ${LIST_COUNT} | ${ol} ms | \`docker ps -a --filter\` ${rl} ms | $(ratio "$ol" "$rl")× | ≤ 1.2× |"
 echo "| the floor: a bare .NET list (ListFloor) | ${fl} ms | \`docker ps -a --filter\` ${rl} ms | $(ratio "$fl" "$rl")× | — |"
 echo
 echo "all runs (ms): up ${ours_up[*]} | devcontainer up ${ref_up[*]} | start ${ours_start[*]} | docker start+exec ${raw_start[*]} | list ${ours_list[*]} | docker ps ${raw_list[*]} | ListFloor ${floor_list[*]}"

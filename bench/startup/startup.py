@@ -41,6 +41,8 @@ def main():
         "gitspaces serve": [os.path.join(root, "artifacts", "bin", "gitspaces"), "serve"],
         "bare .NET console app": [os.path.join(root, "artifacts", "bench", "BareApp", "BareApp")],
     }
+    # More programs to time in the same interleaved run (bench/startup/single-file.sh): a JSON object, name → argv.
+    subjects.update(json.loads(os.environ.get("GITSPACES_BENCH_SUBJECTS", "{}")))
     results = {name: [] for name in subjects}
     for _ in range(2):  # warm the file cache
         for argv in subjects.values():

@@ -24,7 +24,7 @@ public sealed class GitspaceService
     /// <summary>Initializes a new instance of the <see cref="GitspaceService"/> class.</summary>
     /// <param name="providers">The providers, in the order ids are looked up; the first is the default.</param>
     /// <param name="paths">The state directory.</param>
-    /// <param name="trust">Decides how far repositories may reach this machine; <see cref="RepositoryTrustPolicy"/> when <see langword="null"/>.</param>
+    /// <param name="trust">Decides how far repositories may reach this machine; a <see cref="RepositoryTrustPolicy"/> over the state directory's <see cref="TrustStore"/> when <see langword="null"/>.</param>
     public GitspaceService(IReadOnlyList<IGitspaceProvider> providers, StatePaths paths, ITrustPolicy? trust = null)
     {
         ArgumentNullException.ThrowIfNull(providers);
@@ -35,9 +35,10 @@ public sealed class GitspaceService
 
         this.providers = providers;
         this.paths = paths;
+        paths.EnsurePrivateRoots();
         this.history = new HistoryStore(paths);
         this.router = new ProviderRouter(providers, paths);
-        this.trust = trust ?? new RepositoryTrustPolicy();
+        this.trust = trust ?? new RepositoryTrustPolicy(new TrustStore(paths));
         foreach (var provider in providers)
         {
             this.journals[provider.Id] = new GitspaceJournal(provider.Id, this.history, this.observers, g => this.router.Remember(provider, g.Id));
@@ -164,11 +165,8 @@ public sealed class GitspaceService
             throw GitspaceException.InvalidParams("$.repository.url", "Invalid params: repository.url is required (a clone URL or a local path).");
         }
 
-        var ide = request.Ide ?? Ides.VsCode;
-        if (!Ides.All.Contains(ide))
-        {
-            throw GitspaceException.InvalidParams("$.ide", $"Invalid params: ide '{ide}' is not one of {string.Join(", ", Ides.All)}.");
-        }
+        var ide = request.Ide is null ? Ides.VsCode : IdeNames.Normalize(request.Ide)
+            ?? throw GitspaceException.InvalidParams("$.ide", $"Invalid params: ide '{request.Ide}' is not one of {IdeNames.Help}.");
 
         string name;
         string? displayName = null;
@@ -205,7 +203,17 @@ public sealed class GitspaceService
             Resource = request.Resource,
             SshKeyId = request.SshKeyId,
         };
-        var gitspace = await this.RunLockedAsync(provider, name, null, context => provider.CreateAsync(createRequest, context), progress, cancellationToken);
+        Gitspace gitspace;
+        try
+        {
+            gitspace = await this.RunLockedAsync(provider, name, null, context => provider.CreateAsync(createRequest, context), progress, cancellationToken, request.TrustRepository == true);
+        }
+        catch (GitspaceException)
+        {
+            await this.ForgetIfGoneAsync(provider, name);
+            throw;
+        }
+
         this.router.Remember(provider, gitspace.Id);
         if (gitspace.Id != name)
         {
@@ -238,9 +246,10 @@ public sealed class GitspaceService
     /// <param name="id">The gitspace id.</param>
     /// <param name="progress">Receives progress reports.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="trustRepository">Whether the user trusts the gitspace's repository from now on (see <see cref="TrustRequest.Consent"/>).</param>
     /// <returns>The gitspace once running again.</returns>
-    public Task<Gitspace> RebuildAsync(string id, IProgress<OperationProgress>? progress, CancellationToken cancellationToken) =>
-        this.RunOnExistingAsync(id, (p, c) => p.RebuildAsync(id, c), progress, cancellationToken);
+    public Task<Gitspace> RebuildAsync(string id, IProgress<OperationProgress>? progress, CancellationToken cancellationToken, bool trustRepository = false) =>
+        this.RunOnExistingAsync(id, (p, c) => p.RebuildAsync(id, c), progress, cancellationToken, trustRepository);
 
     /// <summary>Deletes a gitspace and everything it owns, including its history.</summary>
     /// <param name="id">The gitspace id.</param>
@@ -276,9 +285,9 @@ public sealed class GitspaceService
     /// <returns>The connection details.</returns>
     public async Task<ConnectResult> ConnectAsync(string id, string? ide, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
     {
-        if (ide is not null && !Ides.All.Contains(ide))
+        if (ide is not null)
         {
-            throw GitspaceException.InvalidParams("$.ide", $"Invalid params: ide '{ide}' is not one of {string.Join(", ", Ides.All)}.");
+            ide = IdeNames.Normalize(ide) ?? throw GitspaceException.InvalidParams("$.ide", $"Invalid params: ide '{ide}' is not one of {IdeNames.Help}.");
         }
 
         var (provider, gitspace) = await this.router.ResolveAsync(id, cancellationToken);
@@ -293,9 +302,9 @@ public sealed class GitspaceService
     public async Task<Gitspace> UpdateAsync(UpdateGitspaceParams request, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Ide is { } ide && !Ides.All.Contains(ide))
+        if (request.Ide is { } ide)
         {
-            throw GitspaceException.InvalidParams("$.ide", $"Invalid params: ide '{ide}' is not one of {string.Join(", ", Ides.All)}.");
+            request = request with { Ide = IdeNames.Normalize(ide) ?? throw GitspaceException.InvalidParams("$.ide", $"Invalid params: ide '{ide}' is not one of {IdeNames.Help}.") };
         }
 
         var (provider, gitspace) = await this.router.ResolveAsync(request.Id, cancellationToken);
@@ -414,6 +423,30 @@ public sealed class GitspaceService
     public Task DrainBackgroundWorkAsync(string? gitspaceId) =>
         Task.WhenAll(this.providers.OfType<IBackgroundWork>().Select(p => p.DrainAsync(gitspaceId)));
 
+    /// <summary>
+    /// Waits until the work an operation left running for a gitspace has finished; when <paramref name="cancellationToken"/>
+    /// fires first, stops that work (its processes in the gitspace too) and leaves the gitspace in error with
+    /// <paramref name="cancelledMessage"/>, as a cancel during the operation itself does.
+    /// </summary>
+    /// <param name="gitspaceId">The gitspace.</param>
+    /// <param name="cancelledMessage">The gitspace's error message after a cancel, for example "The create was cancelled.".</param>
+    /// <param name="cancellationToken">The user's cancel (Ctrl+C).</param>
+    /// <returns>A task that completes when the work has finished.</returns>
+    /// <exception cref="OperationCanceledException">The user cancelled; the work has been stopped.</exception>
+    public async Task DrainBackgroundWorkAsync(string gitspaceId, string cancelledMessage, CancellationToken cancellationToken)
+    {
+        var drained = this.DrainBackgroundWorkAsync(gitspaceId);
+        try
+        {
+            await drained.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !drained.IsCompleted)
+        {
+            await Task.WhenAll(this.providers.Where(p => p is IBackgroundWork).Select(p => ((IBackgroundWork)p).CancelAsync(gitspaceId, cancelledMessage, this.journals[p.Id])));
+            throw;
+        }
+    }
+
     private static ProviderInfo WithCapabilities(IGitspaceProvider provider, ProviderInfo info) =>
         info with { Capabilities = ProviderCapabilityList.Of(provider, info) };
 
@@ -507,19 +540,39 @@ public sealed class GitspaceService
         return name;
     }
 
-    private async Task<Gitspace> RunOnExistingAsync(string id, Func<IGitspaceProvider, IOperationContext, Task<Gitspace>> operation, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
+    private async Task<Gitspace> RunOnExistingAsync(string id, Func<IGitspaceProvider, IOperationContext, Task<Gitspace>> operation, IProgress<OperationProgress>? progress, CancellationToken cancellationToken, bool consent = false)
     {
         var (provider, gitspace) = await this.router.ResolveAsync(id, cancellationToken);
-        var result = await this.RunLockedAsync(provider, id, gitspace.State, context => operation(provider, context), progress, cancellationToken);
+        var result = await this.RunLockedAsync(provider, id, gitspace.State, context => operation(provider, context), progress, cancellationToken, consent);
         this.observers.Changed(result);
         return result;
     }
 
-    private async Task<T> RunLockedAsync<T>(IGitspaceProvider provider, string id, GitspaceState? state, Func<IOperationContext, Task<T>> operation, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>After a failed create: when the provider left nothing of the gitspace, its history and lock go too, so the name is free.</summary>
+    private async Task ForgetIfGoneAsync(IGitspaceProvider provider, string name)
+    {
+        try
+        {
+            if (await provider.FindAsync(name, CancellationToken.None) is not null)
+            {
+                return;
+            }
+        }
+        catch (GitspaceException)
+        {
+            return; // The provider cannot tell: keep what is known.
+        }
+
+        this.history.Remove(provider.Id, name);
+        GitspaceLock.TryRemove(this.paths, provider.Id, name);
+        this.router.Forget(name);
+    }
+
+    private async Task<T> RunLockedAsync<T>(IGitspaceProvider provider, string id, GitspaceState? state, Func<IOperationContext, Task<T>> operation, IProgress<OperationProgress>? progress, CancellationToken cancellationToken, bool consent = false)
     {
         using var held = GitspaceLock.TryAcquire(this.paths, provider.Id, id)
             ?? throw GitspaceException.Busy(id, state is { } s ? s.ToString().ToLowerInvariant() : null);
-        var context = new OperationContext(this.journals[provider.Id], provider is not IProviderHistory, this.observers, this.trust, progress, cancellationToken);
+        var context = new OperationContext(this.journals[provider.Id], provider is not IProviderHistory, this.observers, this.trust, progress, cancellationToken, consent);
         return await operation(context);
     }
 }

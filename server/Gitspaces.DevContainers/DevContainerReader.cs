@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
+using Gitspaces.DevContainers.Files;
 using Gitspaces.DevContainers.Jsonc;
 using Gitspaces.DevContainers.Metadata;
 using Gitspaces.DevContainers.Model;
@@ -58,18 +59,15 @@ public static class DevContainerReader
         byte[] bytes;
         try
         {
-            var length = new FileInfo(path).Length;
-            if (length > options.MaxFileBytes)
-            {
-                bag.Add(DiagnosticSeverity.Error, DiagnosticCodes.FileTooLarge, $"The configuration is {length} bytes; files over {options.MaxFileBytes} bytes are not read.");
-                return Failed(folder, path, bag, candidates);
-            }
-
-            bytes = File.ReadAllBytes(path);
+            // The file must be the repository's own: a link out of it (to /dev/stdin, a FIFO, a secret) is refused,
+            // and it is read up to the size limit only. A file the user named outside the repository is held to its folder.
+            var gitRoot = WorkspaceLayout.FindGitRoot(folder) ?? folder;
+            var root = WorkspaceLayout.IsInside(Path.GetFullPath(path), gitRoot) ? gitRoot : Path.GetDirectoryName(Path.GetFullPath(path))!;
+            bytes = RepositoryFiles.Read(root, path, options.MaxFileBytes);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (RepositoryFileException e)
         {
-            bag.Add(DiagnosticSeverity.Error, DiagnosticCodes.ReadFailed, $"The configuration could not be read: {e.Message}");
+            bag.Add(DiagnosticSeverity.Error, e.Code == DiagnosticCodes.ConfigNotFound ? DiagnosticCodes.ConfigNotFound : e.Code, e.Message);
             return Failed(folder, path, bag, candidates);
         }
 

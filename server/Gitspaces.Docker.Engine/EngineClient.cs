@@ -13,17 +13,36 @@ namespace Gitspaces.Docker.Engine;
 public sealed class EngineClient
 {
     private readonly Lazy<EngineTls?> tls;
+    private readonly EngineTimeouts timeouts;
 
     /// <summary>Initializes a new instance of the <see cref="EngineClient"/> class.</summary>
     /// <param name="endpoint">The engine.</param>
-    public EngineClient(DockerEndpoint endpoint)
+    /// <param name="timeouts">How long to wait for it; <see cref="EngineTimeouts.Default"/> when <see langword="null"/>.</param>
+    public EngineClient(DockerEndpoint endpoint, EngineTimeouts? timeouts = null)
     {
         this.Endpoint = endpoint;
+        this.timeouts = timeouts ?? EngineTimeouts.Default;
         this.tls = new Lazy<EngineTls?>(endpoint.Tls, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Gets the engine.</summary>
     public DockerEndpoint Endpoint { get; }
+
+    /// <summary>Reads the engine's version (<c>GET /version</c>).</summary>
+    /// <param name="cancellationToken">Stops the call.</param>
+    /// <returns>The engine's version and its API version.</returns>
+    public async Task<(string Version, string ApiVersion)> GetVersionAsync(CancellationToken cancellationToken)
+    {
+        var body = await this.SendAsync("GET", "/version", null, cancellationToken);
+        try
+        {
+            return (EngineJson.ReadProperty(body, "Version") ?? "unknown", EngineJson.ReadProperty(body, "ApiVersion") ?? "unknown");
+        }
+        catch (JsonException ex)
+        {
+            throw this.NotDocker("its /version is not the engine's JSON", ex);
+        }
+    }
 
     /// <summary>Lists containers (running or not) that carry every given label.</summary>
     /// <param name="labels">Label filters (<c>key</c> or <c>key=value</c>).</param>
@@ -105,7 +124,7 @@ public sealed class EngineClient
     /// <param name="cancellationToken">Stops the call.</param>
     /// <returns>A task that completes when it has stopped.</returns>
     public Task StopContainerAsync(string id, TimeSpan timeout, CancellationToken cancellationToken) =>
-        this.SendAsync("POST", "/containers/" + Uri.EscapeDataString(id) + "/stop?t=" + ((int)timeout.TotalSeconds).ToString(CultureInfo.InvariantCulture), null, cancellationToken);
+        this.SendAsync("POST", "/containers/" + Uri.EscapeDataString(id) + "/stop?t=" + ((int)timeout.TotalSeconds).ToString(CultureInfo.InvariantCulture), null, cancellationToken, limit: timeout + this.timeouts.Call);
 
     /// <summary>Creates a labelled volume.</summary>
     /// <param name="name">Its name.</param>
@@ -122,7 +141,7 @@ public sealed class EngineClient
     /// <param name="cancellationToken">Stops the call.</param>
     /// <returns>A task that completes when the engine has extracted it.</returns>
     public Task PutArchiveAsync(string container, string path, Stream tar, CancellationToken cancellationToken) =>
-        this.SendAsync("PUT", "/containers/" + Uri.EscapeDataString(container) + "/archive?path=" + Uri.EscapeDataString(path), tar, cancellationToken, "application/x-tar");
+        this.SendAsync("PUT", "/containers/" + Uri.EscapeDataString(container) + "/archive?path=" + Uri.EscapeDataString(path), tar, cancellationToken, "application/x-tar", Timeout.InfiniteTimeSpan);
 
     /// <summary>Reads one file from a container (running or not).</summary>
     /// <param name="container">The container.</param>
@@ -178,11 +197,24 @@ public sealed class EngineClient
 
     private async Task<EngineExecStream> UpgradeAsync(string pathAndQuery, Stream? body, CancellationToken cancellationToken)
     {
-        var connection = await EngineConnection.OpenAsync(this.Endpoint, this.tls.Value, cancellationToken);
+        var connection = await this.OpenAsync(cancellationToken);
         try
         {
-            await connection.SendAsync("POST", pathAndQuery, body is null ? null : "application/json", body, upgrade: true, cancellationToken);
-            await connection.ReadHeadAsync(cancellationToken);
+            // The call's limit holds until the response head; the stream then lasts as long as its data.
+            using (var head = Limit(this.timeouts.Call, cancellationToken))
+            {
+                try
+                {
+                    await connection.SendAsync("POST", pathAndQuery, body is null ? null : "application/json", body, upgrade: true, head.Token);
+                    await connection.ReadHeadAsync(head.Token);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw this.TimedOut("POST " + pathAndQuery, this.timeouts.Call);
+                }
+            }
+
+            this.EnsureDocker(connection);
 
             // 101 after the upgrade; engines that ignore the upgrade answer 200 and stream the same frames.
             if (connection.StatusCode is not (101 or 200))
@@ -229,12 +261,25 @@ public sealed class EngineClient
         return await this.SendAsync(method, pathAndQuery, body, cancellationToken, "application/json");
     }
 
-    private async Task<byte[]> SendAsync(string method, string pathAndQuery, Stream? body, CancellationToken cancellationToken, string? contentType = null)
+    private async Task<byte[]> SendAsync(string method, string pathAndQuery, Stream? body, CancellationToken cancellationToken, string? contentType = null, TimeSpan? limit = null)
     {
-        await using var connection = await EngineConnection.OpenAsync(this.Endpoint, this.tls.Value, cancellationToken);
-        await connection.SendAsync(method, pathAndQuery, contentType, body, upgrade: false, cancellationToken);
-        await connection.ReadHeadAsync(cancellationToken);
-        var response = await connection.ReadBodyAsync(cancellationToken);
+        await using var connection = await this.OpenAsync(cancellationToken);
+        byte[] response;
+        var callLimit = limit ?? this.timeouts.Call;
+        using (var call = Limit(callLimit, cancellationToken))
+        {
+            try
+            {
+                await connection.SendAsync(method, pathAndQuery, contentType, body, upgrade: false, call.Token);
+                await connection.ReadHeadAsync(call.Token);
+                this.EnsureDocker(connection);
+                response = await connection.ReadBodyAsync(call.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw this.TimedOut(method + " " + pathAndQuery, callLimit);
+            }
+        }
 
         // 304: already started or stopped, which is what the caller wanted.
         if (connection.StatusCode >= 400)
@@ -244,4 +289,55 @@ public sealed class EngineClient
 
         return response;
     }
+
+    private static CancellationTokenSource Limit(TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (limit != Timeout.InfiniteTimeSpan)
+        {
+            source.CancelAfter(limit);
+        }
+
+        return source;
+    }
+
+    private async Task<EngineConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        using var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        connect.CancelAfter(this.timeouts.Connect);
+        try
+        {
+            return await EngineConnection.OpenAsync(this.Endpoint, this.tls.Value, connect.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // No inner exception: the message that explains must be the innermost one.
+            throw new TimeoutException($"Could not connect to the Docker engine at {this.Endpoint.Display()} within {this.timeouts.Connect.TotalSeconds:0.#} s.");
+        }
+    }
+
+    private TimeoutException TimedOut(string call, TimeSpan limit) =>
+        new($"The Docker engine at {this.Endpoint.Display()} did not answer {call.Split('?')[0]} within {limit.TotalSeconds:0.#} s.");
+
+    // A Docker engine (and Podman's, and other compatible engines) answers its routes with Api-Version, its errors and
+    // unknown routes with JSON, and its streams as raw-stream or an upgrade to tcp; a web server, a proxy's error page or
+    // another service at the address answers none of these ways.
+    private void EnsureDocker(EngineConnection connection)
+    {
+        var type = connection.Headers.TryGetValue("Content-Type", out var contentType) ? contentType : string.Empty;
+        var docker = connection.Headers.ContainsKey("Api-Version")
+            || type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+            || type.StartsWith("application/vnd.docker", StringComparison.OrdinalIgnoreCase)
+            || (connection.StatusCode == 101 && connection.Headers.TryGetValue("Upgrade", out var upgrade) && upgrade.Equals("tcp", StringComparison.OrdinalIgnoreCase));
+        if (!docker)
+        {
+            var server = connection.Headers.TryGetValue("Server", out var name) ? $" (Server: {name})" : string.Empty;
+            throw this.NotDocker($"it answered HTTP {connection.StatusCode}{server}{(type.Length > 0 ? " with " + type : string.Empty)}, not as the Docker API does", null);
+        }
+    }
+
+    private EngineNotDockerException NotDocker(string how, Exception? inner) =>
+        inner is null
+            ? new EngineNotDockerException($"{this.Endpoint.Display()} is not a Docker engine: {how}.")
+            : new EngineNotDockerException($"{this.Endpoint.Display()} is not a Docker engine: {how}.", inner);
 }

@@ -57,6 +57,12 @@ public static class ErrorCodes
     /// <summary>The requested feature is not supported by this provider or configuration (for example Docker Compose).</summary>
     public const int NotSupported = 1010;
 
+    /// <summary>
+    /// The repository is untrusted and its configuration asks to reach this machine; <see cref="ErrorData.HostAccess"/>
+    /// names each property. Ask the user, then retry with <c>trustRepository: true</c>.
+    /// </summary>
+    public const int RepositoryUntrusted = 1011;
+
     /// <summary>Returns the symbolic name of an application or standard code, as used in <see cref="ErrorData.Kind"/>.</summary>
     /// <param name="code">The error code.</param>
     /// <returns>The name, or <c>"Unknown"</c>.</returns>
@@ -79,6 +85,7 @@ public static class ErrorCodes
         ProviderNotConfigured => nameof(ProviderNotConfigured),
         InvalidState => nameof(InvalidState),
         NotSupported => nameof(NotSupported),
+        RepositoryUntrusted => nameof(RepositoryUntrusted),
         _ => "Unknown",
     };
 }

@@ -29,4 +29,10 @@ public sealed record ErrorData
 
     /// <summary>Gets the configuration problems for <see cref="ErrorCodes.DevcontainerInvalid"/>.</summary>
     public IReadOnlyList<Diagnostic>? Diagnostics { get; init; }
+
+    /// <summary>Gets the repository, for <see cref="ErrorCodes.RepositoryUntrusted"/>: a URL without credentials.</summary>
+    public string? Repository { get; init; }
+
+    /// <summary>Gets what the configuration asks for that reaches this machine, for <see cref="ErrorCodes.RepositoryUntrusted"/>.</summary>
+    public IReadOnlyList<HostAccessEntry>? HostAccess { get; init; }
 }

@@ -27,6 +27,12 @@ internal static class DockerLabels
     /// <summary>The IDE the gitspace was made for.</summary>
     public const string Ide = "dev.gitspaces.ide";
 
+    /// <summary>
+    /// The state home (<c>GITSPACES_HOME</c>) that created the gitspace: a random id kept in that home, which names
+    /// nothing and grants nothing. <c>list</c> shows a home its own gitspaces unless asked for all.
+    /// </summary>
+    public const string Home = "dev.gitspaces.home";
+
     /// <summary>When the gitspace was created (ISO 8601, UTC).</summary>
     public const string Created = "dev.gitspaces.created";
 

@@ -19,7 +19,7 @@ internal static class EngineFailures
     /// <returns>Whether the engine is unreachable.</returns>
     public static bool IsUnreachable(Exception exception, Func<Exception, bool>? isEngineAnswer = null) => exception switch
     {
-        HttpRequestException or SocketException or TimeoutException => true,
+        HttpRequestException or SocketException or TimeoutException or EngineNotDockerException => true,
         IOException io => io.InnerException is SocketException || io.Message.Contains("connect", StringComparison.OrdinalIgnoreCase),
         EngineException => false,
         _ when isEngineAnswer?.Invoke(exception) == true => false,
@@ -30,8 +30,13 @@ internal static class EngineFailures
     /// <param name="endpoint">The engine address.</param>
     /// <param name="inner">The cause.</param>
     /// <returns>The exception.</returns>
-    public static GitspaceException Unreachable(DockerEndpoint endpoint, Exception inner) =>
-        GitspaceException.ProviderUnavailable(
+    public static GitspaceException Unreachable(DockerEndpoint endpoint, Exception inner) => Innermost(inner) is EngineNotDockerException notDocker
+        ? GitspaceException.ProviderUnavailable(
+            DockerLabels.ProviderValue,
+            $"The Docker engine at {endpoint.Display()} ({endpoint.Source}) cannot be used: {notDocker.Message}",
+            $"Point DOCKER_HOST or `providers/configure {{provider:\"docker\", endpoint}}` at a Docker engine (its socket, usually unix:///var/run/docker.sock).",
+            inner)
+        : GitspaceException.ProviderUnavailable(
             DockerLabels.ProviderValue,
             $"The Docker engine at {endpoint.Display()} ({endpoint.Source}) does not answer: {Innermost(inner).Message}",
             endpoint.Source == "default"

@@ -71,11 +71,19 @@ internal static class SshSetup
         if [ -d "$ws" ]; then chown "$(id -u "$u"):$(id -g "$u")" "$ws"; fi
         """;
 
+    // sshd sets these per user and session; the container's values (HOME=/root from an image) would be wrong there.
+    private static readonly HashSet<string> SessionOwned = new(StringComparer.Ordinal) { "HOME", "USER", "LOGNAME", "SHELL", "TERM", "HOSTNAME", "MAIL", "SSH_AUTH_SOCK" };
+
     /// <summary>Returns the files to put in the container (relative to <c>/</c>); the host key is root-only.</summary>
     /// <param name="identity">The gitspace's keys.</param>
     /// <param name="remoteUser">The user the editor logs in as.</param>
     /// <returns>The files.</returns>
-    public static IReadOnlyList<ArchiveFile> Files(SshIdentity identity, string remoteUser)
+    /// <param name="environment">
+    /// The environment of SSH sessions, as <c>NAME=value</c>: the container's (image <c>ENV</c>, <c>containerEnv</c>) and
+    /// <c>remoteEnv</c>, what lifecycle commands get. sshd clears the environment of its sessions; each variable goes
+    /// into the key's <c>environment="…"</c> option, which every OpenSSH server honours with <c>PermitUserEnvironment</c>.
+    /// </param>
+    public static IReadOnlyList<ArchiveFile> Files(SshIdentity identity, string remoteUser, IReadOnlyList<string>? environment = null)
     {
         var folder = Folder.TrimStart('/');
         var config = new StringBuilder()
@@ -91,12 +99,13 @@ internal static class SshSetup
             .Append("AllowTcpForwarding yes\n")
             .Append("AllowStreamLocalForwarding yes\n")
             .Append("PrintMotd no\n")
+            .Append("PermitUserEnvironment yes\n")
             .Append("Subsystem sftp internal-sftp\n")
             .ToString();
         return
         [
             new ArchiveFile(folder + "/ssh_host_key", Encoding.UTF8.GetBytes(identity.HostPrivateKeyPem.TrimEnd() + "\n"), UnixFileMode.UserRead | UnixFileMode.UserWrite),
-            new ArchiveFile(folder + "/authorized_keys", Encoding.UTF8.GetBytes(identity.ClientPublicKey.TrimEnd() + "\n"), ReadableByAll),
+            new ArchiveFile(folder + "/authorized_keys", Encoding.UTF8.GetBytes(KeyOptions(environment) + identity.ClientPublicKey.TrimEnd() + "\n"), ReadableByAll),
             new ArchiveFile(folder + "/sshd_config", Encoding.UTF8.GetBytes(config), ReadableByAll),
         ];
     }
@@ -115,6 +124,17 @@ internal static class SshSetup
     /// <param name="containerUser">The user.</param>
     /// <returns>Whether it is root.</returns>
     public static bool RunsAsRoot(string containerUser) => containerUser.Split(':')[0] is "root" or "0";
+
+    private static string KeyOptions(IReadOnlyList<string>? environment)
+    {
+        var options = (environment ?? [])
+            // sshd reads the option up to its closing quote and takes \" as a quote: a value with a quote or a trailing
+            // backslash could end it early, so such a (rare) variable is left out.
+            .Where(e => e.IndexOf('=', StringComparison.Ordinal) > 0 && !SessionOwned.Contains(e[..e.IndexOf('=', StringComparison.Ordinal)]) && !e.Any(char.IsControl) && !e.Contains('"', StringComparison.Ordinal) && !e.EndsWith('\\'))
+            .Select(e => "environment=\"" + e + "\"")
+            .ToList();
+        return options.Count == 0 ? string.Empty : string.Join(',', options) + " ";
+    }
 
     private static string ShellQuote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 

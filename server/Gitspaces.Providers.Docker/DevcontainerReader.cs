@@ -69,6 +69,7 @@ internal static class DevcontainerReader
                 ? new ComposePlan(config.DockerComposeFilePaths, config.Service!, config.RunServices, config.EffectiveShutdownAction)
                 : null,
             MetadataEntry = ImageMetadata.FromConfig(result.RawConfiguration ?? result.Configuration),
+            Warnings = [.. result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(d => $"{relative}({d.Line},{d.Column}): {d.Message}")],
             Configuration = result.Configuration,
             SubstituteLocal = Substitution(relative, result.Substitution),
         };

@@ -11,13 +11,15 @@ namespace Gitspaces.Providers.Docker;
 internal sealed class DockerEngines : IDisposable
 {
     private readonly Lock gate = new();
+    private readonly EngineTimeouts timeouts;
     private DockerEndpoint endpoint;
     private DockerClient? client;
     private EngineClient? engine;
 
-    public DockerEngines(DockerEndpoint endpoint)
+    public DockerEngines(DockerEndpoint endpoint, EngineTimeouts? timeouts = null)
     {
         this.endpoint = endpoint;
+        this.timeouts = timeouts ?? EngineTimeouts.Default;
     }
 
     /// <summary>Gets the engine's address.</summary>
@@ -51,7 +53,7 @@ internal sealed class DockerEngines : IDisposable
         {
             lock (this.gate)
             {
-                return this.engine ??= new EngineClient(this.endpoint);
+                return this.engine ??= new EngineClient(this.endpoint, this.timeouts);
             }
         }
     }

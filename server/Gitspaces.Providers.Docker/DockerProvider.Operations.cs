@@ -3,11 +3,13 @@ using Docker.DotNet.Models;
 using Gitspaces.Core.Errors;
 using Gitspaces.Core.Operations;
 using Gitspaces.Core.Providers;
+using Gitspaces.DevContainers.HostAccess;
+using Gitspaces.Docker.Engine;
 using Gitspaces.Git;
 using Gitspaces.Protocol;
-using Gitspaces.Docker.Engine;
 using Gitspaces.Providers.Docker.Compose;
 using Gitspaces.Providers.Docker.Provisioning;
+using Gitspaces.Providers.Docker.Trust;
 
 namespace Gitspaces.Providers.Docker;
 
@@ -32,6 +34,7 @@ public sealed partial class DockerProvider
             [DockerLabels.ConfigPath] = request.DevcontainerPath ?? string.Empty,
             [DockerLabels.Ide] = request.Ide,
             [DockerLabels.Created] = created.ToString("O", CultureInfo.InvariantCulture),
+            [DockerLabels.Home] = this.home.Value,
         };
         context.RecordEvent(id, EventTypes.ActionStart, $"Setting up gitspace {id}...");
         context.Changed(new Gitspace
@@ -87,13 +90,15 @@ public sealed partial class DockerProvider
         labels[DockerLabels.Commit] = clone.Commit;
         labels[DockerLabels.ConfigPath] = plan.ConfigPath;
         labels[DockerLabels.LocalFolder] = clone.Folder;
-        await this.initializeCommand.RunAsync(id, plan, clone.Folder, display, context);
-        var running = await this.ProvisionAsync(id, labels, plan, clone.Folder, context);
+        var subject = HostAccessSubject.Of(display);
+        await this.hostAccess.RequireAsync(id, subject, HostAccessFacts.Of(plan.Configuration), null, context);
+        await RunInitializeCommandAsync(id, plan, clone.Folder, context);
+        var running = await this.ProvisionAsync(id, labels, plan, clone.Folder, subject, context);
         context.RecordEvent(id, EventTypes.ActionStartCompleted, "Gitspace set up successfully");
         return running;
     }
 
-    private async Task<EngineContainer?> StartCoreAsync(string id, IOperationContext context)
+    private async Task<EngineContainer?> StartCoreAsync(string id, string? interrupted, IOperationContext context)
     {
         var token = context.CancellationToken;
         var container = await this.InspectContainerAsync(id, token);
@@ -103,9 +108,40 @@ public sealed partial class DockerProvider
             return await this.RebuildCoreAsync(id, context);
         }
 
+        if (interrupted is "create" or "rebuild" && this.records.Read(id).ContainerId != container.Id)
+        {
+            // The container is recorded once the workspace is copied into it and its SSH set up: before that the
+            // workspace may be half copied, which no start can tell apart from the user's own files.
+            throw new GitspaceException(ErrorCodes.InvalidState, $"The {interrupted} of gitspace '{id}' was interrupted before its workspace was ready, so it cannot be started: rebuild it (`gitspaces rebuild {id}`) or delete it (`gitspaces delete {id}`).", new ErrorData
+            {
+                Kind = nameof(ErrorCodes.InvalidState),
+                GitspaceId = id,
+                State = "error",
+                Hint = $"Rebuild it (`gitspaces rebuild {id}`): it keeps the workspace volume and sets the container up again.",
+            });
+        }
+
         if (container.State.Running)
         {
-            return container.AsSummary(container.State.Status);
+            var alreadyRunning = container.AsSummary(container.State.Status);
+            var setup = this.records.Read(id);
+            if (interrupted is null || (setup.CreateCommandsDone && setup.Readiness == GitspaceReadiness.Ready))
+            {
+                return alreadyRunning;
+            }
+
+            // The sidecar stopped during the setup (killed during onCreateCommand): the hooks that never finished run
+            // now, from the first one not done, and the gitspace is ready (or fails) as after a create.
+            var remaining = NewContainerOrder.Except(setup.CreateHooksDone ?? []).ToList();
+            context.RecordEvent(id, EventTypes.ActionStart, $"Finishing the {interrupted} that was interrupted: {string.Join(", ", remaining)}...");
+            this.records.Update(id, r => r with { Readiness = GitspaceReadiness.SettingUp });
+
+            // The dead process's command may still run in the container (the engine does not stop an exec whose
+            // caller went away): it stops before the hook runs again.
+            await LifecycleRunner.ForContainer(this.Engine, id, container.Id, container.Config.Labels ?? []).StopLeftoversAsync();
+            await this.RunLifecycleAsync(id, alreadyRunning, container.Config.Labels ?? [], newContainer: true, context);
+            context.RecordEvent(id, EventTypes.ActionStartCompleted, "Gitspace set up");
+            return alreadyRunning;
         }
 
         context.RecordEvent(id, EventTypes.ActionStart, "Starting gitspace...");
@@ -122,7 +158,7 @@ public sealed partial class DockerProvider
 
         var record = this.records.Read(id);
         var sameContainer = record.ContainerId == container.Id;
-        this.records.Update(id, r => r with { ContainerId = container.Id, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = sameContainer && r.CreateCommandsDone });
+        this.records.Update(id, r => r with { ContainerId = container.Id, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = sameContainer && r.CreateCommandsDone, CreateHooksDone = sameContainer ? r.CreateHooksDone : [] });
         if (!sameContainer)
         {
             // A container we did not set up (made by an older sidecar, or its setup was interrupted): set up SSH again.
@@ -165,19 +201,45 @@ public sealed partial class DockerProvider
         IDictionary<string, string> labels = container?.Config.Labels
             ?? (await this.engines.Client.Volumes.InspectAsync(DockerLabels.VolumeName(id), token)).Labels;
         var display = labels[DockerLabels.Repository];
-        var mountTarget = container is null ? WorkspaceFolders.DefaultMount(display) : WorkspaceMountOf(container, id);
         var oldCompose = ComposeLabels.StateOf(container?.Config.Labels);
         var cloneFolder = labels.TryGetValue(DockerLabels.LocalFolder, out var local) ? local : Path.Combine(this.CloneFolder(id), WorkspaceFolders.RepositoryName(display));
         var configPath = labels.TryGetValue(DockerLabels.ConfigPath, out var path) && path.Length > 0 ? path : null;
         Directory.CreateDirectory(cloneFolder);
-        if (container is not null && configPath is not null && (oldCompose is null || oldCompose.RepositoryFolder is not null))
+
+        // The configuration comes from the user's own copy, never from the workspace volume: a process in the container
+        // can write the workspace's devcontainer.json, and initializeCommand and host mounts would then come from it.
+        // A local folder is read as it is now; a repository cloned from a URL from the clone on this machine.
+        var subject = HostAccessSubject.Of(display);
+        var configFolder = subject.IsLocalFolder ? Path.GetFullPath(display) : cloneFolder;
+        string? commit = null;
+        string described;
+        if (subject.IsLocalFolder)
         {
-            // The user may have changed devcontainer.json inside the gitspace: rebuild from the workspace's copy.
-            await this.CopyConfigurationOutAsync(container.Id, mountTarget, configPath, cloneFolder, token);
+            described = RepositoryUpdater.DescribeFolder(configFolder) ?? "as it is now";
+        }
+        else
+        {
+            // The branch's head, fetched now; a repository that cannot be fetched (offline, a token that was not kept)
+            // is read at the commit the clone has, and the log says so.
+            context.RecordEvent(id, EventTypes.RepositoryCloneStart, $"Fetching {display}...");
+            try
+            {
+                var fetched = await RepositoryUpdater.FetchAsync(cloneFolder, display, token);
+                commit = fetched.Commit;
+                described = $"{fetched.Branch} at {fetched.Commit[..12]}";
+                context.RecordEvent(id, EventTypes.RepositoryCloneCompleted, $"Fetched {display} ({described})");
+            }
+            catch (GitspaceException ex)
+            {
+                described = RepositoryUpdater.DescribeFolder(cloneFolder) + " (not fetched)";
+                context.WriteLog(id, "stderr", $"{ex.Message} Reading the configuration at the clone's commit instead.");
+            }
         }
 
-        var plan = await ReadPlanAsync(id, cloneFolder, configPath, context);
-        await this.initializeCommand.RunAsync(id, plan, cloneFolder, display, context);
+        var plan = await ReadPlanAsync(id, configFolder, configPath, context);
+        context.RecordEvent(id, EventTypes.FetchDevcontainerCompleted, $"Rebuilding from {plan.ConfigPath} of {display}, {described}; changes made inside the gitspace count once they are in the repository.");
+        await this.hostAccess.RequireAsync(id, subject, HostAccessFacts.Of(plan.Configuration), null, context);
+        await RunInitializeCommandAsync(id, plan, configFolder, context);
         if (container is not null && oldCompose is not null && plan.Compose is null)
         {
             // No longer a compose gitspace: its project goes, its volumes stay until delete.
@@ -193,11 +255,16 @@ public sealed partial class DockerProvider
         }
 
         var oldImage = plan.Dockerfile is null ? null : (await this.Engine.InspectImageAsync(DockerLabels.BuiltImageTag(id), token))?.Id;
-        var keep = new[] { DockerLabels.Id, DockerLabels.Provider, DockerLabels.Repository, DockerLabels.Branch, DockerLabels.Commit, DockerLabels.Ide, DockerLabels.Created };
+        var keep = new[] { DockerLabels.Id, DockerLabels.Provider, DockerLabels.Repository, DockerLabels.Branch, DockerLabels.Commit, DockerLabels.Ide, DockerLabels.Created, DockerLabels.Home };
         var newLabels = labels.Where(l => keep.Contains(l.Key)).ToDictionary(StringComparer.Ordinal);
         newLabels[DockerLabels.ConfigPath] = plan.ConfigPath;
         newLabels[DockerLabels.LocalFolder] = cloneFolder;
-        var running = await this.ProvisionAsync(id, newLabels, plan, null, context);
+        if (commit is not null)
+        {
+            newLabels[DockerLabels.Commit] = commit;
+        }
+
+        var running = await this.ProvisionAsync(id, newLabels, plan, null, subject, context);
         if (oldImage is not null && (await this.Engine.InspectImageAsync(DockerLabels.BuiltImageTag(id), token))?.Id != oldImage)
         {
             await this.images.RemoveQuietlyAsync(oldImage, force: true, token);
@@ -249,12 +316,39 @@ public sealed partial class DockerProvider
         context.RecordEvent(id, EventTypes.AgentGitspaceDeletionCompleted, "Gitspace deleted");
     }
 
+    /// <summary>Removes what a create made before its container existed (the volume, images, clone, keys, record).</summary>
+    private async Task DiscardAsync(string id)
+    {
+        try
+        {
+            await this.engines.Client.Volumes.RemoveAsync(DockerLabels.VolumeName(id), true, CancellationToken.None);
+        }
+        catch (Exception ex) when (DockerFailures.IsNotFound(ex))
+        {
+            // Never made.
+        }
+
+        await this.images.RemoveImagesOfAsync(id, CancellationToken.None);
+        this.hosts.Unregister(ProviderId, id);
+        this.identities.Remove(ProviderId, id);
+        RepositoryFolder.Delete(this.CloneFolder(id));
+        this.records.Remove(id);
+    }
+
     private static async Task<DevcontainerPlan> ReadPlanAsync(string id, string folder, string? configPath, IOperationContext context)
     {
         try
         {
             var plan = await DevcontainerReader.ReadAsync(folder, configPath, context.CancellationToken);
-            context.RecordEvent(id, EventTypes.FetchDevcontainerCompleted, $"Read {plan.ConfigPath}");
+
+            // A configuration the reader recovered from (a missing comma) works, but not silently: every client sees
+            // the warnings as log lines, the CLI prints them, the editors show them.
+            foreach (var warning in plan.Warnings)
+            {
+                context.WriteLog(id, "stderr", "warning: " + warning);
+            }
+
+            context.RecordEvent(id, EventTypes.FetchDevcontainerCompleted, plan.Warnings.Count == 0 ? $"Read {plan.ConfigPath}" : $"Read {plan.ConfigPath} with {plan.Warnings.Count} warning(s): {plan.Warnings[0]}{(plan.Warnings.Count > 1 ? " …" : string.Empty)}");
             return plan;
         }
         catch (GitspaceException ex)
@@ -264,10 +358,19 @@ public sealed partial class DockerProvider
         }
     }
 
-    private async Task<EngineContainer> ProvisionAsync(string id, Dictionary<string, string> labels, DevcontainerPlan plan, string? uploadFolder, IOperationContext context)
+    private static async Task RunInitializeCommandAsync(string id, DevcontainerPlan plan, string folder, IOperationContext context)
+    {
+        // Granted by now: HostAccessGate refused the operation otherwise (or the user's setting allows it everywhere).
+        if (plan.InitializeCommand is { IsEmpty: false } command)
+        {
+            await new InitializeCommandRunner(id, folder, context).RunAsync(command);
+        }
+    }
+
+    private async Task<EngineContainer> ProvisionAsync(string id, Dictionary<string, string> labels, DevcontainerPlan plan, string? uploadFolder, HostAccessSubject subject, IOperationContext context)
     {
         var launcher = plan.Compose is null ? this.launcher : this.composeLauncher;
-        var running = await launcher.LaunchAsync(new LaunchRequest(id, labels, plan, uploadFolder), context);
+        var running = await launcher.LaunchAsync(new LaunchRequest(id, labels, plan, uploadFolder, subject), context);
         context.Changed(this.MapKnown(id, running));
         await this.RunLifecycleAsync(id, running, labels, newContainer: true, context);
         return running;
@@ -277,7 +380,10 @@ public sealed partial class DockerProvider
     {
         var plan = LifecyclePlan.FromLabels(labels);
         var runner = LifecycleRunner.ForContainer(this.Engine, id, container.Id, labels);
-        IReadOnlyList<string> hooks = newContainer ? NewContainerOrder : [LifecycleHooks.PostStart];
+
+        // The create-time hooks that finished in this container do not run again (a setup that was interrupted goes on).
+        var done = this.records.Read(id).CreateHooksDone ?? [];
+        IReadOnlyList<string> hooks = newContainer ? [.. NewContainerOrder.Where(h => !done.Contains(h))] : [LifecycleHooks.PostStart];
         var waitIndex = plan.WaitFor == "initializeCommand" ? -1 : Array.IndexOf(NewContainerOrder, plan.WaitFor);
         if (waitIndex < 0 && plan.WaitFor != "initializeCommand")
         {
@@ -289,6 +395,7 @@ public sealed partial class DockerProvider
         foreach (var hook in foreground)
         {
             await runner.RunHookAsync(hook, plan.For(hook), context, context.CancellationToken);
+            this.HookDone(id, hook);
         }
 
         var nothingLater = !later.Any(h => plan.For(h).Count > 0);
@@ -311,6 +418,7 @@ public sealed partial class DockerProvider
                 foreach (var hook in later)
                 {
                     await runner.RunHookAsync(hook, plan.For(hook), journal, cancellationToken);
+                    this.HookDone(id, hook);
                     if (hook == LifecycleHooks.PostCreate)
                     {
                         this.records.Update(id, r => r with { CreateCommandsDone = true });
@@ -330,28 +438,18 @@ public sealed partial class DockerProvider
         });
     }
 
+    private void HookDone(string id, string hook)
+    {
+        if (hook != LifecycleHooks.PostStart)
+        {
+            this.records.Update(id, r => r with { CreateHooksDone = [.. (r.CreateHooksDone ?? []).Append(hook).Distinct()] });
+        }
+    }
+
     private async Task<EngineContainerDetails?> InspectContainerAsync(string id, CancellationToken cancellationToken)
     {
         var container = await this.Engine.InspectContainerAsync(DockerLabels.ContainerName(id), cancellationToken);
         return container?.Config.Labels?.TryGetValue(DockerLabels.Id, out var labelled) == true && labelled == id ? container : null;
-    }
-
-    private async Task CopyConfigurationOutAsync(string containerId, string mountTarget, string configPath, string cloneFolder, CancellationToken cancellationToken)
-    {
-        var configFolder = Path.GetDirectoryName(configPath.Replace('\\', '/'))?.Replace('\\', '/') ?? string.Empty;
-        var inContainer = configFolder.Length == 0 ? mountTarget + "/" + configPath : mountTarget + "/" + configFolder;
-        var destination = Path.GetFullPath(Path.Combine(cloneFolder, Path.GetDirectoryName(configFolder.Length == 0 ? configPath : configFolder) ?? string.Empty));
-        try
-        {
-            var archive = await this.engines.Client.Containers.GetArchiveFromContainerAsync(containerId, new GetArchiveFromContainerParameters { Path = inContainer }, false, cancellationToken);
-            using var response = archive.Stream;
-            using var stream = await TarArchives.BufferAsync(response, cancellationToken);
-            await TarArchives.ExtractAsync(stream, destination, cancellationToken);
-        }
-        catch (Exception ex) when (DockerFailures.IsNotFound(ex))
-        {
-            // The user removed it in the workspace; the cached clone's copy is the best we have.
-        }
     }
 
     private static string WorkspaceMountOf(EngineContainerDetails container, string id) =>

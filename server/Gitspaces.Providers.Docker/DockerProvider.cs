@@ -13,6 +13,7 @@ using Gitspaces.Providers.Docker.Connect;
 using Gitspaces.Providers.Docker.Images;
 using Gitspaces.Providers.Docker.Lifecycle;
 using Gitspaces.Providers.Docker.Provisioning;
+using Gitspaces.Providers.Docker.Trust;
 using Gitspaces.Providers.Docker.Watching;
 
 namespace Gitspaces.Providers.Docker;
@@ -22,15 +23,16 @@ namespace Gitspaces.Providers.Docker;
 /// labelled container; the list is read from the engine, so a restarted sidecar finds every gitspace. SSH runs
 /// without ports, over an attached exec of <c>sshd -i</c>.
 /// </summary>
-public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvider, IBackgroundWork, IDisposable
+public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvider, IBackgroundWork, IGitspaceQuery, IDisposable
 {
     /// <summary>The provider id used on the wire.</summary>
     public const string ProviderId = DockerLabels.ProviderValue;
 
-    /// <summary>The environment variable that lets initializeCommand run for repositories cloned from a URL.</summary>
+    /// <summary>The environment variable that lets initializeCommand run for every repository, trusted or not.</summary>
     public const string AllowInitializeCommandVariable = "GITSPACES_ALLOW_INITIALIZE_COMMAND";
 
     private readonly StatePaths paths;
+    private readonly Lazy<string> home;
     private readonly DockerProviderOptions options;
     private readonly GitspaceRecordStore records;
     private readonly DockerEngines engines;
@@ -40,7 +42,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
     [SuppressMessage("Performance", "CA1859:Use concrete types when possible for improved performance", Justification = "The seam every kind of gitspace launches through.")]
     private readonly IContainerLauncher launcher;
     private readonly ComposeLauncher composeLauncher;
-    private readonly InitializeCommandGate initializeCommand;
+    private readonly HostAccessGate hostAccess;
     private readonly ImageCleaner images;
     private readonly DockerConnector connector;
     private readonly EngineEventWatcher watcher;
@@ -55,17 +57,18 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
     public DockerProvider(StatePaths paths, ISshIdentityStore identities, ISshHostRegistry hosts, DockerProviderOptions? options = null)
     {
         this.paths = paths;
+        this.home = new Lazy<string>(() => HomeIdentity.Of(paths));
         this.identities = identities;
         this.hosts = hosts;
         this.options = options ?? new DockerProviderOptions();
         this.records = new GitspaceRecordStore(paths);
-        this.engines = new DockerEngines(DockerEndpointSetting.Resolve(DockerSettings.Load(paths).Endpoint, this.options.Environment));
+        this.engines = new DockerEngines(DockerEndpointSetting.Resolve(DockerSettings.Load(paths).Endpoint, this.options.Environment), EngineTimeouts.FromEnvironment(this.options.Environment));
         var passwds = new ImagePasswdCache(paths);
         this.ssh = new ContainerSshSetup(this.engines, this.records);
         var layers = new ImageLayers(this.engines, paths, this.options);
-        this.launcher = new SingleContainerLauncher(this.engines, paths, identities, this.records, passwds, this.ssh, layers, this.options);
-        this.composeLauncher = new ComposeLauncher(this.engines, paths, identities, this.records, this.ssh, new ComposeRunner(this.engines, this.options.Environment), layers, this.options);
-        this.initializeCommand = new InitializeCommandGate(paths, this.options.Environment);
+        this.hostAccess = new HostAccessGate(paths, this.options.Environment);
+        this.launcher = new SingleContainerLauncher(this.engines, paths, identities, this.records, passwds, this.ssh, layers, this.options, this.hostAccess);
+        this.composeLauncher = new ComposeLauncher(this.engines, paths, identities, this.records, this.ssh, new ComposeRunner(this.engines, this.options.Environment), layers, this.options, this.hostAccess);
         this.images = new ImageCleaner(this.engines, passwds, this.options.Log);
         this.connector = new DockerConnector(this.engines, identities, hosts, this.records, this.ssh);
         this.watcher = new EngineEventWatcher(this.engines, this.records, this.active.ContainsKey, this.ReadOneAsync, this.options.Log);
@@ -95,10 +98,11 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
 
         try
         {
-            var version = await this.engines.Client.System.GetVersionAsync(cancellationToken);
-            return info with { Reachable = true, Version = $"{version.Version} (API {version.APIVersion})" };
+            // Our own client: it has the call limits and tells a Docker engine from anything else at the address.
+            var (version, api) = await this.Engine.GetVersionAsync(cancellationToken);
+            return info with { Reachable = true, Version = $"{version} (API {api})" };
         }
-        catch (Exception ex) when (DockerFailures.IsUnreachable(ex) || ex is DockerApiException)
+        catch (Exception ex) when (DockerFailures.IsUnreachable(ex) || ex is DockerApiException or EngineException)
         {
             var error = DockerFailures.Unreachable(this.engines.Endpoint, ex);
             return info with { Message = error.Message + " " + error.Details.Hint };
@@ -121,7 +125,18 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<Gitspace>> ListAsync(CancellationToken cancellationToken) =>
-        this.GuardAsync(() => this.ReadGitspacesAsync(null, cancellationToken));
+        this.ListAsync(new GitspaceQuery(), cancellationToken);
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Several state homes may share an engine (two users' sidecars, a test and a user): <c>self</c> is the gitspaces
+    /// this home made, and those made before homes were recorded; <c>all</c> is every home's.
+    /// </remarks>
+    public Task<IReadOnlyList<Gitspace>> ListAsync(GitspaceQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return this.GuardAsync(() => this.ReadGitspacesAsync(null, cancellationToken, ownOnly: query.Owner != GitspaceOwner.All));
+    }
 
     /// <inheritdoc/>
     public async Task<Gitspace?> FindAsync(string id, CancellationToken cancellationToken) =>
@@ -153,12 +168,39 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
             });
         }
 
-        return (await this.OperateAsync(request.Name, "create", EventTypes.ActionStartFailed, context, () => this.CreateCoreAsync(request, context)))!;
+        try
+        {
+            return (await this.OperateAsync(request.Name, "create", EventTypes.ActionStartFailed, context, () => this.CreateCoreAsync(request, context)))!;
+        }
+        catch (GitspaceException ex)
+        {
+            switch (await this.ContainerExistsAsync(request.Name))
+            {
+                case false:
+                    // Failed before a container existed (a clone, the configuration, an untrusted repository, the
+                    // image): nothing is left behind, so the same request can simply be sent again.
+                    await this.DiscardAsync(request.Name);
+                    throw;
+                case true:
+                    throw new GitspaceException(ex.Code, ex.Message, ex.Details with
+                    {
+                        GitspaceId = request.Name,
+                        Hint = (ex.Details.Hint is { } hint ? hint + " " : string.Empty)
+                            + $"The gitspace '{request.Name}' is left in error: rebuild it (`gitspaces rebuild {request.Name}`) to try again, or delete it (`gitspaces delete {request.Name}`).",
+                    }, ex.InnerException);
+                default:
+                    throw; // The engine cannot tell: what is there stays, in error.
+            }
+        }
     }
 
     /// <inheritdoc/>
-    public async Task<Gitspace> StartAsync(string id, IOperationContext context) =>
-        (await this.OperateAsync(id, "start", EventTypes.ActionStartFailed, context, () => this.StartCoreAsync(id, context)))!;
+    public async Task<Gitspace> StartAsync(string id, IOperationContext context)
+    {
+        // An operation still recorded while this start holds the gitspace's lock was cut short (its process died).
+        var interrupted = this.active.ContainsKey(id) ? null : this.records.Read(id).Operation;
+        return (await this.OperateAsync(id, "start", EventTypes.ActionStartFailed, context, () => this.StartCoreAsync(id, interrupted, context)))!;
+    }
 
     /// <inheritdoc/>
     public async Task<Gitspace> StopAsync(string id, IOperationContext context) =>
@@ -180,13 +222,20 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
     public async Task<ConnectResult> ConnectAsync(string id, string ide, IOperationContext context)
     {
         var gitspace = await this.FindAsync(id, context.CancellationToken) ?? throw GitspaceException.NotFound(id);
+        if (!this.active.ContainsKey(id) && this.records.Read(id) is { Operation: { } cut } record)
+        {
+            // The lock this connect holds hides that the recorded operation's process died: it reads as in progress
+            // here, while `get` (which holds no lock) says error. Connect says what `get` says.
+            gitspace = gitspace with { State = GitspaceState.Error, Readiness = null, ErrorMessage = record.ErrorMessage ?? GitspaceMapper.Interrupted(cut) };
+        }
+
         if (gitspace.State is GitspaceState.Stopped)
         {
             gitspace = await this.StartAsync(id, context);
         }
         else if (gitspace.State is not GitspaceState.Running)
         {
-            throw new GitspaceException(ErrorCodes.InvalidState, $"Gitspace '{id}' is {gitspace.State.ToString().ToLowerInvariant()}{(gitspace.ErrorMessage is null ? string.Empty : ": " + gitspace.ErrorMessage)}. Start or rebuild it before connecting.", new ErrorData
+            throw new GitspaceException(ErrorCodes.InvalidState, $"Gitspace '{id}' is {gitspace.State.ToString().ToLowerInvariant()}{(gitspace.ErrorMessage is null ? string.Empty : ": " + gitspace.ErrorMessage.TrimEnd('.'))}. Start or rebuild it before connecting.", new ErrorData
             {
                 Kind = nameof(ErrorCodes.InvalidState),
                 GitspaceId = id,
@@ -215,10 +264,36 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
     public Task DrainAsync(string? gitspaceId = null) => this.background.DrainAsync(gitspaceId);
 
     /// <inheritdoc/>
+    public async Task CancelAsync(string gitspaceId, string message, IGitspaceJournal journal)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+
+        // The run's commands stop their processes in the container as they are cancelled (LifecycleRunner).
+        if (await this.background.StopAsync(gitspaceId))
+        {
+            this.records.Update(gitspaceId, r => r with { Readiness = null, ErrorMessage = message });
+            journal.RecordEvent(gitspaceId, EventTypes.AgentGitspaceStateReportError, message);
+            await this.ReportAsync(gitspaceId, journal);
+        }
+    }
+
+    /// <inheritdoc/>
     public void Dispose()
     {
         this.background.CancelAll();
         this.engines.Dispose();
+    }
+
+    private async Task<bool?> ContainerExistsAsync(string id)
+    {
+        try
+        {
+            return await this.InspectContainerAsync(id, CancellationToken.None) is not null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return null;
+        }
     }
 
     private async Task<T> GuardAsync<T>(Func<Task<T>> call)
@@ -231,9 +306,14 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         {
             throw DockerFailures.Unreachable(this.engines.Endpoint, ex);
         }
+        catch (EngineException ex)
+        {
+            // A read that a Docker engine always answers was refused: whatever answers is of no use.
+            throw GitspaceException.ProviderUnavailable(ProviderId, $"The Docker engine at {this.engines.Endpoint.Display()} ({this.engines.Endpoint.Source}) refused a read: {ex.Message}", "Check that DOCKER_HOST or the configured endpoint is a Docker engine.", ex);
+        }
     }
 
-    private async Task<IReadOnlyList<Gitspace>> ReadGitspacesAsync(string? id, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Gitspace>> ReadGitspacesAsync(string? id, CancellationToken cancellationToken, bool ownOnly = false)
     {
         IReadOnlyList<string> filters = id is null ? [DockerLabels.ProviderFilter] : [DockerLabels.ProviderFilter, DockerLabels.IdFilter(id)];
         var containers = this.Engine.ListContainersAsync(filters, cancellationToken);
@@ -253,6 +333,18 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
             if (volume.Labels?.TryGetValue(DockerLabels.Id, out var gitspaceId) == true && volume.Name == DockerLabels.VolumeName(gitspaceId))
             {
                 found[gitspaceId] = (found.GetValueOrDefault(gitspaceId).Container, volume);
+            }
+        }
+
+        if (ownOnly)
+        {
+            foreach (var (gitspaceId, (container, volume)) in found.ToList())
+            {
+                var labels = container?.Labels ?? volume?.Labels;
+                if (labels is not null && labels.TryGetValue(DockerLabels.Home, out var owner) && owner != this.home.Value)
+                {
+                    found.Remove(gitspaceId);
+                }
             }
         }
 

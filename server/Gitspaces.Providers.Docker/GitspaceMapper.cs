@@ -47,6 +47,13 @@ internal static class GitspaceMapper
         };
     }
 
+    /// <summary>The error of a gitspace whose operation was cut short (the process running it died).</summary>
+    /// <param name="operation">The operation recorded.</param>
+    /// <returns>The message, with what to do.</returns>
+    public static string Interrupted(string operation) => operation is "create" or "start" or "rebuild"
+        ? $"The sidecar stopped while it was running '{operation}' on this gitspace. Start it to finish the setup, or rebuild or delete it."
+        : $"The sidecar stopped while it was running '{operation}' on this gitspace. Run '{operation}' again.";
+
     /// <summary>Tells whether another operation holds a gitspace's lock right now, without keeping it.</summary>
     /// <param name="paths">The state paths.</param>
     /// <param name="id">The gitspace id.</param>
@@ -72,8 +79,7 @@ internal static class GitspaceMapper
                 return (operation switch { "stop" => GitspaceState.Stopping, "delete" => GitspaceState.Cleaning, _ => GitspaceState.Starting }, null, null);
             }
 
-            return (GitspaceState.Error, null, record.ErrorMessage
-                ?? $"The sidecar stopped while it was running '{operation}' on this gitspace. Delete it and create it again, or rebuild it.");
+            return (GitspaceState.Error, null, record.ErrorMessage ?? Interrupted(operation));
         }
 
         var running = container?.State == "running";

@@ -23,6 +23,12 @@ internal sealed record GitspaceRecord
     /// <summary>Gets a value indicating whether onCreate, updateContent and postCreate finished in <see cref="ContainerId"/>.</summary>
     public bool CreateCommandsDone { get; init; }
 
+    /// <summary>
+    /// Gets the create-time hooks (onCreate, updateContent, postCreate) that finished in <see cref="ContainerId"/>, in
+    /// order: a setup that was interrupted goes on from the first hook not in this list.
+    /// </summary>
+    public IReadOnlyList<string>? CreateHooksDone { get; init; }
+
     /// <summary>Gets the SSH host alias registered for the gitspace.</summary>
     public string? SshHost { get; init; }
 

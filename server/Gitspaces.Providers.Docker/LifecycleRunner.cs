@@ -14,7 +14,30 @@ namespace Gitspaces.Providers.Docker;
 /// </summary>
 internal sealed class LifecycleRunner
 {
+    /// <summary>The variable that marks the processes of one lifecycle command (and their children) in the container.</summary>
+    internal const string RunMarkerVariable = "GITSPACES_LIFECYCLE_RUN";
+
     private const int KeptLines = 60;
+
+    /// <summary>
+    /// Stops the processes whose environment holds the marker given as <c>$1</c>: TERM, then KILL for what is left after
+    /// about two seconds. Only <c>/bin/sh</c>, <c>grep</c>, <c>kill</c> and <c>/proc</c>, which every image with a
+    /// shell has. The marker is an argument, not in this script's own environment, so the script never matches itself.
+    /// </summary>
+    private const string StopMarkedScript = """
+        n=0
+        while :; do
+          left=
+          for d in /proc/[0-9]*; do
+            if grep -qF "$1" "$d/environ" 2>/dev/null; then left="$left ${d#/proc/}"; fi
+          done
+          [ -z "$left" ] && exit 0
+          if [ "$n" -ge 20 ]; then kill -KILL $left 2>/dev/null; exit 0; fi
+          kill -TERM $left 2>/dev/null
+          n=$((n + 1))
+          sleep 0.1 2>/dev/null || sleep 1
+        done
+        """;
     private readonly EngineClient client;
     private readonly string gitspaceId;
     private readonly string container;
@@ -155,6 +178,10 @@ internal sealed class LifecycleRunner
         };
         var tail = new Queue<string>();
         long exitCode;
+
+        // The engine has no call that stops an exec'd process, and closing our end of its stream does not stop it:
+        // each command gets a variable of its own, which its children inherit, so a cancel can find them all.
+        var marker = $"{RunMarkerVariable}={Guid.NewGuid():N}";
         try
         {
             exitCode = await ContainerExec.RunAsync(
@@ -163,7 +190,7 @@ internal sealed class LifecycleRunner
                 argv,
                 this.user,
                 this.workspaceFolder,
-                this.environment,
+                [.. this.environment, marker],
                 (stream, line) =>
                 {
                     lock (tail)
@@ -183,6 +210,12 @@ internal sealed class LifecycleRunner
         {
             throw new LifecycleCommandFailedException(hook, $"{label} could not run: {DockerFailures.EngineMessage(ex)}", []);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // A cancel stops the command, not only our wait for it: nothing of a cancelled create goes on in the container.
+            await this.StopMarkedAsync(marker);
+            throw;
+        }
 
         if (exitCode != 0)
         {
@@ -194,6 +227,27 @@ internal sealed class LifecycleRunner
 
             var detail = exitCode == 126 || exitCode == 127 ? " (command not found or not executable)" : string.Empty;
             throw new LifecycleCommandFailedException(hook, $"{label} failed with exit code {exitCode}{detail}: {command}", log);
+        }
+    }
+
+    /// <summary>
+    /// Stops every lifecycle command still running in the container, whichever run started it: what an interrupted
+    /// setup left behind when its process died, before the setup goes on.
+    /// </summary>
+    /// <returns>A task that completes when they have stopped.</returns>
+    public Task StopLeftoversAsync() => this.StopMarkedAsync(RunMarkerVariable + "=");
+
+    /// <summary>Stops a cancelled command's processes in the container; a container that is gone has nothing to stop.</summary>
+    private async Task StopMarkedAsync(string marker)
+    {
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await ContainerExec.RunAsync(this.client, this.container, ["/bin/sh", "-c", StopMarkedScript, "sh", marker], "root", null, null, (_, _) => { }, bound.Token);
+        }
+        catch (Exception ex) when (ex is EngineException or OperationCanceledException or IOException or HttpRequestException)
+        {
+            // The container stopped or went away with the command, or the engine is gone: then nothing runs there either.
         }
     }
 }

@@ -92,7 +92,7 @@ public sealed partial class HarnessProvider : IGitspaceProvider, IProviderHistor
             throw GitspaceException.InvalidParams("$.provider", $"Invalid params: the Harness provider cannot take settings for '{configuration.Provider}'.");
         }
 
-        var (settings, connection) = HarnessConfiguration.Merge(this.settings.ReadSettings(), configuration);
+        var (settings, connection) = HarnessConfiguration.Merge(this.settings.ReadSettings(), configuration, this.settings.AllowsInsecureHttp);
         var givenToken = configuration.Token is null ? null : HarnessSettingsStore.NormalizeToken(configuration.Token);
         if (givenToken is not null && givenToken.Any(char.IsControl))
         {

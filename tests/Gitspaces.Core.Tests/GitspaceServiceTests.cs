@@ -271,6 +271,43 @@ public sealed class GitspaceServiceTests
     }
 
     [Fact]
+    public async Task A_cancelled_drain_stops_the_work_and_leaves_the_message_in_the_history()
+    {
+        var background = new BackgroundProvider();
+        var never = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        background.During = (operation, id, context) =>
+        {
+            background.Work[id] = never.Task;
+            return Task.CompletedTask;
+        };
+        var service = new GitspaceService([background], this.paths);
+        var created = await service.CreateAsync(Create("https://example.test/org/endless.git"), null, CancellationToken.None);
+        using var cancel = new CancellationTokenSource();
+
+        var drained = service.DrainBackgroundWorkAsync(created.Id, "The create was cancelled.", cancel.Token);
+        Assert.False(drained.IsCompleted);
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => drained.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal("The create was cancelled.", background.Cancelled[created.Id]);
+        Assert.Contains(await service.GetEventsAsync(created.Id, CancellationToken.None), e => e.Message == "The create was cancelled.");
+    }
+
+    [Fact]
+    public async Task A_drain_that_finishes_is_not_cancelled()
+    {
+        var background = new BackgroundProvider();
+        var service = new GitspaceService([background], this.paths);
+        var created = await service.CreateAsync(Create("https://example.test/org/quick.git"), null, CancellationToken.None);
+        using var cancel = new CancellationTokenSource();
+
+        await service.DrainBackgroundWorkAsync(created.Id, "The create was cancelled.", cancel.Token).WaitAsync(TimeSpan.FromSeconds(10));
+        await cancel.CancelAsync();
+
+        Assert.Empty(background.Cancelled);
+    }
+
+    [Fact]
     public async Task Draining_with_no_background_work_completes_at_once()
     {
         var service = new GitspaceService([new FakeProvider(), new BackgroundProvider()], this.paths);

@@ -115,6 +115,7 @@ public sealed class WireShapeTests
         Add("$/progress", new ProgressParams { Token = token, Value = new WorkDoneProgress { Kind = "begin", Title = "Creating gitspace", Cancellable = true } }, context.ProgressParams);
         Add("window/logMessage", new LogMessageParams { Type = 3, Message = "Docker engine 20.10.24 (API 1.41)" }, context.LogMessageParams);
         Add("error.data", new ErrorData { Kind = nameof(ErrorCodes.GitspaceBusy), GitspaceId = "my-repo", State = "starting", Hint = "Wait for the other operation to finish, then try again." }, context.ErrorData);
+        Add("error.data.untrusted", new ErrorData { Kind = nameof(ErrorCodes.RepositoryUntrusted), GitspaceId = "app", Repository = "https://example.com/org/app.git", HostAccess = [new HostAccessEntry { Kind = "hostMount", Property = "$.mounts[0]", Detail = "this machine's /home/me/.aws mounted at /aws" }], Hint = "Trust the repository and try again." }, context.ErrorData);
 
         Golden.Match("tests/Gitspaces.Protocol.Tests/Golden/wire-shapes.txt", lines.ToString());
     }

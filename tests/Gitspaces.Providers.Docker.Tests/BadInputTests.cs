@@ -19,13 +19,9 @@ public sealed class BadInputTests(DockerEnvironment environment)
         Assert.Equal(ErrorCodes.RepositoryUnavailable, overGit.Code);
         Assert.Contains(environment.GitUrl("no-such-repo"), overGit.Message, StringComparison.Ordinal);
 
-        // The failed gitspace is listed with its message, and delete removes it.
-        var listed = await sandbox.Service.GetAsync(environment.Name("nogit"), CancellationToken.None);
-        Assert.Equal(GitspaceState.Error, listed.State);
-        Assert.Equal(overGit.Message, listed.ErrorMessage);
-        await sandbox.Service.DeleteAsync(environment.Name("nopath"), null, CancellationToken.None);
-        await sandbox.Service.DeleteAsync(environment.Name("nogit"), null, CancellationToken.None);
-        Assert.DoesNotContain(await sandbox.Provider.ListAsync(CancellationToken.None), g => g.Id == environment.Name("nopath") || g.Id == environment.Name("nogit"));
+        // No container was made: nothing is left, and the same request can be sent again.
+        await sandbox.AssertNothingLeftAsync(environment.Name("nopath"));
+        await sandbox.AssertNothingLeftAsync(environment.Name("nogit"));
     }
 
     [Fact]
@@ -39,7 +35,7 @@ public sealed class BadInputTests(DockerEnvironment environment)
 
         Assert.Equal(ErrorCodes.RepositoryUnavailable, error.Code);
         Assert.Contains("'no-such-branch' does not exist", error.Message, StringComparison.Ordinal);
-        await sandbox.Service.DeleteAsync(id, null, CancellationToken.None);
+        await sandbox.AssertNothingLeftAsync(id);
     }
 
     [Fact]
@@ -56,12 +52,9 @@ public sealed class BadInputTests(DockerEnvironment environment)
         Assert.Equal(3, diagnostic.Line);
         Assert.Equal(".devcontainer/devcontainer.json", diagnostic.File);
         Assert.Equal("error", diagnostic.Severity);
-        Assert.Empty(DockerCli.ContainersWithLabel("dev.gitspaces.id=" + id));
-        Assert.Equal(GitspaceState.Error, (await sandbox.Service.GetAsync(id, CancellationToken.None)).State);
-        var events = (await sandbox.Service.GetEventsAsync(id, CancellationToken.None)).Select(e => e.Type).ToList();
-        Assert.Contains(EventTypes.FetchDevcontainerFailed, events);
-        Assert.DoesNotContain(EventTypes.AgentGitspaceCreationStart, events);
-        await sandbox.Service.DeleteAsync(id, null, CancellationToken.None);
+        Assert.Contains(sandbox.Events, e => e.Id == id && e.Event.Type == EventTypes.FetchDevcontainerFailed);
+        Assert.DoesNotContain(sandbox.Events, e => e.Id == id && e.Event.Type == EventTypes.AgentGitspaceCreationStart);
+        await sandbox.AssertNothingLeftAsync(id);
     }
 
     [Fact]
@@ -76,8 +69,7 @@ public sealed class BadInputTests(DockerEnvironment environment)
         Assert.Equal(ErrorCodes.OperationFailed, error.Code);
         Assert.Equal("image_pull", error.Details.Step);
         Assert.Contains("'gitspaces-test-missing/nothing-here:1'", error.Message, StringComparison.Ordinal);
-        Assert.Empty(DockerCli.ContainersWithLabel("dev.gitspaces.id=" + id));
-        await sandbox.Service.DeleteAsync(id, null, CancellationToken.None);
+        await sandbox.AssertNothingLeftAsync(id);
     }
 
     [Fact]
@@ -96,7 +88,7 @@ public sealed class BadInputTests(DockerEnvironment environment)
         Assert.Contains("RUN echo boom-marker && exit 7", error.Message, StringComparison.Ordinal);
         Assert.Contains(error.Details.Log!, l => l.Contains("boom-marker", StringComparison.Ordinal));
         Assert.DoesNotContain(error.Details.Log!, l => l.Contains("first-step-ok", StringComparison.Ordinal));
-        await sandbox.Service.DeleteAsync(id, null, CancellationToken.None);
+        await sandbox.AssertNothingLeftAsync(id);
         Assert.Empty(DockerCli.Docker("images", "-q", "--filter", "label=dev.gitspaces.id=" + id));
     }
 
@@ -111,7 +103,7 @@ public sealed class BadInputTests(DockerEnvironment environment)
 
         Assert.Equal(ErrorCodes.DevcontainerInvalid, error.Code);
         Assert.Contains("compose.yml", error.Message, StringComparison.Ordinal);
-        await sandbox.Service.DeleteAsync(id, null, CancellationToken.None);
+        await sandbox.AssertNothingLeftAsync(id);
     }
 
     [Fact]
@@ -161,7 +153,6 @@ public sealed class BadInputTests(DockerEnvironment environment)
 
         Assert.Equal(ErrorCodes.DevcontainerInvalid, error.Code);
         Assert.Contains("--volume=/:/host", error.Message, StringComparison.Ordinal);
-        Assert.Empty(DockerCli.ContainersWithLabel("dev.gitspaces.id=" + id));
-        await sandbox.Service.DeleteAsync(id, null, CancellationToken.None);
+        await sandbox.AssertNothingLeftAsync(id);
     }
 }

@@ -7,7 +7,7 @@ namespace Gitspaces.Providers.Docker.Tests;
 public sealed class RebuildTests(DockerEnvironment environment)
 {
     [Fact]
-    public async Task ADockerfileGitspaceRunsCommandsAsTheRemoteUser_RebuildKeepsTheWorkspaceAndReadsItsConfig_DeleteRemovesTheImage()
+    public async Task ADockerfileGitspaceRunsCommandsAsTheRemoteUser_RebuildKeepsTheWorkspaceAndReadsTheFoldersConfig_DeleteRemovesTheImage()
     {
         var repo = environment.Repository("built", Configs.Files(
             """
@@ -37,8 +37,11 @@ public sealed class RebuildTests(DockerEnvironment environment)
         var cachedPasswd = Path.Combine(sandbox.Paths.DataDirectory, "docker", "images", imageId.Replace(':', '-') + ".passwd");
         Assert.Contains(File.ReadAllLines(cachedPasswd), l => l.StartsWith("dev:x:", StringComparison.Ordinal));
 
-        // Work done in the gitspace, and a changed devcontainer.json, both inside the workspace volume.
-        DockerCli.Docker("exec", container, "sh", "-c", "echo precious > /workspaces/built/mine.txt && sed -i 's/\"first\"/\"second\"/' /workspaces/built/.devcontainer/devcontainer.json");
+        // Work done in the gitspace stays; the configuration is read from the user's folder (never from the workspace
+        // volume, which a process in the container can write).
+        DockerCli.Docker("exec", container, "sh", "-c", "echo precious > /workspaces/built/mine.txt");
+        var config = Path.Combine(repo, ".devcontainer", "devcontainer.json");
+        await File.WriteAllTextAsync(config, (await File.ReadAllTextAsync(config)).Replace("\"first\"", "\"second\"", StringComparison.Ordinal));
 
         var rebuilt = await sandbox.Service.RebuildAsync(id, null, CancellationToken.None);
         await sandbox.Provider.DrainAsync(id);
@@ -64,5 +67,30 @@ public sealed class RebuildTests(DockerEnvironment environment)
         Assert.False(DockerCli.Exists("volume", $"gitspace-{id}-workspace"));
         Assert.Empty(DockerCli.Docker("images", "-q", "--filter", "label=dev.gitspaces.id=" + id));
         Assert.False(File.Exists(cachedPasswd), "the removed image's passwd is forgotten with it");
+    }
+
+    [Fact]
+    public async Task RebuildOfAUrlFetchesTheBranchHeadAndSaysWhichCommitItUsed()
+    {
+        var repo = environment.Repository("fetched", Configs.Files(Configs.Image("""
+            "containerEnv": { "FROM_CONFIG": "first" },
+            """)));
+        using var sandbox = new Sandbox();
+        var id = environment.Name("fetched");
+        await sandbox.CreateAsync(id, environment.GitUrl("fetched"));
+
+        // Pushed after the gitspace was made: the rebuild reads it.
+        await File.WriteAllTextAsync(Path.Combine(repo, Configs.Path), Configs.Image("""
+            "containerEnv": { "FROM_CONFIG": "second" },
+            """));
+        Assert.Equal(0, DockerCli.RunIn(repo, "git", "-c", "user.email=t@gitspaces.dev", "-c", "user.name=t", "commit", "-qam", "second").ExitCode);
+        var head = DockerCli.RunIn(repo, "git", "rev-parse", "HEAD").Output.Trim();
+
+        await sandbox.Service.RebuildAsync(id, null, CancellationToken.None);
+
+        Assert.Equal("second", DockerCli.Docker("exec", "gitspace-" + id, "printenv", "FROM_CONFIG"));
+        Assert.Contains(await sandbox.Service.GetEventsAsync(id, CancellationToken.None), e => e.Message.StartsWith("Rebuilding from .devcontainer/devcontainer.json", StringComparison.Ordinal) && e.Message.Contains("main at " + head[..12], StringComparison.Ordinal));
+        Assert.Equal(head, DockerCli.Docker("inspect", "-f", "{{index .Config.Labels \"dev.gitspaces.commit\"}}", "gitspace-" + id));
+        await sandbox.Service.DeleteAsync(id, null, CancellationToken.None);
     }
 }

@@ -55,6 +55,8 @@ internal sealed class Sandbox : IDisposable, IGitspaceObserver
 
     public ConcurrentQueue<(string Id, LogLine Line)> Logs { get; } = new();
 
+    public ConcurrentQueue<(string Id, GitspaceEvent Event)> Events { get; } = new();
+
     public string? Environment(string name) => name switch
     {
         "GITSPACES_HOME" => this.Home,
@@ -65,6 +67,17 @@ internal sealed class Sandbox : IDisposable, IGitspaceObserver
 
     public Task<Gitspace> CreateAsync(string name, string url, string? branch = null, CancellationToken cancellationToken = default) =>
         this.Service.CreateAsync(new CreateGitspaceParams { Name = name, Repository = new RepositorySource { Url = url, Branch = branch } }, null, cancellationToken);
+
+    /// <summary>Asserts that a failed create left nothing: no gitspace, container, volume, clone or history.</summary>
+    public async Task AssertNothingLeftAsync(string id)
+    {
+        var missing = await Assert.ThrowsAsync<Gitspaces.Core.Errors.GitspaceException>(() => this.Service.GetAsync(id, CancellationToken.None));
+        Assert.Equal(ErrorCodes.GitspaceNotFound, missing.Code);
+        Assert.Empty(DockerCli.ContainersWithLabel("dev.gitspaces.id=" + id));
+        Assert.False(DockerCli.Exists("volume", $"gitspace-{id}-workspace"));
+        Assert.False(Directory.Exists(System.IO.Path.Combine(this.Paths.DataDirectory, "docker", "clones", id)));
+        Assert.False(Directory.Exists(this.Paths.GitspaceDirectoryPath("docker", id)));
+    }
 
     public IReadOnlyList<string> LogText(string id) => [.. this.Service.History.ReadLog("docker", id, 0, 10_000).Lines.Select(l => l.Line)];
 
@@ -124,9 +137,7 @@ internal sealed class Sandbox : IDisposable, IGitspaceObserver
         reported.TrySetResult();
     }
 
-    public void OnEvent(string gitspaceId, GitspaceEvent gitspaceEvent)
-    {
-    }
+    public void OnEvent(string gitspaceId, GitspaceEvent gitspaceEvent) => this.Events.Enqueue((gitspaceId, gitspaceEvent));
 
     public void OnLog(string gitspaceId, LogLine line) => this.Logs.Enqueue((gitspaceId, line));
 

@@ -34,6 +34,9 @@ public sealed class SshSetupTests(DockerEnvironment environment)
         Assert.Contains(EventTypes.SshSetupFailed, events);
         Assert.DoesNotContain(EventTypes.LifecycleCommandStart, events);
         Assert.Equal(GitspaceState.Error, (await sandbox.Service.GetAsync(id, CancellationToken.None)).State);
+
+        // The container exists: the gitspace stays, in error, and the error says how to try again.
+        Assert.Contains($"gitspaces rebuild {id}", error.Details.Hint, StringComparison.Ordinal);
         await sandbox.Service.DeleteAsync(id, null, CancellationToken.None);
     }
 

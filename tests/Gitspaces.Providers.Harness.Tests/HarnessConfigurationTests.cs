@@ -162,4 +162,31 @@ public sealed class HarnessConfigurationTests
         Assert.Contains(observer.Logs, l => l.Line.Stream == "system" && l.Line.Line.Contains("the repository token was not sent", StringComparison.Ordinal));
         Assert.Empty(bed.FilesHoldingToken());
     }
+
+    [Theory]
+    [InlineData("http://harness.example.invalid", false)]
+    [InlineData("http://10.1.2.3:3000", false)]
+    [InlineData("http://127.0.0.1:3000", true)]
+    [InlineData("http://[::1]:3000", true)]
+    [InlineData("http://localhost:3000", true)]
+    [InlineData("https://harness.example.invalid", true)]
+    public void A_plain_http_endpoint_on_another_machine_is_refused_unless_the_user_allows_it(string endpoint, bool accepted)
+    {
+        var given = new ConfigureProviderParams { Provider = "harness", Endpoint = endpoint, Flavour = "oss", SpacePath = "space" };
+
+        if (accepted)
+        {
+            Assert.Null(Configuration.HarnessConfiguration.Merge(null, given).Settings.AllowInsecureHttp);
+            return;
+        }
+
+        var refused = Assert.Throws<GitspaceException>(() => Configuration.HarnessConfiguration.Merge(null, given));
+        Assert.Equal((ErrorCodes.InvalidParams, "$.endpoint"), (refused.Code, refused.Details.Field));
+        Assert.Contains("in clear", refused.Message, StringComparison.Ordinal);
+
+        // Allowed explicitly (--allow-http, GITSPACES_HARNESS_ALLOW_HTTP): saved, so later runs need no flag.
+        var (settings, _) = Configuration.HarnessConfiguration.Merge(null, given, allowInsecureHttp: true);
+        Assert.True(settings.AllowInsecureHttp);
+        Assert.True(Configuration.HarnessConfiguration.Merge(settings, new ConfigureProviderParams { Provider = "harness" }).Settings.AllowInsecureHttp);
+    }
 }

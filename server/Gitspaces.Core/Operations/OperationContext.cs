@@ -10,6 +10,7 @@ internal sealed class OperationContext : IOperationContext
     private readonly ObserverSet observers;
     private readonly IProgress<OperationProgress>? progress;
     private readonly ITrustPolicy trust;
+    private readonly bool consent;
     private long unpositionedLines;
 
     /// <summary>Initializes a new instance of the <see cref="OperationContext"/> class.</summary>
@@ -19,8 +20,10 @@ internal sealed class OperationContext : IOperationContext
     /// <param name="trust">Answers trust requests.</param>
     /// <param name="progress">Receives progress, when the caller wants it.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    public OperationContext(IGitspaceJournal journal, bool recordHistory, ObserverSet observers, ITrustPolicy trust, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
+    /// <param name="consent">Whether the user trusted the repository with this operation.</param>
+    public OperationContext(IGitspaceJournal journal, bool recordHistory, ObserverSet observers, ITrustPolicy trust, IProgress<OperationProgress>? progress, CancellationToken cancellationToken, bool consent = false)
     {
+        this.consent = consent;
         this.Journal = journal;
         this.recordHistory = recordHistory;
         this.observers = observers;
@@ -64,5 +67,5 @@ internal sealed class OperationContext : IOperationContext
 
     public void Progress(string message, int? percentage = null) => this.progress?.Report(new OperationProgress(message, percentage));
 
-    public ValueTask<TrustAnswer> RequestTrustAsync(TrustRequest request) => this.trust.DecideAsync(request, this.CancellationToken);
+    public ValueTask<TrustAnswer> RequestTrustAsync(TrustRequest request) => this.trust.DecideAsync(request with { Consent = this.consent }, this.CancellationToken);
 }

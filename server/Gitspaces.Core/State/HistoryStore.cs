@@ -34,7 +34,7 @@ public sealed class HistoryStore
         var json = JsonSerializer.Serialize(gitspaceEvent, GitspacesJsonContext.Default.GitspaceEvent);
         lock (cursor)
         {
-            File.AppendAllText(Path.Combine(cursor.Directory, EventsFile), json + "\n", Encoding.UTF8);
+            StatePaths.AppendPrivateText(Path.Combine(cursor.Directory, EventsFile), json + "\n");
         }
     }
 
@@ -57,7 +57,7 @@ public sealed class HistoryStore
             }
 
             var line = new LogLine { Pos = cursor.NextPos, Line = text, Time = time, Stream = stream };
-            File.AppendAllText(path, JsonSerializer.Serialize(line, GitspacesJsonContext.Default.LogLine) + "\n", Encoding.UTF8);
+            StatePaths.AppendPrivateText(path, JsonSerializer.Serialize(line, GitspacesJsonContext.Default.LogLine) + "\n");
             cursor.NextPos++;
             return line;
         }

@@ -68,7 +68,7 @@ public sealed class StatePaths
     public string GitspaceDirectory(string provider, string gitspaceId)
     {
         var path = Path.Combine(this.DataDirectory, "gitspaces", SafeName(provider), SafeName(gitspaceId));
-        Directory.CreateDirectory(path);
+        EnsurePrivateDirectory(path);
         return path;
     }
 
@@ -94,6 +94,37 @@ public sealed class StatePaths
         }
 
         return path;
+    }
+
+    /// <summary>
+    /// Makes the data and settings folders owner-only (0700 on Unix), creating them or tightening ones made wider: they
+    /// hold clones of repositories, events, logs, keys and tokens, and whatever is made under them inherits the fence.
+    /// </summary>
+    public void EnsurePrivateRoots()
+    {
+        foreach (var root in new[] { this.DataDirectory, this.ConfigDirectory })
+        {
+            EnsurePrivateDirectory(root);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+    }
+
+    /// <summary>Appends text to a file, creating it owner-only (0600 on Unix) when it is new.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="text">The text, UTF-8.</param>
+    public static void AppendPrivateText(string path, string text)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.ReadWrite | FileShare.Delete };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using var stream = new FileStream(path, options);
+        stream.Write(System.Text.Encoding.UTF8.GetBytes(text));
     }
 
     /// <summary>Writes a file atomically (temp file, then rename) with owner-only permissions (0600 on Unix).</summary>

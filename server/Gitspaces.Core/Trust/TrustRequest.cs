@@ -14,4 +14,10 @@ public sealed record TrustRequest
 
     /// <summary>Gets what the configuration asks for.</summary>
     public required IReadOnlyList<HostAccess> Accesses { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether the user trusted the repository with this operation (<c>--trust</c>, an
+    /// editor's consent dialog, <c>trustRepository</c> on the wire). The service sets it; a provider leaves it alone.
+    /// </summary>
+    public bool Consent { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Gitspaces.DevContainers.Files;
 using Gitspaces.DevContainers.Jsonc;
 using Gitspaces.DevContainers.Model;
 
@@ -8,6 +9,8 @@ namespace Gitspaces.DevContainers.Features;
 /// <summary>A Feature's <c>devcontainer-feature.json</c>, read leniently as the reference reads it.</summary>
 public sealed class FeatureDefinition
 {
+    private const long MaxDefinitionBytes = 1024 * 1024;
+
     /// <summary>Gets the file as parsed.</summary>
     public required JsonObject Json { get; init; }
 
@@ -122,8 +125,13 @@ public sealed class FeatureDefinition
     /// <summary>Reads <c>devcontainer-feature.json</c> from a Feature's folder.</summary>
     /// <param name="featureFolder">The folder (local Feature or extracted tarball).</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    public static async Task<FeatureDefinition> LoadAsync(string featureFolder, CancellationToken cancellationToken = default)
-        => Parse(await File.ReadAllTextAsync(Path.Combine(featureFolder, "devcontainer-feature.json"), Encoding.UTF8, cancellationToken).ConfigureAwait(false));
+    public static Task<FeatureDefinition> LoadAsync(string featureFolder, CancellationToken cancellationToken = default)
+    {
+        // A Feature's folder is the repository's or a download: its definition may not lead out of it, and is small
+        // (read in one call, like devcontainer.json).
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Parse(Encoding.UTF8.GetString(RepositoryFiles.Read(featureFolder, Path.Combine(featureFolder, "devcontainer-feature.json"), MaxDefinitionBytes))));
+    }
 
     private static List<string>? Strings(JsonNode? node)
         => node is JsonArray array ? [.. array.Select(ConfigBinder.String).OfType<string>()] : null;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Gitspaces.DevContainers.Files;
 
 namespace Gitspaces.DevContainers.Features;
 
@@ -46,7 +47,7 @@ public sealed class FeatureResolver
             workspaceFolder,
             async (reference, token) =>
             {
-                var (folder, definition) = await this.FetchAsync(reference, token).ConfigureAwait(false);
+                var (folder, definition) = await this.FetchAsync(reference, workspaceFolder, token).ConfigureAwait(false);
                 folders[KeyOf(reference)] = folder;
                 return definition;
             },
@@ -63,7 +64,7 @@ public sealed class FeatureResolver
 
     private static string KeyOf(FeatureReference reference) => reference.ResourceKey + "@" + reference.Oci?.Version;
 
-    private async Task<(string Folder, FeatureDefinition Definition)> FetchAsync(FeatureReference reference, CancellationToken cancellationToken)
+    private async Task<(string Folder, FeatureDefinition Definition)> FetchAsync(FeatureReference reference, string workspaceFolder, CancellationToken cancellationToken)
     {
         try
         {
@@ -71,6 +72,11 @@ public sealed class FeatureResolver
             {
                 case FeatureSourceKind.Local:
                     var folder = reference.LocalPath!;
+                    if (Directory.Exists(folder) && !RepositoryFiles.IsInside(folder, workspaceFolder))
+                    {
+                        throw new FeatureOrderException(DiagnosticCodes.PathOutsideRepository, $"Feature \"{reference.UserId}\" is a symbolic link to {RepositoryFiles.RealPath(folder)}, outside the repository; a local Feature must be the repository's own.");
+                    }
+
                     if (!File.Exists(Path.Combine(folder, "devcontainer-feature.json")))
                     {
                         throw new FeatureOrderException(DiagnosticCodes.InvalidFeature, $"Feature \"{reference.UserId}\" not found: {folder} has no devcontainer-feature.json.");

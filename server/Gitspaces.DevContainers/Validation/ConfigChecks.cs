@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Gitspaces.DevContainers.Files;
 using Gitspaces.DevContainers.Model;
 
 namespace Gitspaces.DevContainers.Validation;
@@ -89,6 +90,10 @@ internal static class ConfigChecks
         if (!WorkspaceLayout.IsInside(fullPath, repositoryRoot))
         {
             report(DiagnosticSeverity.Error, DiagnosticCodes.PathOutsideRepository, $"The {what} \"{written}\" resolves to {fullPath}, outside the repository ({repositoryRoot}); a gitspace only has the repository's files.");
+        }
+        else if ((File.Exists(fullPath) || Directory.Exists(fullPath)) && !RepositoryFiles.IsInside(fullPath, repositoryRoot))
+        {
+            report(DiagnosticSeverity.Error, DiagnosticCodes.PathOutsideRepository, $"The {what} \"{written}\" is a symbolic link to {RepositoryFiles.RealPath(fullPath)}, outside the repository ({repositoryRoot}); a gitspace only has the repository's files.");
         }
         else if (mustBeFile && !File.Exists(fullPath))
         {

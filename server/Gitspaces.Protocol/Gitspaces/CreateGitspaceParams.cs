@@ -25,6 +25,13 @@ public sealed record CreateGitspaceParams
     /// <summary>Gets the machine to run on, for hosted providers.</summary>
     public ResourceSpec? Resource { get; init; }
 
+    /// <summary>
+    /// Gets a value indicating whether the user trusts the repository: its configuration may reach this machine (host
+    /// mounts, privileges, <c>initializeCommand</c>), remembered for the repository until revoked. Send it after the
+    /// user agreed to what a <see cref="ErrorCodes.RepositoryUntrusted"/> error listed.
+    /// </summary>
+    public bool? TrustRepository { get; init; }
+
     /// <summary>Gets the SSH key the user registered with the provider, to log in with instead of provider-made credentials (providers with the <c>sshKeys</c> capability).</summary>
     public string? SshKeyId { get; init; }
 

@@ -9,6 +9,7 @@ using Gitspaces.Docker.Engine;
 using Gitspaces.DevContainers.Jsonc;
 using Gitspaces.Protocol;
 using Gitspaces.Providers.Docker.Provisioning;
+using Gitspaces.Providers.Docker.Trust;
 
 namespace Gitspaces.Providers.Docker.Compose;
 
@@ -29,9 +30,11 @@ internal sealed class ComposeLauncher : IContainerLauncher
     private readonly ComposeRunner runner;
     private readonly DockerProviderOptions options;
     private readonly ImageLayers layers;
+    private readonly HostAccessGate hostAccess;
 
-    public ComposeLauncher(DockerEngines engines, StatePaths paths, ISshIdentityStore identities, GitspaceRecordStore records, ContainerSshSetup ssh, ComposeRunner runner, ImageLayers layers, DockerProviderOptions options)
+    public ComposeLauncher(DockerEngines engines, StatePaths paths, ISshIdentityStore identities, GitspaceRecordStore records, ContainerSshSetup ssh, ComposeRunner runner, ImageLayers layers, DockerProviderOptions options, HostAccessGate hostAccess)
     {
+        this.hostAccess = hostAccess;
         this.engines = engines;
         this.paths = paths;
         this.identities = identities;
@@ -92,6 +95,9 @@ internal sealed class ComposeLauncher : IContainerLauncher
 
         var image = await this.PrepareImageAsync(id, state, service, builtImages, toRun, project, plan, context);
         image = await this.layers.ApplyAsync(id, plan, labels[DockerLabels.LocalFolder], image, context);
+
+        // devcontainer.json was asked about when it was read; the service's image and its Features ask here.
+        await this.hostAccess.RequireImageMetadataAsync(id, request.Subject, image, context);
         var (metadata, _) = ContainerMetadata.Merge(labels, plan, image);
         image = await this.layers.UpdateRemoteUserUidAsync(id, metadata, image, context);
 
@@ -99,14 +105,17 @@ internal sealed class ComposeLauncher : IContainerLauncher
         var remoteUser = metadata.RemoteUser ?? containerUser;
         var workspaceFolder = plan.WorkspaceFolder ?? "/";
 
-        // The repository's binds point at the workspace volume.
+        // The repository's binds point at the workspace volume. They are found relative to the copy the configuration
+        // was read from (on rebuild of a local folder, that folder rather than the clone), and the volume holds the
+        // repository under the clone's name.
         var clone = labels[DockerLabels.LocalFolder];
+        var readFrom = RepositoryRootOf(plan);
         var mountpoint = (await this.engines.Client.Volumes.InspectAsync(DockerLabels.VolumeName(id), token)).Mountpoint;
         var overrides = new List<ComposeServiceOverride>();
         string? repositoryFolder = null;
         foreach (var each in project.Services)
         {
-            var (volumes, folderInService) = WorkspaceBinds.Map(each, Path.GetDirectoryName(clone)!, Path.GetFileName(clone), DockerLabels.VolumeName(id), mountpoint, plan.ConfigPath);
+            var (volumes, folderInService) = WorkspaceBinds.Map(each, readFrom, Path.GetFileName(clone), DockerLabels.VolumeName(id), mountpoint, plan.ConfigPath);
             foreach (var host in each.Volumes.Where(v => v.Type == "bind" && !volumes.Any(m => m.EndsWith(":" + v.Target, StringComparison.Ordinal) || m.Contains(":" + v.Target + ":", StringComparison.Ordinal))))
             {
                 // Not the repository: a folder of the engine's host, as the compose file asks. Said, so nobody is surprised.
@@ -119,6 +128,12 @@ internal sealed class ComposeLauncher : IContainerLauncher
                 [DockerLabels.Provider] = DockerLabels.ProviderValue,
                 [ComposeLabels.Service] = each.Name,
             };
+            if (labels.TryGetValue(DockerLabels.Home, out var home))
+            {
+                // Every container of the project belongs to the home that made the gitspace, as its service's does.
+                serviceLabels[DockerLabels.Home] = home;
+            }
+
             if (each.Name != service.Name)
             {
                 overrides.Add(new ComposeServiceOverride { Name = each.Name, Image = builtImages.GetValueOrDefault(each.Name), Labels = serviceLabels, Volumes = volumes });
@@ -199,12 +214,14 @@ internal sealed class ComposeLauncher : IContainerLauncher
         await this.CheckRunningAsync(id, state, toRun, context);
         context.RecordEvent(id, EventTypes.ComposeUpCompleted, $"Started the compose project {state.Project}");
 
-        this.records.Update(id, r => r with { ContainerId = created.Id, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = false });
+        this.records.Update(id, r => r with { ContainerId = created.Id, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = false, CreateHooksDone = [] });
         var passwd = await this.engines.Engine.ReadFileAsync(created.Id, "/etc/passwd", token);
         _ = PasswdEntry.Find(passwd, remoteUser)
             ?? throw GitspaceException.OperationFailed(id, "users", $"The remote user '{remoteUser}' does not exist in the service's container (image {image.Reference}); set remoteUser (or containerUser) in {plan.ConfigPath} to a user of the image.");
         context.RecordEvent(id, EventTypes.SshSetupStart, "Setting up SSH...");
-        using (var tar = TarArchives.FromFiles(SshSetup.Files(await identity, remoteUser)))
+
+        // The engine's view of the service's environment (image ENV, compose's environment, containerEnv) is what SSH sessions get.
+        using (var tar = TarArchives.FromFiles(SshSetup.Files(await identity, remoteUser, SessionEnvironment.Of(created))))
         {
             await this.engines.Engine.PutArchiveAsync(created.Id, "/", tar, token);
         }
@@ -288,6 +305,18 @@ internal sealed class ComposeLauncher : IContainerLauncher
         {
             // Not there.
         }
+    }
+
+    /// <summary>The repository folder a configuration was read from: its devcontainer.json without the path below the root.</summary>
+    private static string RepositoryRootOf(DevcontainerPlan plan)
+    {
+        var root = Path.GetFullPath(plan.ConfigFile);
+        foreach (var _ in plan.ConfigPath.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            root = Path.GetDirectoryName(root)!;
+        }
+
+        return root;
     }
 
     private static GitspaceException Invalid(DevcontainerPlan plan, string message) =>

@@ -15,18 +15,20 @@ internal static class WorkspaceBinds
 {
     /// <summary>Maps one service's binds.</summary>
     /// <param name="service">The service, as <c>compose config</c> printed it (absolute paths).</param>
-    /// <param name="cloneParent">The folder on this machine that holds the clone.</param>
-    /// <param name="repositoryName">The clone's folder name.</param>
+    /// <param name="repositoryRoot">The repository on this machine that the configuration was read from (the clone, or on rebuild the user's local folder).</param>
+    /// <param name="repositoryName">The repository's folder name in the workspace volume (the clone's).</param>
     /// <param name="volumeName">The workspace volume.</param>
     /// <param name="volumeMountpoint">Where the engine keeps the volume's files on its host (for binds inside the repository).</param>
     /// <param name="configPath">The devcontainer.json, for messages.</param>
     /// <returns>The override entries (each replaces the bind with the same target), and where the repository appears in the container.</returns>
-    public static (List<string> Volumes, string? RepositoryFolder) Map(ComposeService service, string cloneParent, string repositoryName, string volumeName, string volumeMountpoint, string configPath)
+    public static (List<string> Volumes, string? RepositoryFolder) Map(ComposeService service, string repositoryRoot, string repositoryName, string volumeName, string volumeMountpoint, string configPath)
     {
         ArgumentNullException.ThrowIfNull(service);
         var volumes = new List<string>();
         string? repositoryFolder = null;
-        var parent = Path.TrimEndingDirectorySeparator(Path.GetFullPath(cloneParent));
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(repositoryRoot));
+        var parent = Path.GetDirectoryName(root)!;
+        var readName = Path.GetFileName(root);
         foreach (var mount in service.Volumes)
         {
             if (mount.Type != "bind" || mount.Source is null || !Path.IsPathFullyQualified(mount.Source))
@@ -36,6 +38,13 @@ internal static class WorkspaceBinds
 
             var source = Path.TrimEndingDirectorySeparator(Path.GetFullPath(mount.Source));
             var relative = Path.GetRelativePath(parent, source).Replace('\\', '/');
+
+            // The repository's own folder has the clone's name in the volume, whatever the folder read is called.
+            if (relative == readName || relative.StartsWith(readName + "/", StringComparison.Ordinal))
+            {
+                relative = repositoryName + relative[readName.Length..];
+            }
+
             var mode = mount.ReadOnly ? ":ro" : string.Empty;
             if (relative == ".")
             {

@@ -44,7 +44,7 @@ internal sealed class DockerConnector
         var identity = this.identities.GetOrCreate(DockerLabels.ProviderValue, id);
 
         // The keys live on this machine; re-installing them costs one small upload and heals a gitspace whose keys were re-created.
-        await this.ssh.InstallFilesAsync(container.Id, identity, user, token);
+        await this.ssh.InstallFilesAsync(container.Id, identity, user, SessionEnvironment.Of(container), token);
         context.RecordEvent(id, EventTypes.AgentConnectStart, "Connecting to the gitspace...");
         var plan = LifecyclePlan.FromLabels(containerLabels);
         if (plan.For(LifecycleHooks.PostAttach).Count > 0)

@@ -22,11 +22,12 @@ internal sealed class BackgroundLifecycles
 
     /// <summary>Cancels a gitspace's run and waits for it to end.</summary>
     /// <param name="gitspaceId">The gitspace.</param>
-    /// <returns>A task that completes when the run has ended.</returns>
-    public async Task StopAsync(string gitspaceId)
+    /// <returns>Whether a run was still going when it was cancelled.</returns>
+    public async Task<bool> StopAsync(string gitspaceId)
     {
         if (this.runs.TryRemove(gitspaceId, out var running))
         {
+            var going = !running.Task.IsCompleted;
             await running.Cancellation.CancelAsync();
             try
             {
@@ -38,7 +39,10 @@ internal sealed class BackgroundLifecycles
             }
 
             running.Cancellation.Dispose();
+            return going;
         }
+
+        return false;
     }
 
     /// <summary>Waits until the runs of one gitspace, or of all, have ended.</summary>

@@ -14,7 +14,7 @@ internal static class ContainerMetadata
     public static (MergedMetadata Metadata, string DevcontainerId) Merge(IReadOnlyDictionary<string, string> labels, DevcontainerPlan plan, PreparedImage image)
     {
         var entries = MergedMetadata.EntriesIn(image.Details.Labels);
-        var origins = entries.Select(e => e["id"] is JsonValue featureId ? $"Feature '{featureId}'" : "image").Append("devcontainer.json").ToList();
+        var origins = entries.Select(OriginOf).Append("devcontainer.json").ToList();
         entries.Add(plan.MetadataEntry);
 
         // ${devcontainerId} comes from the id labels, as the reference computes it: the same gitspace keeps its id
@@ -27,4 +27,9 @@ internal static class ContainerMetadata
         JsonNode? Substitute(JsonNode? node) => VariableSubstitution.SubstituteDevContainerId(plan.SubstituteLocal(node), devcontainerId);
         return (MergedMetadata.Merge(plan.Configuration, entries, origins, Substitute), devcontainerId);
     }
+
+    /// <summary>Names who wrote a metadata entry of an image: a Feature (by its id) or the image itself.</summary>
+    /// <param name="entry">The entry.</param>
+    /// <returns>The origin, as lifecycle messages and trust requests name it.</returns>
+    public static string OriginOf(JsonObject entry) => entry["id"] is JsonValue featureId ? $"Feature '{featureId}'" : "image";
 }

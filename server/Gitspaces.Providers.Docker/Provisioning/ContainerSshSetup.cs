@@ -23,9 +23,9 @@ internal sealed class ContainerSshSetup
     }
 
     /// <summary>Uploads the SSH files; re-installing them heals a gitspace whose keys were re-created.</summary>
-    public async Task InstallFilesAsync(string containerId, SshIdentity identity, string remoteUser, CancellationToken cancellationToken)
+    public async Task InstallFilesAsync(string containerId, SshIdentity identity, string remoteUser, IReadOnlyList<string> environment, CancellationToken cancellationToken)
     {
-        using var tar = TarArchives.FromFiles(SshSetup.Files(identity, remoteUser));
+        using var tar = TarArchives.FromFiles(SshSetup.Files(identity, remoteUser, environment));
         await this.engines.Engine.PutArchiveAsync(containerId, "/", tar, cancellationToken);
     }
 
@@ -59,7 +59,7 @@ internal sealed class ContainerSshSetup
         var token = context.CancellationToken;
         await using var output = await this.engines.Engine.AttachAsync(containerId, token);
         await this.engines.Engine.StartContainerAsync(containerId, token);
-        this.records.Update(id, r => r with { ContainerId = containerId, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = false });
+        this.records.Update(id, r => r with { ContainerId = containerId, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = false, CreateHooksDone = [] });
         var lines = new List<string>();
         long? exitCode = null;
         var began = false;

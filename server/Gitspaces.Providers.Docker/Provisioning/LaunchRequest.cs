@@ -5,4 +5,5 @@ namespace Gitspaces.Providers.Docker.Provisioning;
 /// <param name="Labels">The labels of the container (the gitspace's identity, repository, configuration path and local folder).</param>
 /// <param name="Plan">The read devcontainer.json.</param>
 /// <param name="UploadFolder">The repository to copy into the workspace volume, or <see langword="null"/> when the volume has it already (rebuild).</param>
-internal sealed record LaunchRequest(string GitspaceId, Dictionary<string, string> Labels, DevcontainerPlan Plan, string? UploadFolder);
+/// <param name="Subject">The repository the configuration comes from, for what images and Features ask of this machine.</param>
+internal sealed record LaunchRequest(string GitspaceId, Dictionary<string, string> Labels, DevcontainerPlan Plan, string? UploadFolder, Trust.HostAccessSubject Subject);

@@ -4,8 +4,9 @@ using Gitspaces.Core.Operations;
 using Gitspaces.Core.Ssh;
 using Gitspaces.Core.State;
 using Gitspaces.DevContainers.Variables;
-using Gitspaces.Protocol;
 using Gitspaces.Docker.Engine;
+using Gitspaces.Protocol;
+using Gitspaces.Providers.Docker.Trust;
 
 namespace Gitspaces.Providers.Docker.Provisioning;
 
@@ -23,10 +24,12 @@ internal sealed class SingleContainerLauncher : IContainerLauncher
     private readonly ContainerSshSetup ssh;
     private readonly DockerProviderOptions options;
     private readonly ImageLayers layers;
+    private readonly HostAccessGate hostAccess;
 
-    public SingleContainerLauncher(DockerEngines engines, StatePaths paths, ISshIdentityStore identities, GitspaceRecordStore records, ImagePasswdCache passwds, ContainerSshSetup ssh, ImageLayers layers, DockerProviderOptions options)
+    public SingleContainerLauncher(DockerEngines engines, StatePaths paths, ISshIdentityStore identities, GitspaceRecordStore records, ImagePasswdCache passwds, ContainerSshSetup ssh, ImageLayers layers, DockerProviderOptions options, HostAccessGate hostAccess)
     {
         this.layers = layers;
+        this.hostAccess = hostAccess;
         this.engines = engines;
         this.paths = paths;
         this.identities = identities;
@@ -53,19 +56,30 @@ internal sealed class SingleContainerLauncher : IContainerLauncher
         var features = await this.layers.ResolveFeaturesAsync(id, plan, labels[DockerLabels.LocalFolder], context);
         var image = await new ImagePreparer(() => this.engines.Client, this.engines.Engine, this.options.Environment).PrepareAsync(id, plan, context);
         image = await this.layers.InstallFeaturesAsync(id, plan, features, image, context);
+
+        // devcontainer.json was asked about when it was read; the image and the Features it chose ask here.
+        await this.hostAccess.RequireImageMetadataAsync(id, request.Subject, image, context);
         var (metadata, devcontainerId) = ContainerMetadata.Merge(labels, plan, image);
         plan = plan with { RunArgs = [.. plan.RunArgs.Select(a => VariableSubstitution.SubstituteDevContainerId(JsonValue.Create(a), devcontainerId)!.GetValue<string>())] };
         var platform = RunArgs.PlatformOf(plan.RunArgs);
         image = await this.layers.UpdateRemoteUserUidAsync(id, metadata, image, context, platform);
         var (parameters, containerUser, remoteUser) = ContainerSpec.Build(id, labels, plan, metadata, image, mountTarget, workspaceFolder);
+
+        // The parameters the engine receives are checked last, whichever property they came from: nothing reaches this
+        // machine unasked even where the configuration's reading and the parameters' building disagree.
+        await this.hostAccess.RequireAsync(id, request.Subject, ContainerHostAccess.Of(parameters), "container", context, log: false);
         var createdId = await this.engines.Engine.CreateContainerAsync(parameters.Name, platform, ContainerCreateJson.Write(parameters), token);
+
+        // The engine's view of the new container's environment (image ENV with containerEnv over it) is what SSH sessions get.
+        var created = this.engines.Engine.InspectContainerAsync(createdId, token);
         var passwd = await this.ReadPasswdAsync(createdId, image, token);
+        var sessionEnvironment = await created is { } details ? SessionEnvironment.Of(details) : [];
         var user = PasswdEntry.Find(passwd, remoteUser)
             ?? throw GitspaceException.OperationFailed(id, "users", $"The remote user '{remoteUser}' does not exist in the image {image.Reference}; set remoteUser (or containerUser) in {plan.ConfigPath} to a user of the image.");
         var setUpAtStart = SshSetup.RunsAsRoot(containerUser);
         IReadOnlyList<ArchiveFile> sshFiles = setUpAtStart
-            ? [.. SshSetup.Files(await identity, remoteUser), SshSetup.StartupScript(remoteUser, mountTarget)]
-            : SshSetup.Files(await identity, remoteUser);
+            ? [.. SshSetup.Files(await identity, remoteUser, sessionEnvironment), SshSetup.StartupScript(remoteUser, mountTarget)]
+            : SshSetup.Files(await identity, remoteUser, sessionEnvironment);
         if (uploadFolder is not null)
         {
             // The repository and the SSH files in one upload.
@@ -88,7 +102,7 @@ internal sealed class SingleContainerLauncher : IContainerLauncher
         else
         {
             await this.engines.Engine.StartContainerAsync(createdId, token);
-            this.records.Update(id, r => r with { ContainerId = createdId, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = false });
+            this.records.Update(id, r => r with { ContainerId = createdId, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = false, CreateHooksDone = [] });
             await this.ssh.SetUpByExecAsync(id, createdId, remoteUser, mountTarget, context);
         }
 

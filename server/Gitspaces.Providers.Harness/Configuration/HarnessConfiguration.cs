@@ -7,7 +7,7 @@ namespace Gitspaces.Providers.Harness.Configuration;
 internal static class HarnessConfiguration
 {
     /// <summary>Merges new values over the saved ones (absent fields keep theirs) and checks the result.</summary>
-    public static (HarnessSettings Settings, HarnessConnection Connection) Merge(HarnessSettings? saved, ConfigureProviderParams given)
+    public static (HarnessSettings Settings, HarnessConnection Connection) Merge(HarnessSettings? saved, ConfigureProviderParams given, bool allowInsecureHttp = false)
     {
         var flavourText = given.Flavour ?? saved?.Flavour ?? "cde";
         var flavour = ParseFlavour(flavourText) ?? throw GitspaceException.InvalidParams("$.flavour", $"Invalid params: flavour '{flavourText}' is not 'cde' (hosted Harness CDE) or 'oss' (open-source Harness server).");
@@ -24,8 +24,16 @@ internal static class HarnessConfiguration
             throw GitspaceException.InvalidParams("$.endpoint", "Invalid params: the endpoint must not carry credentials or a query; give the token separately.");
         }
 
+        // The token goes in a header on every call: over plain http off this machine anyone on the path reads it.
+        var insecureAllowed = allowInsecureHttp || saved?.AllowInsecureHttp == true;
+        if (endpoint.Scheme == Uri.UriSchemeHttp && !endpoint.IsLoopback && !insecureAllowed)
+        {
+            throw GitspaceException.InvalidParams("$.endpoint", $"Invalid params: endpoint '{endpointText}' is plain http to another machine, so the token would travel in clear. Use https; only if you must, set {HarnessSettingsStore.AllowHttpVariable}=1 (or pass --allow-http to `gitspaces login harness`).");
+        }
+
         var settings = new HarnessSettings
         {
+            AllowInsecureHttp = endpoint.Scheme == Uri.UriSchemeHttp && !endpoint.IsLoopback ? true : null,
             Endpoint = endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/'),
             Flavour = flavour == HarnessFlavour.Oss ? "oss" : "cde",
             AccountIdentifier = Clean(given.AccountIdentifier) ?? saved?.AccountIdentifier,

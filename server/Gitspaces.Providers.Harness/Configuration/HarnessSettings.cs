@@ -16,6 +16,9 @@ internal sealed record HarnessSettings
     public string? ProjectIdentifier { get; init; }
 
     public string? SpacePath { get; init; }
+
+    /// <summary>Gets whether the user allowed a plain-http endpoint that is not on this machine (the token then travels in clear).</summary>
+    public bool? AllowInsecureHttp { get; init; }
 }
 
 /// <summary>The serializer of <see cref="HarnessSettings"/>.</summary>

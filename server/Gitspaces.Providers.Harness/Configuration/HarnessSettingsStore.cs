@@ -15,6 +15,9 @@ internal sealed class HarnessSettingsStore
 {
     public const string TokenVariable = "GITSPACES_HARNESS_TOKEN";
 
+    /// <summary>The environment variable that allows a plain-http endpoint off this machine (<c>--allow-http</c> of <c>gitspaces login harness</c> sets it).</summary>
+    public const string AllowHttpVariable = "GITSPACES_HARNESS_ALLOW_HTTP";
+
     private readonly StatePaths paths;
     private readonly Func<string, string?> environment;
 
@@ -60,6 +63,9 @@ internal sealed class HarnessSettingsStore
 
         return File.Exists(this.TokenPath) ? NormalizeToken(File.ReadAllText(this.TokenPath)) : null;
     }
+
+    /// <summary>Gets a value indicating whether the user allows a plain-http endpoint off this machine for this run.</summary>
+    public bool AllowsInsecureHttp => this.environment(AllowHttpVariable) is "1" or "true";
 
     /// <summary>Gets a value indicating whether the token comes from the environment.</summary>
     public bool TokenFromEnvironment => this.environment(TokenVariable) is { } value && NormalizeToken(value) is not null;

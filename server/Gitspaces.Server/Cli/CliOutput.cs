@@ -78,6 +78,18 @@ internal sealed class CliOutput : IGitspaceObserver, IProgress<OperationProgress
         {
             this.Line($"  | {line.Line}", "grey");
         }
+        else if (line.Stream == "stderr" && line.Line.StartsWith("warning: ", StringComparison.Ordinal))
+        {
+            // The configuration's warnings (a recovered syntax error) are shown whatever the verbosity; with --json on stderr.
+            if (this.json)
+            {
+                Console.Error.WriteLine(line.Line);
+            }
+            else
+            {
+                this.Line($"  {line.Line}", "yellow");
+            }
+        }
     }
 
     public void Report(OperationProgress value)
@@ -134,12 +146,21 @@ internal sealed class CliOutput : IGitspaceObserver, IProgress<OperationProgress
         }
 
         var writer = Console.Error;
-        writer.WriteLine($"error: {error.Message}");
+        writer.WriteLine($"error: {CliWording.ForPeople(error.Message)}");
         if (error.Details.Diagnostics is { Count: > 0 } diagnostics)
         {
             foreach (var d in diagnostics)
             {
                 writer.WriteLine($"  {d.File}:{d.Line}:{d.Column}: {d.Severity}: {d.Message}");
+            }
+        }
+
+        if (error.Details.HostAccess is { Count: > 0 } accesses)
+        {
+            writer.WriteLine("what it asks for:");
+            foreach (var access in accesses)
+            {
+                writer.WriteLine($"  {access.Property}: {access.Detail}");
             }
         }
 
@@ -154,7 +175,7 @@ internal sealed class CliOutput : IGitspaceObserver, IProgress<OperationProgress
 
         if (error.Details.Hint is { } hint)
         {
-            writer.WriteLine($"hint: {hint}");
+            writer.WriteLine($"hint: {CliWording.ForPeople(hint)}");
         }
 
         return 1;

@@ -6,6 +6,9 @@ namespace Gitspaces.Server.Cli;
 /// <summary>The command tree. Each command calls the same service layer as the RPC methods.</summary>
 internal static class CommandLineApp
 {
+    /// <summary>How long a command has, after Ctrl+C or SIGTERM, to stop its work and say so before the process ends anyway.</summary>
+    internal static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(60);
+
     public static async Task<int> RunAsync(string[] args)
     {
         // Only the command the line names is built; a name no command has (a typo) gets the whole tree and its suggestions.
@@ -15,7 +18,10 @@ internal static class CommandLineApp
             root = CreateRoot(CommandSelection.All);
         }
 
-        return await root.Parse(args).InvokeAsync();
+        // Ctrl+C cancels the command's token; the command then stops what it started (a lifecycle command in the
+        // gitspace) and records the cancel, which takes longer than System.CommandLine's default 2 s before it gives up
+        // waiting and the process ends with the work half-stopped.
+        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = CancelGrace });
     }
 
     /// <summary>Builds the command tree, or the part of it a selection wants.</summary>
@@ -34,6 +40,7 @@ internal static class CommandLineApp
         ConnectCommands.AddTo(root, selection);
         DevcontainerCommands.AddTo(root, selection);
         LoginCommand.AddTo(root, selection);
+        TrustCommands.AddTo(root, selection);
         return root;
     }
 

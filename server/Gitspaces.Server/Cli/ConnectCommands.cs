@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Gitspaces.Core;
 using Gitspaces.Core.Errors;
 using Gitspaces.Core.State;
 using Gitspaces.Protocol;
@@ -41,22 +42,19 @@ internal static class ConnectCommands
         var id = new Argument<string>("gitspace") { Description = "The gitspace's name." };
         var ide = new Option<string>("--ide")
         {
-            Description = "The editor: vscode, vscode-insiders, cursor, windsurf, intellij, pycharm, goland, webstorm, clion, phpstorm, rubymine, rider, toolbox (default: the gitspace's IDE).",
+            Description = $"The editor: {IdeNames.Help}, vscode-insiders, toolbox (default: the gitspace's IDE).",
         };
         var print = new Option<bool>("--print") { Description = "Print the link instead of opening it." };
         var open = new Command("open", "Open a gitspace in an editor through its deep link.") { id, ide, print };
         open.SetAction((parse, ct) => GitspaceCommands.RunAsync(false, false, async (service, output) =>
         {
             var requested = parse.GetValue(ide);
-            var ideId = requested switch
-            {
-                null => null,
-                "vscode" => Ides.VsCode,
-                "vscode-insiders" or "toolbox" => null,
-                _ => requested,
-            };
+            // The same names as `up --ide` (vscode and vs_code alike); the links' own names (vscode-insiders, toolbox)
+            // need no IDE of their own.
+            var ideId = requested is null or "vscode-insiders" or "toolbox" ? null : IdeNames.Normalize(requested) ?? requested;
+            var linkName = ideId ?? requested;
             var connection = await service.ConnectAsync(parse.GetValue(id)!, ideId, output, ct);
-            var link = GitspaceLinks.ForIde(connection.Links, requested ?? connection.Gitspace.Ide)
+            var link = GitspaceLinks.ForIde(connection.Links, linkName ?? connection.Gitspace.Ide)
                 ?? throw new GitspaceException(ErrorCodes.NotSupported, $"There is no link for '{requested ?? connection.Gitspace.Ide}'. Try --ide vscode, cursor, windsurf, intellij or toolbox.");
             if (parse.GetValue(print))
             {

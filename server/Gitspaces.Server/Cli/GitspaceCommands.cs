@@ -20,6 +20,7 @@ internal static class GitspaceCommands
     private static readonly Option<bool> JsonOption = new("--json") { Description = "Print one JSON line with the outcome (for scripts); progress goes to stderr." };
     private static readonly Option<bool> VerboseOption = new("--verbose", "-v") { Description = "Also print log lines and state changes." };
     private static readonly Option<string?> ProviderOption = new("--provider", "-p") { Description = "The provider: docker (default) or harness." };
+    private static readonly Option<bool> TrustOption = new("--trust") { Description = "Trust the repository: let its configuration reach this machine (host mounts, privileges, initializeCommand). Remembered until `gitspaces trust revoke`." };
     private static readonly Option<string?> MachineOption = new("--machine") { Description = "The machine type, for a hosted provider (see its create options)." };
     private static readonly Option<string?> RegionOption = new("--region") { Description = "The region, for a hosted provider." };
     private static readonly Option<string?> InfraOption = new("--infra") { Description = "The infrastructure (Harness infra provider), for a hosted provider." };
@@ -32,7 +33,7 @@ internal static class GitspaceCommands
         Add(root, selection, Update, "update");
         Add(root, selection, () => Operation("start", "Start a stopped gitspace.", "started", (s, id, o, ct) => s.StartAsync(id, o, ct)), "start");
         Add(root, selection, () => Operation("stop", "Stop a gitspace; its files are kept.", "stopped", (s, id, o, ct) => s.StopAsync(id, o, ct)), "stop");
-        Add(root, selection, () => Operation("rebuild", "Re-create a gitspace's container from its current configuration, keeping the workspace files.", "rebuilt", (s, id, o, ct) => s.RebuildAsync(id, o, ct)), "rebuild");
+        Add(root, selection, () => Operation("rebuild", "Re-create a gitspace's container from its repository's current configuration, keeping the workspace files.", "rebuilt", (s, id, o, ct) => s.RebuildAsync(id, o, ct), (s, id, o, ct) => s.RebuildAsync(id, o, ct, trustRepository: true)), "rebuild");
         Add(root, selection, Delete, "delete", "rm");
         Add(root, selection, Logs, "logs");
         Add(root, selection, Events, "events");
@@ -72,12 +73,12 @@ internal static class GitspaceCommands
         var branch = new Option<string?>("--branch", "-b") { Description = "The branch to check out (default: the repository's default branch)." };
         var name = new Option<string?>("--name", "-n") { Description = "The gitspace's name (default: derived from the repository)." };
         var config = new Option<string?>("--config", "-c") { Description = "The devcontainer.json to use, relative to the repository root." };
-        var ide = new Option<string?>("--ide") { Description = $"The IDE it is for: {string.Join(", ", Ides.All)} (default vs_code)." };
+        var ide = new Option<string?>("--ide") { Description = $"The IDE it is for: {IdeNames.Help} (default vscode)." };
         var waitFor = new Option<string?>("--wait-for") { Description = "Return once this lifecycle hook has run (default: all of them, postAttachCommand last, as `devcontainer up` does). The hooks after it do not run now (a command already started finishes in the container); create-time commands left unfinished run again when the gitspace next starts." };
         waitFor.AcceptOnlyFromAmong(LifecycleWait.Hooks);
         var repoType = new Option<string?>("--repo-type") { Description = "The kind of git host, for a hosted provider that cannot tell from the URL (Harness: github_enterprise, gitlab_on_prem, bitbucket_server, harness_code, …)." };
         var sshKey = new Option<string?>("--ssh-key") { Description = "An SSH key you registered with a hosted provider, to log in with (Harness: its identifier)." };
-        var command = new Command("up", "Create a gitspace from a repository and start it.") { repository, branch, name, config, ide, waitFor, repoType, sshKey, MachineOption, RegionOption, InfraOption, ProviderOption, JsonOption, VerboseOption };
+        var command = new Command("up", "Create a gitspace from a repository and start it.") { repository, branch, name, config, ide, waitFor, repoType, sshKey, MachineOption, RegionOption, InfraOption, ProviderOption, TrustOption, JsonOption, VerboseOption };
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(JsonOption), parse.GetValue(VerboseOption), async (service, output) =>
         {
             using var subscription = service.Subscribe(output);
@@ -98,6 +99,7 @@ internal static class GitspaceCommands
                     DevcontainerPath = parse.GetValue(config),
                     Provider = parse.GetValue(ProviderOption),
                     Ide = parse.GetValue(ide),
+                    TrustRepository = parse.GetValue(TrustOption) ? true : null,
                     Resource = Resource(parse),
                     SshKeyId = parse.GetValue(sshKey),
                 },
@@ -106,7 +108,8 @@ internal static class GitspaceCommands
             // Lifecycle commands after the configuration's `waitFor` go on once the gitspace is ready (an editor may
             // connect meanwhile); `up` waits for them, or for the hook --wait-for names, and then reports the readiness
             // they left: a command that failed makes the exit code 1, with the hook, command and exit status named.
-            var drained = service.DrainBackgroundWorkAsync(gitspace.Id);
+            // Ctrl+C while they run stops them in the container too and leaves the gitspace in error, as during the create.
+            var drained = service.DrainBackgroundWorkAsync(gitspace.Id, "The create was cancelled.", ct);
             await (lastHook == LifecycleWait.All ? drained : Task.WhenAny(drained, wait.Passed));
             gitspace = await service.GetAsync(gitspace.Id, ct);
             if (lastHook == LifecycleWait.All && gitspace.State == GitspaceState.Running && gitspace.Readiness != GitspaceReadiness.StartError)
@@ -119,7 +122,8 @@ internal static class GitspaceCommands
             var code = output.Success(gitspace, "is up");
             if (code == 0 && !parse.GetValue(JsonOption))
             {
-                Console.Out.WriteLine($"connect: gitspaces ssh {gitspace.Id}   |   open in VS Code: gitspaces open {gitspace.Id} --ide vscode");
+                var self = SelfCommand.For(Environment.ProcessPath, Environment.GetEnvironmentVariable("PATH"));
+                Console.Out.WriteLine($"connect: {self} ssh {gitspace.Id}   |   open in VS Code: {self} open {gitspace.Id} --ide vscode");
             }
 
             return code;
@@ -147,9 +151,10 @@ internal static class GitspaceCommands
     {
         var query = new Option<string?>("--query", "-q") { Description = "Only gitspaces whose id or name contains this text." };
         var states = new Option<GitspaceState[]>("--state", "-s") { Description = "Only gitspaces in this state (repeatable): running, stopped, error, uninitialized, starting, stopping, cleaning.", AllowMultipleArgumentsPerToken = false };
-        var owner = new Option<string?>("--owner") { Description = "self (default) or all: every gitspace you may see on a shared control plane." };
+        var owner = new Option<string?>("--owner") { Description = "self (default) or all: every gitspace you may see on a shared control plane, or every state home's on a shared Docker engine." };
+        var all = new Option<bool>("--all", "-a") { Description = "The same as --owner all: other users' gitspaces too (other GITSPACES_HOMEs on the same Docker engine)." };
         var sort = new Option<string?>("--sort") { Description = "created (default) or lastUsed; newest first." };
-        var command = new Command("list", "List gitspaces.") { ProviderOption, query, states, owner, sort, JsonOption };
+        var command = new Command("list", "List gitspaces (yours: those this GITSPACES_HOME made; --all for every one).") { ProviderOption, query, states, owner, all, sort, JsonOption };
         command.Aliases.Add("ls");
         command.SetAction((parse, ct) => ListAsync(
             new ListGitspacesParams
@@ -157,7 +162,7 @@ internal static class GitspaceCommands
                 Provider = parse.GetValue(ProviderOption),
                 Query = parse.GetValue(query),
                 States = parse.GetValue(states) is { Length: > 0 } given ? given : null,
-                Owner = parse.GetValue(owner),
+                Owner = parse.GetValue(all) ? GitspaceOwner.All : parse.GetValue(owner),
                 Sort = parse.GetValue(sort),
             },
             parse.GetValue(JsonOption),
@@ -254,7 +259,7 @@ internal static class GitspaceCommands
     {
         var id = new Argument<string>("gitspace") { Description = "The gitspace's name." };
         var name = new Option<string?>("--name", "-n") { Description = "A new display name (providers with display names; the id stays)." };
-        var ide = new Option<string?>("--ide") { Description = $"A new IDE: {string.Join(", ", Ides.All)}." };
+        var ide = new Option<string?>("--ide") { Description = $"A new IDE: {IdeNames.Help}." };
         var sshKey = new Option<string?>("--ssh-key") { Description = "An SSH key you registered with the provider, to log in with from the next start." };
         var command = new Command("update", "Change a gitspace's display name, IDE, machine or SSH key (Harness: while it is stopped; the next start applies them).") { id, name, ide, MachineOption, RegionOption, sshKey, JsonOption, VerboseOption };
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(JsonOption), parse.GetValue(VerboseOption), async (service, output) =>
@@ -285,15 +290,20 @@ internal static class GitspaceCommands
         return machine is null && region is null && infra is null ? null : new ResourceSpec { MachineType = machine, Region = region, InfraProvider = infra };
     }
 
-    private static Command Operation(string verb, string description, string pastTense, Func<GitspaceService, string, CliOutput, CancellationToken, Task<Gitspace>> operation)
+    private static Command Operation(string verb, string description, string pastTense, Func<GitspaceService, string, CliOutput, CancellationToken, Task<Gitspace>> operation, Func<GitspaceService, string, CliOutput, CancellationToken, Task<Gitspace>>? trusting = null)
     {
         var id = new Argument<string>("gitspace") { Description = "The gitspace's name." };
         var command = new Command(verb, description) { id, JsonOption, VerboseOption };
+        if (trusting is not null)
+        {
+            command.Options.Add(TrustOption);
+        }
+
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(JsonOption), parse.GetValue(VerboseOption), async (service, output) =>
         {
             using var subscription = service.Subscribe(output);
-            var gitspace = await operation(service, parse.GetValue(id)!, output, ct);
-            await service.DrainBackgroundWorkAsync(gitspace.Id);
+            var gitspace = await (trusting is not null && parse.GetValue(TrustOption) ? trusting : operation)(service, parse.GetValue(id)!, output, ct);
+            await service.DrainBackgroundWorkAsync(gitspace.Id, $"The {verb} was cancelled.", ct);
 
             // The readiness the lifecycle commands left, not the one at waitFor: a failed postStart fails `start`.
             return output.Success(await service.GetAsync(gitspace.Id, ct), pastTense);

@@ -21,12 +21,19 @@ internal static class LoginCommand
         var project = new Option<string?>("--project") { Description = "The project identifier (hosted CDE)." };
         var space = new Option<string?>("--space") { Description = "The space path (open-source Harness server)." };
         var flavour = new Option<string?>("--flavour") { Description = "cde (hosted Harness CDE, default) or oss (open-source Harness server)." };
+        var allowHttp = new Option<bool>("--allow-http") { Description = "Allow a plain-http endpoint on another machine: the token then travels in clear. Loopback http needs no flag." };
         var harness = new Command("harness", "Log in to a Harness control plane. Reads the API token from stdin (prompting without echo in a terminal).")
         {
-            endpoint, account, org, project, space, flavour,
+            endpoint, account, org, project, space, flavour, allowHttp,
         };
         harness.SetAction((parse, ct) => GitspaceCommands.RunAsync(false, false, async (service, _) =>
         {
+            if (parse.GetValue(allowHttp))
+            {
+                // The provider runs in this process and reads the allowance from its environment; it is saved with the settings.
+                Environment.SetEnvironmentVariable("GITSPACES_HARNESS_ALLOW_HTTP", "1");
+            }
+
             string? token;
             if (Console.IsInputRedirected)
             {

@@ -22,9 +22,16 @@ internal sealed class ServerLog : IDisposable
         {
             try
             {
-                Directory.CreateDirectory(directory);
+                Gitspaces.Core.State.StatePaths.EnsurePrivateDirectory(directory);
                 var path = Path.Combine(directory, $"gitspaces-{DateTime.UtcNow:yyyyMMdd}.log");
-                var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+                var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.ReadWrite | FileShare.Delete };
+                if (!OperatingSystem.IsWindows())
+                {
+                    // Log lines name repositories and gitspaces: like the keys, for the owner only.
+                    options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                }
+
+                var stream = new FileStream(path, options);
                 this.file = new StreamWriter(stream, new UTF8Encoding(false)) { AutoFlush = true };
                 this.FilePath = path;
             }

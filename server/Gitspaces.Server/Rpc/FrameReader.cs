@@ -16,6 +16,7 @@ internal sealed class FrameReader
     private readonly byte[] buffer = new byte[64 * 1024];
     private int start;
     private int end;
+    private bool skippingHeader;
 
     public FrameReader(Stream stream, int maxBodyBytes)
     {
@@ -28,13 +29,25 @@ internal sealed class FrameReader
     /// <returns>The frame, or <see langword="null"/> at the end of the stream.</returns>
     public async ValueTask<Frame?> ReadAsync(CancellationToken cancellationToken)
     {
+        if (this.skippingHeader)
+        {
+            this.skippingHeader = false;
+            if (!await this.SkipPastHeaderEndAsync(cancellationToken))
+            {
+                return null;
+            }
+        }
+
         // Find the blank line that ends the header block.
         int headerEnd;
         while ((headerEnd = this.IndexOfHeaderEnd()) < 0)
         {
             if (this.end - this.start >= MaxHeaderBytes)
             {
-                this.start = this.end;
+                // Answered now (the blank line may never come); the next read skips to that blank line, however far,
+                // since the next frame starts after it and bytes of it already read must not be thrown away.
+                this.start = Math.Max(this.start, this.end - 3);
+                this.skippingHeader = true;
                 return new Frame(null, $"the frame header is longer than {MaxHeaderBytes} bytes or has no blank line after it");
             }
 
@@ -133,6 +146,26 @@ internal sealed class FrameReader
         var read = await this.stream.ReadAsync(this.buffer.AsMemory(this.end), cancellationToken);
         this.end += read;
         return read > 0;
+    }
+
+    private async ValueTask<bool> SkipPastHeaderEndAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var headerEnd = this.IndexOfHeaderEnd();
+            if (headerEnd >= 0)
+            {
+                this.start = headerEnd + 4;
+                return true;
+            }
+
+            // Keep the last three bytes: the blank line may straddle two reads.
+            this.start = Math.Max(this.start, this.end - 3);
+            if (!await this.FillAsync(cancellationToken))
+            {
+                return false;
+            }
+        }
     }
 
     private async ValueTask SkipAsync(int length, CancellationToken cancellationToken)

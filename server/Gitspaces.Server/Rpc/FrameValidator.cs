@@ -9,7 +9,13 @@ namespace Gitspaces.Server.Rpc;
 /// </summary>
 internal static class FrameValidator
 {
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 128 };
+    /// <summary>
+    /// How deep a message may nest (docs/protocol.md). Well below StreamJsonRpc's own 64, where it would drop the
+    /// connection: every message of the protocol nests fewer than ten levels.
+    /// </summary>
+    public const int MaxDepth = 32;
+
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = MaxDepth };
 
     /// <summary>Validates a body.</summary>
     /// <param name="body">The frame body.</param>
@@ -39,10 +45,23 @@ internal static class FrameValidator
                 return FrameVerdict.Reject(ErrorCodes.InvalidRequest, $"Invalid request: a message is a JSON object, not {Describe(root.ValueKind)}.", null);
             }
 
+            // Every string and name must be text: invalid UTF-8 or a lone surrogate ("\ud800") in the method, the
+            // version, the id or anywhere else would fail deep inside StreamJsonRpc and drop the connection.
+            if (FirstUntranscodable(root) is { } where)
+            {
+                return FrameVerdict.Reject(ErrorCodes.InvalidRequest, $"Invalid request: {where} is not valid Unicode text (invalid UTF-8 or a lone surrogate).", null);
+            }
+
             var hasId = root.TryGetProperty("id", out var id);
             if (hasId && id.ValueKind is not (JsonValueKind.String or JsonValueKind.Number or JsonValueKind.Null))
             {
                 return FrameVerdict.Reject(ErrorCodes.InvalidRequest, "Invalid request: id must be a string, a number or null.", null);
+            }
+
+            if (hasId && id.ValueKind == JsonValueKind.Number && !IsWholeInt64(id))
+            {
+                // StreamJsonRpc holds numeric ids as 64-bit integers and drops the connection on any other number.
+                return FrameVerdict.Reject(ErrorCodes.InvalidRequest, $"Invalid request: a numeric id must be a whole number between {long.MinValue} and {long.MaxValue}, not {Shorten(id.GetRawText())}.", null);
             }
 
             var replyId = hasId ? id.Clone() : (JsonElement?)null;
@@ -63,6 +82,14 @@ internal static class FrameValidator
                     return FrameVerdict.Reject(ErrorCodes.InvalidRequest, "Invalid request: params must be an object.", replyId);
                 }
 
+                // Every method takes named parameters; an empty array is no parameters at all.
+                if (parameters.ValueKind == JsonValueKind.Array && parameters.GetArrayLength() > 0)
+                {
+                    return hasId && id.ValueKind is JsonValueKind.String or JsonValueKind.Number
+                        ? FrameVerdict.Reject(ErrorCodes.InvalidParams, $"Invalid params: {method.GetString()} takes named parameters (an object), not a list.", replyId) with { Field = "$.params" }
+                        : FrameVerdict.Ignore("a notification with positional params");
+                }
+
                 return hasId && id.ValueKind is JsonValueKind.String or JsonValueKind.Number ? FrameVerdict.ForwardRequest : FrameVerdict.Forward;
             }
 
@@ -73,6 +100,64 @@ internal static class FrameValidator
             }
 
             return FrameVerdict.Reject(ErrorCodes.InvalidRequest, "Invalid request: the message has no method.", replyId);
+        }
+    }
+
+    private static bool IsWholeInt64(JsonElement number)
+    {
+        var raw = number.GetRawText();
+        return !raw.AsSpan().ContainsAny(".eE") && raw != "-0" && number.TryGetInt64(out _);
+    }
+
+    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
+
+    private static string? FirstUntranscodable(JsonElement element, string path = "$")
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    return null;
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        string name;
+                        try
+                        {
+                            name = property.Name;
+                        }
+                        catch (InvalidOperationException)
+                        {
+                            return $"a member name in {path}";
+                        }
+
+                        if (FirstUntranscodable(property.Value, path + "." + name) is { } inner)
+                        {
+                            return inner;
+                        }
+                    }
+
+                    return null;
+                case JsonValueKind.Array:
+                    var index = 0;
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        if (FirstUntranscodable(item, $"{path}[{index++}]") is { } inner)
+                        {
+                            return inner;
+                        }
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return path == "$" ? "the message" : path;
         }
     }
 

@@ -10,6 +10,9 @@ namespace Gitspaces.Server.Rpc;
 /// <param name="ExpectsResponse">Whether a forwarded message is a request that StreamJsonRpc will answer.</param>
 internal readonly record struct FrameVerdict(FrameAction Action, int Code, string? Message, JsonElement? ReplyId, bool ExpectsResponse = false)
 {
+    /// <summary>Gets the JSON path of the offending member, for <c>data.field</c> of an InvalidParams answer.</summary>
+    public string? Field { get; init; }
+
     public static FrameVerdict Forward => new(FrameAction.Forward, 0, null, null);
 
     public static FrameVerdict ForwardRequest => new(FrameAction.Forward, 0, null, null, ExpectsResponse: true);

@@ -163,7 +163,7 @@ internal sealed partial class GitspacesRpcTarget
             GitspacesJsonContext.Default.RebuildGitspaceParams,
             request => request.WorkDoneToken,
             "Rebuilding gitspace",
-            async (request, progress, ct) => new RebuildGitspaceResult { Gitspace = await this.services.Gitspaces.RebuildAsync(request.Id, progress, ct) },
+            async (request, progress, ct) => new RebuildGitspaceResult { Gitspace = await this.services.Gitspaces.RebuildAsync(request.Id, progress, ct, request.TrustRepository == true) },
             cancellationToken);
 
     [JsonRpcMethod(Methods.GitspacesDelete, UseSingleObjectParameterDeserialization = true)]

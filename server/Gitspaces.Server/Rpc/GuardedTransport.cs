@@ -13,7 +13,11 @@ namespace Gitspaces.Server.Rpc;
 /// </summary>
 internal sealed class GuardedTransport : IDisposable
 {
-    private const int MaxBodyBytes = 64 * 1024 * 1024;
+    /// <summary>
+    /// The largest frame body read (docs/protocol.md): every request of the protocol is a few kilobytes, and a larger
+    /// body is skipped without being held in memory (a 50 MB body once took the process to 2.8 GB).
+    /// </summary>
+    public const int MaxBodyBytes = 4 * 1024 * 1024;
     private static readonly TimeSpan AnswerGrace = TimeSpan.FromSeconds(10);
     private readonly Stream input;
     private readonly Stream output;
@@ -75,7 +79,7 @@ internal sealed class GuardedTransport : IDisposable
                         break;
                     default:
                         this.log.Warn($"rejected a message: {verdict.Message}");
-                        await this.WriteErrorAsync(verdict.ReplyId, verdict.Code, verdict.Message!, cancellationToken);
+                        await this.WriteErrorAsync(verdict.ReplyId, verdict.Code, verdict.Message!, cancellationToken, verdict.Field);
                         break;
                 }
             }
@@ -117,7 +121,7 @@ internal sealed class GuardedTransport : IDisposable
 
     private static byte[] Header(int length) => Encoding.ASCII.GetBytes($"Content-Length: {length}\r\n\r\n");
 
-    private async Task WriteErrorAsync(JsonElement? id, int code, string message, CancellationToken cancellationToken)
+    private async Task WriteErrorAsync(JsonElement? id, int code, string message, CancellationToken cancellationToken, string? field = null)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -139,6 +143,11 @@ internal sealed class GuardedTransport : IDisposable
             json.WriteString("message", message);
             json.WriteStartObject("data");
             json.WriteString("kind", ErrorCodes.NameOf(code));
+            if (field is not null)
+            {
+                json.WriteString("field", field);
+            }
+
             json.WriteEndObject();
             json.WriteEndObject();
             json.WriteEndObject();

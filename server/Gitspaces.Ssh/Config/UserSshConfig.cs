@@ -5,8 +5,9 @@ using Gitspaces.Protocol;
 namespace Gitspaces.Ssh.Config;
 
 /// <summary>
-/// Rewrites the user's SSH config (<c>~/.ssh/config</c>): one managed block at the very top that includes our own
-/// file, and nothing else touched. Works on bytes (through Latin-1, which maps every byte to one char), so line
+/// Rewrites the user's SSH config (<c>~/.ssh/config</c>): one managed block at the very top with one <c>Include</c> per
+/// state home (each <c>GITSPACES_HOME</c> adds and removes only its own line, so homes never move each other's), and
+/// nothing else touched. Works on bytes (through Latin-1, which maps every byte to one char), so line
 /// endings, a BOM, a missing final newline and any encoding the user has survive byte for byte.
 /// </summary>
 internal static class UserSshConfig
@@ -22,14 +23,7 @@ internal static class UserSshConfig
     /// <summary>Returns the lines of the managed block that includes <paramref name="includePath"/>.</summary>
     /// <param name="includePath">The absolute path of our SSH config file.</param>
     /// <returns>The lines, without line endings.</returns>
-    public static IReadOnlyList<string> Block(string includePath) =>
-    [
-        BeginMarker + " (v1) ---",
-        "# Written by gitspaces so that ssh and editors reach gitspaces; delete these lines to undo.",
-        // ssh stops at the first value it finds: on top, our hosts cannot be shadowed by a user's Host * block.
-        "Include " + SshConfigSyntax.QuotePath(includePath, expandsTokens: false),
-        EndMarker + " ---",
-    ];
+    public static IReadOnlyList<string> Block(string includePath) => BlockOf([IncludeLine(includePath)]);
 
     /// <summary>Returns the config with the managed block at the top (moved there and updated if it was elsewhere).</summary>
     /// <param name="existing">The file's bytes, or <see langword="null"/> when it does not exist.</param>
@@ -39,13 +33,44 @@ internal static class UserSshConfig
     {
         var text = existing is null ? string.Empty : Encoding.Latin1.GetString(existing);
         var (bom, body) = SplitBom(text);
-        var newline = body.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
-        var rest = RemoveBlock(body);
-        var block = string.Concat(Block(includePath).Select(line => line + newline));
+        var (rest, includes) = RemoveBlock(body);
+        var ours = Latin1(IncludeLine(includePath));
+        return Render(bom, body, rest, includes.Contains(ours) ? includes : [.. includes, ours]);
+    }
 
-        // The block is ASCII apart from the path, which ssh reads as UTF-8.
-        var blockLatin1 = Encoding.Latin1.GetString(Encoding.UTF8.GetBytes(block));
-        return Encoding.Latin1.GetBytes(bom + blockLatin1 + rest);
+    /// <summary>Returns the config without this home's <c>Include</c>; the block goes with the last one.</summary>
+    /// <param name="existing">The file's bytes.</param>
+    /// <param name="includePath">The absolute path of our SSH config file.</param>
+    /// <returns>The new bytes (the same bytes when there was no block).</returns>
+    public static byte[] WithoutInclude(byte[] existing, string includePath)
+    {
+        var (bom, body) = SplitBom(Encoding.Latin1.GetString(existing));
+        var (rest, includes) = RemoveBlock(body);
+        var ours = Latin1(IncludeLine(includePath));
+        var left = includes.Where(i => i != ours).ToList();
+        return left.Count == 0 ? Encoding.Latin1.GetBytes(bom + rest) : Render(bom, body, rest, left);
+    }
+
+    private static string IncludeLine(string includePath) => "Include " + SshConfigSyntax.QuotePath(includePath, expandsTokens: false);
+
+    private static IReadOnlyList<string> BlockOf(IReadOnlyList<string> includes) =>
+    [
+        BeginMarker + " (v1) ---",
+        "# Written by gitspaces so that ssh and editors reach gitspaces; delete these lines to undo.",
+        // ssh stops at the first value it finds: on top, our hosts cannot be shadowed by a user's Host * block. One
+        // line per state home: their host aliases differ, since their gitspaces share one engine's names.
+        .. includes,
+        EndMarker + " ---",
+    ];
+
+    /// <summary>The block is ASCII apart from the paths, which ssh reads as UTF-8; the file is handled as Latin-1 bytes.</summary>
+    private static string Latin1(string line) => Encoding.Latin1.GetString(Encoding.UTF8.GetBytes(line));
+
+    private static byte[] Render(string bom, string body, string rest, IReadOnlyList<string> latin1Includes)
+    {
+        var newline = body.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        var block = string.Concat(BlockOf(latin1Includes).Select(line => line + newline));
+        return Encoding.Latin1.GetBytes(bom + block + rest);
     }
 
     /// <summary>Returns the config without the managed block.</summary>
@@ -54,7 +79,7 @@ internal static class UserSshConfig
     public static byte[] WithoutManagedBlock(byte[] existing)
     {
         var (bom, body) = SplitBom(Encoding.Latin1.GetString(existing));
-        return Encoding.Latin1.GetBytes(bom + RemoveBlock(body));
+        return Encoding.Latin1.GetBytes(bom + RemoveBlock(body).Outside);
     }
 
     /// <summary>Tells whether the config holds a managed block.</summary>
@@ -66,9 +91,11 @@ internal static class UserSshConfig
     private static (string Bom, string Body) SplitBom(string text) =>
         text.StartsWith(Bom, StringComparison.Ordinal) ? (Bom, text[Bom.Length..]) : (string.Empty, text);
 
-    private static string RemoveBlock(string body)
+    /// <summary>Returns the text without the managed block, and the block's <c>Include</c> lines (without line endings).</summary>
+    private static (string Outside, List<string> Includes) RemoveBlock(string body)
     {
         var builder = new StringBuilder(body.Length);
+        var includes = new List<string>();
         var inBlock = false;
         foreach (var line in Lines(body))
         {
@@ -94,9 +121,13 @@ internal static class UserSshConfig
             {
                 builder.Append(line);
             }
+            else if (line.TrimStart(' ', '\t').StartsWith("Include ", StringComparison.Ordinal) && line.Trim() is var include && !includes.Contains(include))
+            {
+                includes.Add(include);
+            }
         }
 
-        return inBlock ? throw Unbalanced("a begin marker without an end marker") : builder.ToString();
+        return inBlock ? throw Unbalanced("a begin marker without an end marker") : (builder.ToString(), includes);
     }
 
     /// <summary>Splits text into lines that keep their own line endings, so joining them gives the text back.</summary>

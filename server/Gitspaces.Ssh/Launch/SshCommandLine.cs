@@ -40,7 +40,7 @@ public static class SshCommandLine
             return argv;
         }
 
-        argv.AddRange(["--", alias, workspaceFolder is null ? string.Join(' ', command) : RemoteShell.CommandIn(workspaceFolder, command)]);
+        argv.AddRange(["--", alias, RemoteShell.CommandIn(workspaceFolder, command)]);
         return argv;
     }
 

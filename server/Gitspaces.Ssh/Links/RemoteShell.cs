@@ -12,15 +12,20 @@ public static class RemoteShell
         $"cd {SshConfigSyntax.PosixQuote(workspaceFolder)} && exec \"$SHELL\" -l";
 
     /// <summary>
-    /// Returns the remote command that runs <paramref name="command"/> in <paramref name="workspaceFolder"/>. The words are
-    /// joined with spaces and read by the remote shell, exactly as <c>ssh host word…</c> does, so pipes and quotes keep
-    /// their meaning.
+    /// Returns the remote command that runs <paramref name="command"/> in <paramref name="workspaceFolder"/>. Each word is
+    /// quoted for the remote shell, so the program gets exactly the arguments given, as with <c>docker exec</c>
+    /// (<c>-- printf '%s|' "a b" c</c> prints <c>a b|c|</c>; <c>-- sh -c 'exit 7'</c> exits 7). For pipes and other
+    /// shell syntax, run a shell: <c>-- sh -c 'ls | wc -l'</c>.
     /// </summary>
-    /// <param name="workspaceFolder">The folder in the gitspace.</param>
+    /// <param name="workspaceFolder">The folder in the gitspace, or <see langword="null"/> for the user's home.</param>
     /// <param name="command">The command words.</param>
     /// <returns>The remote command line.</returns>
-    public static string CommandIn(string workspaceFolder, IReadOnlyList<string> command) =>
-        $"cd {SshConfigSyntax.PosixQuote(workspaceFolder)} && {string.Join(' ', command)}";
+    public static string CommandIn(string? workspaceFolder, IReadOnlyList<string> command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var words = string.Join(' ', command.Select(SshConfigSyntax.PosixQuote));
+        return workspaceFolder is null ? words : $"cd {SshConfigSyntax.PosixQuote(workspaceFolder)} && {words}";
+    }
 
     /// <summary>Returns a command line a person pastes into a POSIX terminal to get a shell in the workspace folder.</summary>
     /// <param name="target">The SSH target.</param>

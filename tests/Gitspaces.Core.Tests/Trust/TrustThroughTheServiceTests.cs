@@ -12,14 +12,30 @@ public sealed class TrustThroughTheServiceTests
     private static readonly HostAccess Command = new() { Kind = HostAccessKinds.HostCommand, Property = "$.initializeCommand", Detail = "make init" };
 
     [Fact]
-    public async Task Without_a_policy_the_service_answers_with_the_repository_rule()
+    public async Task Without_a_policy_the_service_refuses_an_untrusted_url_and_grants_it_once_the_request_trusts_it()
     {
         var (fake, answers) = Asking(isLocal: false);
         var service = new GitspaceService([fake], Paths());
 
-        await service.CreateAsync(new CreateGitspaceParams { Repository = new RepositorySource { Url = "https://example.test/app.git" } }, null, CancellationToken.None);
+        await service.CreateAsync(new CreateGitspaceParams { Name = "one", Repository = new RepositorySource { Url = "https://example.test/app.git" } }, null, CancellationToken.None);
+        await service.CreateAsync(new CreateGitspaceParams { Name = "two", Repository = new RepositorySource { Url = "https://example.test/app.git" }, TrustRepository = true }, null, CancellationToken.None);
 
-        Assert.Equal([Command], Assert.Single(answers).Refused);
+        Assert.Equal([Command], answers[0].Refused);
+        Assert.True(answers[1].AllGranted);
+    }
+
+    [Fact]
+    public async Task Rebuild_carries_the_users_consent_to_the_policy()
+    {
+        var (fake, _) = Asking(isLocal: false);
+        var policy = new RecordingPolicy();
+        var service = new GitspaceService([fake], Paths(), policy);
+        await service.CreateAsync(new CreateGitspaceParams { Name = "app", Repository = new RepositorySource { Url = "https://example.test/app.git" } }, null, CancellationToken.None);
+        fake.During = async (operation, gitspaceId, context) => await context.RequestTrustAsync(new TrustRequest { GitspaceId = gitspaceId, Repository = "r", IsLocalFolder = false, Accesses = [Command] });
+
+        await service.RebuildAsync("app", null, CancellationToken.None, trustRepository: true);
+
+        Assert.Equal([false, true], policy.Asked.Select(r => r.Consent));
     }
 
     [Fact]

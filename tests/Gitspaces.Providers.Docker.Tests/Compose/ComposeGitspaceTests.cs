@@ -91,7 +91,10 @@ public sealed class ComposeGitspaceTests(DockerEnvironment environment)
 
         // Rebuild: new containers from the changed configuration; the workspace and the project's volumes stay.
         var firstContainer = DockerCli.Docker("inspect", "-f", "{{.Id}}", container);
-        DockerCli.Docker("exec", container, "sh", "-c", "echo precious > /workspaces/compose-app/mine.txt && sed -i 's/hello-dotenv/changed-dotenv/' /workspaces/compose-app/.devcontainer/.env");
+        // The configuration is read from the user's folder as it is now; the workspace's copy, which the container can
+        // write, does not count (docs/security.md).
+        DockerCli.Docker("exec", container, "sh", "-c", "echo precious > /workspaces/compose-app/mine.txt && sed -i 's/hello-dotenv/container-dotenv/' /workspaces/compose-app/.devcontainer/.env");
+        File.WriteAllText(Path.Combine(repo, ".devcontainer", ".env"), "GREETING=changed-dotenv\n");
         DockerCli.Docker("exec", ServiceContainer(project, "db"), "sh", "-c", "echo kept > /data/keep");
         var rebuilt = await sandbox.Service.RebuildAsync(id, null, CancellationToken.None);
         await sandbox.Provider.DrainAsync(id);

@@ -25,7 +25,7 @@ public sealed class WorkspaceBindsTests
             ],
         };
 
-        var (volumes, repository) = WorkspaceBinds.Map(service, Parent, "shop", "gitspace-g-workspace", Mountpoint, "c.json");
+        var (volumes, repository) = WorkspaceBinds.Map(service, Parent + "/shop", "shop", "gitspace-g-workspace", Mountpoint, "c.json");
 
         Assert.Equal(["gitspace-g-workspace:/workspaces", Mountpoint + "/shop:/workspace", Mountpoint + "/shop/src:/src:ro"], volumes);
         Assert.Equal("/workspaces/shop", repository);
@@ -36,10 +36,30 @@ public sealed class WorkspaceBindsTests
     {
         var service = new ComposeService { Name = "app", Volumes = [new ComposeMount("bind", Parent + "/shop/", "/workspace", false)] };
 
-        var (volumes, repository) = WorkspaceBinds.Map(service, Parent, "shop", "v", Mountpoint, "c.json");
+        var (volumes, repository) = WorkspaceBinds.Map(service, Parent + "/shop", "shop", "v", Mountpoint, "c.json");
 
         Assert.Equal([Mountpoint + "/shop:/workspace"], volumes);
         Assert.Equal("/workspace", repository);
+    }
+
+    [Fact]
+    public void ALocalFolderReadOnRebuild_MapsToTheClonesNameInTheVolume()
+    {
+        // Rebuild of a local folder reads /home/me/shop-local; the volume keeps the repository under the clone's name.
+        var service = new ComposeService
+        {
+            Name = "app",
+            Volumes =
+            [
+                new ComposeMount("bind", "/home/me", "/workspaces", false),
+                new ComposeMount("bind", "/home/me/shop-local/src", "/src", false),
+            ],
+        };
+
+        var (volumes, repository) = WorkspaceBinds.Map(service, "/home/me/shop-local", "shop", "v", Mountpoint, "c.json");
+
+        Assert.Equal(["v:/workspaces", Mountpoint + "/shop/src:/src"], volumes);
+        Assert.Equal("/workspaces/shop", repository);
     }
 
     [Fact]
@@ -47,7 +67,7 @@ public sealed class WorkspaceBindsTests
     {
         var service = new ComposeService { Name = "app", Volumes = [new ComposeMount("bind", "/state/docker", "/x", false)] };
 
-        var error = Assert.Throws<GitspaceException>(() => WorkspaceBinds.Map(service, Parent, "shop", "v", Mountpoint, "c.json"));
+        var error = Assert.Throws<GitspaceException>(() => WorkspaceBinds.Map(service, Parent + "/shop", "shop", "v", Mountpoint, "c.json"));
 
         Assert.Contains("/state/docker", error.Message, StringComparison.Ordinal);
     }

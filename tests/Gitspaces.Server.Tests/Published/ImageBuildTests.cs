@@ -43,7 +43,7 @@ public sealed class ImageBuildTests(DockerTestRun run)
     }
 
     [Fact]
-    public async Task Rebuild_takes_the_dockerfile_edited_in_the_gitspace_and_delete_removes_the_built_images()
+    public async Task Rebuild_takes_the_dockerfile_as_the_repository_has_it_now_and_delete_removes_the_built_images()
     {
         await using var user = await PublishedUser.CreateAsync();
         var repository = await TestRepository.CreateAsync("rebuilt", new Dictionary<string, string>
@@ -54,9 +54,12 @@ public sealed class ImageBuildTests(DockerTestRun run)
         var name = run.Name("rebuild");
         PublishedUser.Succeeded(await user.UpAsync(repository, name));
 
-        // The user edits the configuration inside the gitspace (the command runs in the workspace folder); rebuild copies
-        // it out of the container (Docker.DotNet's archive call, whose path-stat header it deserializes) and builds again.
-        PublishedUser.Succeeded(await user.RunAsync(["ssh", name, "--", "sed", "-i", "s/first-/second-/", ".devcontainer/Dockerfile"], TimeSpan.FromMinutes(2)));
+        // The user edits the Dockerfile in their folder; an edit inside the gitspace (the command runs in the workspace
+        // folder) does not count, since a process in the container could have made it (#13: host-side configuration
+        // comes only from the user's own copy).
+        var dockerfile = Path.Combine(repository, ".devcontainer", "Dockerfile");
+        await File.WriteAllTextAsync(dockerfile, (await File.ReadAllTextAsync(dockerfile)).Replace("first-", "second-", StringComparison.Ordinal));
+        PublishedUser.Succeeded(await user.RunAsync(["ssh", name, "--", "sed", "-i", "s/first-/third-/", ".devcontainer/Dockerfile"], TimeSpan.FromMinutes(2)));
         var rebuild = await user.RunAsync(["rebuild", name]);
         var marker = await user.RunAsync(["ssh", name, "--", "cat", "/opt/dockerfile-marker"], TimeSpan.FromMinutes(2));
 

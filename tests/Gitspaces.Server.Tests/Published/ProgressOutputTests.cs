@@ -20,6 +20,8 @@ public sealed partial class ProgressOutputTests(DockerTestRun run)
         var repository = await TestRepository.CreatePlainAsync("piped");
         var name = run.Name("piped");
 
+        // Installed: the program is on PATH, so the next steps name it as the user types it.
+        user.Environment["PATH"] = Path.GetDirectoryName(user.Program) + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
         var up = PublishedUser.Succeeded(await user.UpAsync(repository, name));
 
         var lines = up.StandardOutput.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -61,6 +61,22 @@ internal sealed class PublishedUser : IAsyncDisposable
     public Task<ProcessResult> RunAsync(IEnumerable<string> arguments, TimeSpan? timeout = null) =>
         Run.ProgramAsync(this.Program, arguments, stdin: string.Empty, environment: this.Environment, timeout: timeout ?? Patience);
 
+    /// <summary>Starts the program with the user's environment, for a test that reads its output as it comes or signals it.</summary>
+    /// <param name="arguments">The command line.</param>
+    /// <param name="gitspace">The gitspace it makes, deleted at the end, or <see langword="null"/>.</param>
+    /// <returns>The running process; stdin is closed.</returns>
+    public System.Diagnostics.Process Start(IEnumerable<string> arguments, string? gitspace = null)
+    {
+        if (gitspace is not null)
+        {
+            this.gitspaces.Add(gitspace);
+        }
+
+        var process = System.Diagnostics.Process.Start(Run.StartInfo(this.Program, arguments, this.Environment))!;
+        process.StandardInput.Close();
+        return process;
+    }
+
     /// <summary>Starts <c>gitspaces serve</c> of the published program as an editor would, in the user's environment.</summary>
     /// <param name="arguments">Arguments after <c>serve</c>.</param>
     /// <returns>The running server.</returns>

@@ -144,6 +144,32 @@ public sealed class SshHostRegistryTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_state_homes_keep_one_include_each_and_neither_moves_or_removes_the_others()
+    {
+        var (first, firstIdentity) = this.Create("home-a");
+        var (second, secondIdentity) = this.Create("home-b");
+
+        var firstAlias = first.Register(Registration("docker", "of-a", firstIdentity));
+        var secondAlias = second.Register(Registration("docker", "of-b", secondIdentity));
+        first.Register(Registration("docker", "of-a", firstIdentity));
+
+        // ssh reaches both homes' gitspaces, each with its own key.
+        Assert.Equal(firstIdentity.ClientPrivateKeyPath, (await this.EffectiveOptionsAsync(firstAlias))["identityfile"]);
+        Assert.Equal(secondIdentity.ClientPrivateKeyPath, (await this.EffectiveOptionsAsync(secondAlias))["identityfile"]);
+
+        // The first home's last gitspace goes: its Include goes, the second's stays and still resolves.
+        first.Unregister("docker", "of-a");
+        var userConfig = await File.ReadAllTextAsync(this.UserConfigPath);
+
+        Assert.DoesNotContain(first.ConfigPath, userConfig, StringComparison.Ordinal);
+        Assert.Contains(second.ConfigPath, userConfig, StringComparison.Ordinal);
+        Assert.Equal(secondIdentity.ClientPrivateKeyPath, (await this.EffectiveOptionsAsync(secondAlias))["identityfile"]);
+
+        second.Unregister("docker", "of-b");
+        Assert.False(UserSshConfig.HasManagedBlock(File.ReadAllBytes(this.UserConfigPath)));
+    }
+
+    [Fact]
     public void A_symlinked_config_is_edited_where_it_lives()
     {
         var dotfiles = this.temp.Combine("dotfiles", "ssh_config");

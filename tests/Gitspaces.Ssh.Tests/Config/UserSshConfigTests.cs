@@ -40,15 +40,22 @@ public class UserSshConfigTests
     }
 
     [Fact]
-    public void A_new_include_path_replaces_the_old_one_in_place()
+    public void Another_homes_include_joins_the_block_and_each_home_removes_only_its_own()
     {
+        // Two GITSPACES_HOMEs for one user: one line each, neither moves the other's (their hosts would stop resolving).
         var first = UserSshConfig.WithManagedBlock(Input("plain"), IncludePath);
-        var moved = UserSshConfig.WithManagedBlock(first, "/elsewhere/ssh/config");
+        var both = UserSshConfig.WithManagedBlock(first, "/elsewhere/ssh/config");
+        var again = UserSshConfig.WithManagedBlock(both, IncludePath);
 
-        var text = System.Text.Encoding.UTF8.GetString(moved);
+        var text = System.Text.Encoding.UTF8.GetString(both);
         Assert.Contains("Include \"/elsewhere/ssh/config\"", text, StringComparison.Ordinal);
-        Assert.DoesNotContain(IncludePath, text, StringComparison.Ordinal);
-        Assert.Equal(Input("plain"), UserSshConfig.WithoutManagedBlock(moved));
+        Assert.Contains(IncludePath, text, StringComparison.Ordinal);
+        Assert.Equal(both, again);
+
+        var second = UserSshConfig.WithoutInclude(both, IncludePath);
+        Assert.DoesNotContain(IncludePath, System.Text.Encoding.UTF8.GetString(second), StringComparison.Ordinal);
+        Assert.Contains("Include \"/elsewhere/ssh/config\"", System.Text.Encoding.UTF8.GetString(second), StringComparison.Ordinal);
+        Assert.Equal(Input("plain"), UserSshConfig.WithoutInclude(second, "/elsewhere/ssh/config"));
     }
 
     [Theory]

@@ -27,6 +27,17 @@ public class SshEndToEndTests
     }
 
     [Fact]
+    public async Task The_entry_negotiates_the_classic_curve25519_key_exchange_rather_than_the_costly_post_quantum_default()
+    {
+        await using var world = await SshWorld.CreateAsync();
+
+        var verbose = await Run.ProgramAsync("ssh", world.SshArguments(["-v", world.Alias, "true"]), environment: world.Environment);
+
+        Assert.True(verbose.ExitCode == 0, verbose.ToString());
+        Assert.Contains("kex: algorithm: curve25519-sha256", verbose.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_interactive_session_gets_a_terminal_and_a_second_connection_works_meanwhile()
     {
         await using var world = await SshWorld.CreateAsync();
@@ -121,11 +132,15 @@ public class SshEndToEndTests
     {
         await using var world = await SshWorld.CreateAsync();
 
-        var inFolder = SshCommandLine.Build(world.Alias, GitspaceContainer.WorkspaceFolder, ["pwd", "&&", "exit", "7"], world.UserConfigPath);
+        var inFolder = SshCommandLine.Build(world.Alias, GitspaceContainer.WorkspaceFolder, ["sh", "-c", "pwd && exit 7"], world.UserConfigPath);
         var result = await Run.ProgramAsync("ssh", ["-o", "BatchMode=yes", .. inFolder], environment: world.Environment);
 
         Assert.Equal(7, result.ExitCode);
         Assert.Equal(GitspaceContainer.WorkspaceFolder, result.StandardOutput.Trim());
+
+        // Each argument arrives as given: no word splitting, no command run from a quoted word.
+        var words = SshCommandLine.Build(world.Alias, GitspaceContainer.WorkspaceFolder, ["printf", "%s|", "a b", "c"], world.UserConfigPath);
+        Assert.Equal("a b|c|", (await Run.ProgramAsync("ssh", ["-o", "BatchMode=yes", .. words], environment: world.Environment)).StandardOutput);
         Assert.Equal(0, await SshCommandLine.RunAsync(SshCommandLine.Build(world.Alias, null, ["true"], world.UserConfigPath), CancellationToken.None));
     }
 

@@ -20,11 +20,12 @@ public class SshCommandLineTests
     }
 
     [Fact]
-    public void A_command_is_read_by_the_remote_shell_as_ssh_does()
+    public void Each_word_of_a_command_is_quoted_so_the_program_gets_exactly_those_arguments()
     {
         Assert.Equal(
-            ["-F", "/cfg", "--", "gitspace-x", "cd /w && ls | wc -l"],
-            SshCommandLine.Build("gitspace-x", "/w", ["ls", "|", "wc", "-l"], "/cfg"));
+            ["-F", "/cfg", "--", "gitspace-x", "cd /w && printf '%s|' 'a b' c"],
+            SshCommandLine.Build("gitspace-x", "/w", ["printf", "%s|", "a b", "c"], "/cfg"));
+        Assert.Equal(["--", "gitspace-x", "sh -c 'exit 7'"], SshCommandLine.Build("gitspace-x", null, ["sh", "-c", "exit 7"]));
     }
 
     [Fact]

@@ -9,6 +9,7 @@ import { guarded, type CommandDeps } from "./deps";
 import { stateLabel } from "../tree/gitspacesTree";
 import { runDelete } from "./lifecycle";
 import { openGitspace, type WindowChoice } from "./open";
+import { withTrustConsent } from "../trust/consent";
 
 /** What the user chose, step by step; the create request is built from it. */
 export interface CreateChoices {
@@ -328,17 +329,21 @@ export async function runCreate(deps: CommandDeps, choices: CreateChoices): Prom
         };
         let result;
         try {
-          result = await deps.runner.run({
-            title: `Creating gitspace from ${choices.repositoryLabel}`,
-            acceptEvent: (p) => {
-              if (known.has(p.gitspaceId)) {
-                return false;
-              }
-              appeared.add(p.gitspaceId);
-              return true;
-            },
-            run: (onProgress, token) => client.longRequest("gitspaces/create", params, { onProgress, token }),
-          });
+          // An untrusted repository that asks to reach this machine is answered with RepositoryUntrusted: ask, then retry.
+          result = await withTrustConsent((trustRepository) =>
+            deps.runner.run({
+              title: `Creating gitspace from ${choices.repositoryLabel}`,
+              acceptEvent: (p) => {
+                if (known.has(p.gitspaceId)) {
+                  return false;
+                }
+                appeared.add(p.gitspaceId);
+                return true;
+              },
+              run: (onProgress, token) =>
+                client.longRequest("gitspaces/create", trustRepository ? { ...params, trustRepository } : params, { onProgress, token }),
+            }),
+          );
         } catch (error) {
           if (error instanceof RpcError && error.cancelled && appeared.size > 0) {
             await offerDeleteAfterCancel(deps, choices, [...appeared]);

@@ -20,6 +20,7 @@ export const ErrorCodes = {
   ProviderNotConfigured: 1008,
   InvalidState: 1009,
   NotSupported: 1010,
+  RepositoryUntrusted: 1011,
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCodes;
@@ -45,4 +46,18 @@ export interface ErrorData {
   hint?: string;
   log?: string[];
   diagnostics?: Diagnostic[];
+  /** The repository, for RepositoryUntrusted: a URL without credentials. */
+  repository?: string;
+  /** What the configuration asks for that reaches this machine, for RepositoryUntrusted. */
+  hostAccess?: HostAccessEntry[];
+}
+
+/** One way a repository's configuration asks to reach the machine its gitspace runs on. */
+export interface HostAccessEntry {
+  /** hostCommand, hostMount or privilege. */
+  kind: string;
+  /** Where the configuration asks for it, as a JSON path. */
+  property: string;
+  /** What exactly is asked for, for a person. */
+  detail: string;
 }

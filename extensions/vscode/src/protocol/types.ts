@@ -181,6 +181,8 @@ export interface CreateGitspaceParams {
   provider?: string;
   ide?: string;
   resource?: ResourceSpec;
+  /** The user trusts the repository: its configuration may reach this machine (see RepositoryUntrusted). */
+  trustRepository?: boolean;
   /** Providers with the sshKeys capability. */
   sshKeyId?: string;
   workDoneToken?: ProgressToken;
@@ -210,6 +212,8 @@ export interface StopGitspaceResult {
 
 export interface RebuildGitspaceParams {
   id: string;
+  /** The user trusts the repository: its configuration may reach this machine (see RepositoryUntrusted). */
+  trustRepository?: boolean;
   workDoneToken?: ProgressToken;
 }
 

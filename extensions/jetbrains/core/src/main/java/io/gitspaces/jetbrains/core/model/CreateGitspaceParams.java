@@ -9,13 +9,14 @@ package io.gitspaces.jetbrains.core.model;
  * @param provider the provider; the default one when {@code null}
  * @param ide the IDE id (see {@link Ides})
  * @param resource where a hosted gitspace runs
+ * @param trustRepository whether the user trusts the repository (its configuration may reach this machine)
  * @param workDoneToken the progress token; set by the client
  * @param sshKeyId an SSH key the user registered with the provider ({@code sshKeys} capability), or {@code null}
  */
-public record CreateGitspaceParams(String name, RepositorySource repository, String devcontainerPath, String provider, String ide, ResourceSpec resource, String workDoneToken, String sshKeyId) {
+public record CreateGitspaceParams(String name, RepositorySource repository, String devcontainerPath, String provider, String ide, ResourceSpec resource, Boolean trustRepository, String workDoneToken, String sshKeyId) {
 
     /**
-     * A create without a registered SSH key.
+     * A create that does not trust the repository, without a registered SSH key.
      *
      * @param name the name, or {@code null}
      * @param repository the repository
@@ -26,6 +27,16 @@ public record CreateGitspaceParams(String name, RepositorySource repository, Str
      * @param workDoneToken the progress token; set by the client
      */
     public CreateGitspaceParams(String name, RepositorySource repository, String devcontainerPath, String provider, String ide, ResourceSpec resource, String workDoneToken) {
-        this(name, repository, devcontainerPath, provider, ide, resource, workDoneToken, null);
+        this(name, repository, devcontainerPath, provider, ide, resource, null, workDoneToken, null);
+    }
+
+    /**
+     * The same parameters, trusting the repository: send them after the user agreed to what a
+     * {@link ErrorCodes#REPOSITORY_UNTRUSTED} error listed.
+     *
+     * @return the parameters with {@code trustRepository} set
+     */
+    public CreateGitspaceParams trusted() {
+        return new CreateGitspaceParams(name, repository, devcontainerPath, provider, ide, resource, Boolean.TRUE, workDoneToken, sshKeyId);
     }
 }

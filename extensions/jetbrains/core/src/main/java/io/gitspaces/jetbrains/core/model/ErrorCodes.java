@@ -45,6 +45,8 @@ public final class ErrorCodes {
     public static final int INVALID_STATE = 1009;
     /** The requested feature is not supported. */
     public static final int NOT_SUPPORTED = 1010;
+    /** The repository is untrusted and its configuration asks to reach this machine; ask the user, then retry trusting it. */
+    public static final int REPOSITORY_UNTRUSTED = 1011;
 
     private static final Map<String, Integer> ALL = collect();
 

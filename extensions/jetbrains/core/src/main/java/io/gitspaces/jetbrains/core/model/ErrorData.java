@@ -14,6 +14,8 @@ import java.util.List;
  * @param hint what the user can do about it
  * @param log the last log lines of the failing step
  * @param diagnostics configuration problems, for an invalid devcontainer.json
+ * @param repository the repository, for an untrusted repository
+ * @param hostAccess what the configuration asks for that reaches this machine, for an untrusted repository
  */
 public record ErrorData(
         String kind,
@@ -24,5 +26,7 @@ public record ErrorData(
         String step,
         String hint,
         List<String> log,
-        List<Diagnostic> diagnostics) {
+        List<Diagnostic> diagnostics,
+        String repository,
+        List<HostAccessEntry> hostAccess) {
 }

@@ -95,7 +95,7 @@ class ProtocolDriftTest {
         }
         tests.add(DynamicTest.dynamicTest("ErrorData", () -> {
             // ErrorData is not a method's record; check it against its C# property list.
-            assertEquals(List.of("kind", "gitspaceId", "provider", "field", "state", "step", "hint", "log", "diagnostics"),
+            assertEquals(List.of("kind", "gitspaceId", "provider", "field", "state", "step", "hint", "log", "diagnostics", "repository", "hostAccess"),
                     componentNames(ErrorData.class));
         }));
         return tests.stream();
