@@ -42,7 +42,35 @@ public static class ComposeConfigReader
             }
         }
 
-        return new ComposeProject { Name = Text(Child(root, "name")), Services = services };
+        var volumeDevices = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (Child(root, "volumes") is YamlMappingNode volumeNodes)
+        {
+            foreach (var (key, value) in volumeNodes.Children)
+            {
+                if (key is YamlScalarNode { Value: { } name } && value is YamlMappingNode volume
+                    && Child(volume, "driver_opts") is YamlMappingNode options && Text(Child(options, "device")) is { } device)
+                {
+                    volumeDevices[name] = device;
+                }
+            }
+        }
+
+        var fileSources = new List<(string Property, string File)>();
+        foreach (var section in new[] { "secrets", "configs" })
+        {
+            if (Child(root, section) is YamlMappingNode entries)
+            {
+                foreach (var (key, value) in entries.Children)
+                {
+                    if (key is YamlScalarNode { Value: { } name } && value is YamlMappingNode entry && Text(Child(entry, "file")) is { } file)
+                    {
+                        fileSources.Add(($"{section}.{name}", file));
+                    }
+                }
+            }
+        }
+
+        return new ComposeProject { Name = Text(Child(root, "name")), Services = services, VolumeDevices = volumeDevices, FileSources = fileSources };
     }
 
     /// <summary>Reads the <c>version:</c> of a compose file as written (v1 wants every file it merges to say the same).</summary>
@@ -77,6 +105,36 @@ public static class ComposeConfigReader
         Command = Words(Child(node, "command")),
         NetworkMode = Text(Child(node, "network_mode")),
         Volumes = Child(node, "volumes") is YamlSequenceNode volumes ? [.. volumes.Children.Select(Mount).OfType<ComposeMount>()] : [],
+        Privileged = Text(Child(node, "privileged")) is "true" or "True",
+        NamespaceModes = NamespaceModes(node),
+        CapAdd = Strings(Child(node, "cap_add")),
+        SecurityOpt = Strings(Child(node, "security_opt")),
+        Devices = Child(node, "devices") is YamlSequenceNode devices ? [.. devices.Children.Select(Device).OfType<string>()] : [],
+        VolumesFrom = Strings(Child(node, "volumes_from")),
+    };
+
+    private static Dictionary<string, string> NamespaceModes(YamlMappingNode node)
+    {
+        var modes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in new[] { "pid", "ipc", "uts", "userns_mode", "cgroup" })
+        {
+            if (Text(Child(node, name)) is { } mode)
+            {
+                modes[name] = mode;
+            }
+        }
+
+        return modes;
+    }
+
+    private static List<string> Strings(YamlNode? node) => node is YamlSequenceNode list ? [.. list.Children.Select(Text).OfType<string>()] : [];
+
+    // HOST[:CONTAINER[:PERMISSIONS]], or the long syntax newer compose versions print.
+    private static string? Device(YamlNode node) => node switch
+    {
+        YamlScalarNode { Value: { } text } => text.Split(':')[0],
+        YamlMappingNode mapping => Text(Child(mapping, "source")),
+        _ => null,
     };
 
     private static ComposeMount? Mount(YamlNode node)

@@ -328,10 +328,14 @@ public sealed partial class DockerProvider
             // Never made.
         }
 
+        // A compose gitspace's networks, the images compose built, and the override file.
+        await this.RemoveComposeProjectAsync(id, CancellationToken.None);
         await this.images.RemoveImagesOfAsync(id, CancellationToken.None);
+        await this.RemoveComposeImagesAsync(id, CancellationToken.None);
         this.hosts.Unregister(ProviderId, id);
         this.identities.Remove(ProviderId, id);
         RepositoryFolder.Delete(this.CloneFolder(id));
+        RepositoryFolder.Delete(ComposeLauncher.FilesFolder(this.paths, id));
         this.records.Remove(id);
     }
 

@@ -288,7 +288,10 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
     {
         try
         {
-            return await this.InspectContainerAsync(id, CancellationToken.None) is not null;
+            // A compose project may have made its other services' containers without the gitspace's own (a database
+            // that exited before the app started): those are the gitspace's too, left in error for their logs.
+            return await this.InspectContainerAsync(id, CancellationToken.None) is not null
+                || (await this.Engine.ListContainersAsync([DockerLabels.ProviderFilter, DockerLabels.IdFilter(id)], CancellationToken.None)).Count > 0;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

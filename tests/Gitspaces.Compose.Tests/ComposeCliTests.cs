@@ -49,6 +49,61 @@ public sealed class ComposeCliTests
     }
 
     [Fact]
+    public async Task WhatServicesAskOfTheHost_IsReadFromTheMergedConfiguration()
+    {
+        // The second file adds the host-reaching properties to a service the first file declares plainly: only the
+        // merged configuration shows them (docs/security.md).
+        var cli = await ComposeCli.LocateAsync(NoVariables, CancellationToken.None);
+        var folder = TempDirectory.Create("compose-cli-host");
+        File.WriteAllText(Path.Combine(folder, "docker-compose.yml"), "version: '3.8'\nservices:\n  app:\n    image: base\n  tools:\n    image: base\n");
+        File.WriteAllText(Path.Combine(folder, "more.yml"), """
+            version: '3.8'
+            services:
+              tools:
+                privileged: true
+                pid: host
+                ipc: host
+                userns_mode: host
+                network_mode: host
+                cap_add: [SYS_ADMIN]
+                security_opt: ["seccomp:unconfined"]
+                devices: ["/dev/fuse:/dev/fuse:rwm"]
+                volumes_from: ["container:someone-else", "app"]
+                volumes:
+                  - /var/run/docker.sock:/var/run/docker.sock
+                  - hostdir:/h
+            volumes:
+              hostdir:
+                driver_opts: { type: none, o: bind, device: /etc }
+            secrets:
+              s:
+                file: /etc/hostname
+            """);
+
+        var result = await cli.RunAsync(["-f", "docker-compose.yml", "-f", "more.yml", "config"], folder, null, CancellationToken.None);
+
+        Assert.True(result.ExitCode == 0, string.Join('\n', result.Tail));
+        var project = ComposeConfigReader.Read(result.StandardOutput);
+        var tools = project.Service("tools")!;
+        Assert.True(tools.Privileged);
+        Assert.Equal("host", tools.NetworkMode);
+        Assert.Equal("host", tools.NamespaceModes["pid"]);
+        Assert.Equal("host", tools.NamespaceModes["ipc"]);
+        Assert.Equal("host", tools.NamespaceModes["userns_mode"]);
+        Assert.Equal(["SYS_ADMIN"], tools.CapAdd);
+        Assert.Equal(["seccomp:unconfined"], tools.SecurityOpt);
+        Assert.Equal(["/dev/fuse"], tools.Devices);
+        Assert.Contains(tools.VolumesFrom, v => v.StartsWith("container:someone-else", StringComparison.Ordinal));
+        Assert.Contains(new ComposeMount("bind", "/var/run/docker.sock", "/var/run/docker.sock", false), tools.Volumes);
+        Assert.Equal("/etc", project.VolumeDevices["hostdir"]);
+        Assert.Equal(("secrets.s", "/etc/hostname"), Assert.Single(project.FileSources));
+        var app = project.Service("app")!;
+        Assert.False(app.Privileged);
+        Assert.Empty(app.NamespaceModes);
+        Assert.Empty(app.CapAdd);
+    }
+
+    [Fact]
     public async Task AFailureKeepsComposesOwnMessage()
     {
         var cli = await ComposeCli.LocateAsync(NoVariables, CancellationToken.None);

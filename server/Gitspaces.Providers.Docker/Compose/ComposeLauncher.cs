@@ -85,6 +85,12 @@ internal sealed class ComposeLauncher : IContainerLauncher
             throw Invalid(plan, $"Service '{missing}' in runServices is not in the Docker Compose configuration.");
         }
 
+        // What any service of the project reaches of this machine (host binds, privileges, the host's namespaces) asks
+        // the same consent as devcontainer.json's properties, before anything is built or started. What is granted is
+        // written to the log, so a host bind is never made silently.
+        var readFrom = RepositoryRootOf(plan);
+        await this.hostAccess.RequireAsync(id, request.Subject, ComposeHostAccess.Of(project, readFrom), "Docker Compose", context);
+
         // Services compose builds get a tag of ours, so that delete finds them whatever the compose version names them.
         var builtImages = project.Services.Where(s => s.Build is not null && s.Image is null).ToDictionary(s => s.Name, s => ComposeLabels.BuiltImage(id, s.Name), StringComparer.Ordinal);
         await File.WriteAllTextAsync(state.Override, ComposeOverrideWriter.Write(new ComposeOverride
@@ -109,19 +115,12 @@ internal sealed class ComposeLauncher : IContainerLauncher
         // was read from (on rebuild of a local folder, that folder rather than the clone), and the volume holds the
         // repository under the clone's name.
         var clone = labels[DockerLabels.LocalFolder];
-        var readFrom = RepositoryRootOf(plan);
         var mountpoint = (await this.engines.Client.Volumes.InspectAsync(DockerLabels.VolumeName(id), token)).Mountpoint;
         var overrides = new List<ComposeServiceOverride>();
         string? repositoryFolder = null;
         foreach (var each in project.Services)
         {
             var (volumes, folderInService) = WorkspaceBinds.Map(each, readFrom, Path.GetFileName(clone), DockerLabels.VolumeName(id), mountpoint, plan.ConfigPath);
-            foreach (var host in each.Volumes.Where(v => v.Type == "bind" && !volumes.Any(m => m.EndsWith(":" + v.Target, StringComparison.Ordinal) || m.Contains(":" + v.Target + ":", StringComparison.Ordinal))))
-            {
-                // Not the repository: a folder of the engine's host, as the compose file asks. Said, so nobody is surprised.
-                context.WriteLog(id, "system", $"The compose service '{each.Name}' mounts {host.Source} of the engine's host at {host.Target}{(host.ReadOnly ? " (read-only)" : string.Empty)}.");
-            }
-
             var serviceLabels = new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 [DockerLabels.Id] = id,

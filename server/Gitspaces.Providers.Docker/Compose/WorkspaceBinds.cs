@@ -13,6 +13,27 @@ namespace Gitspaces.Providers.Docker.Compose;
 /// </summary>
 internal static class WorkspaceBinds
 {
+    /// <summary>
+    /// Tells whether a path of this machine is on the repository's side: the folder that holds the repository (the
+    /// clone's own folder in the state directory), or anything in it. Binds of such paths become the workspace volume;
+    /// any other path is this machine's.
+    /// </summary>
+    /// <param name="path">An absolute path, as <c>compose config</c> prints it.</param>
+    /// <param name="repositoryRoot">The repository the configuration was read from.</param>
+    /// <returns>Whether the path is the repository's parent or below it.</returns>
+    public static bool IsRepositorySide(string path, string repositoryRoot)
+    {
+        if (!Path.IsPathFullyQualified(path))
+        {
+            // Relative (a named volume's device written relative) or a ~ compose did not expand: not ours to vouch for.
+            return false;
+        }
+
+        var parent = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(repositoryRoot)))!;
+        var relative = Path.GetRelativePath(parent, Path.TrimEndingDirectorySeparator(Path.GetFullPath(path))).Replace('\\', '/');
+        return relative != ".." && !relative.StartsWith("../", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
+    }
+
     /// <summary>Maps one service's binds.</summary>
     /// <param name="service">The service, as <c>compose config</c> printed it (absolute paths).</param>
     /// <param name="repositoryRoot">The repository on this machine that the configuration was read from (the clone, or on rebuild the user's local folder).</param>

@@ -74,11 +74,13 @@ public sealed class ComposeFailureTests(DockerEnvironment environment)
 
         Assert.Equal(ErrorCodes.DevcontainerInvalid, bad.Code);
         Assert.Contains("Docker Compose cannot read its configuration", bad.Message, StringComparison.Ordinal);
-        Assert.Contains(sandbox.LogText(id), l => l.Contains("docker-compose.yml", StringComparison.Ordinal));
+        Assert.Contains(sandbox.Logs, l => l.Id == id && l.Line.Line.Contains("docker-compose.yml", StringComparison.Ordinal));
         Assert.Equal(ErrorCodes.DevcontainerInvalid, missing.Code);
         Assert.Contains("Service 'web' configured in devcontainer.json not found in Docker Compose configuration.", missing.Message, StringComparison.Ordinal);
-        await sandbox.Service.DeleteAsync(id, null, CancellationToken.None);
-        await sandbox.Service.DeleteAsync(otherId, null, CancellationToken.None);
-        Assert.Empty(DockerCli.Docker("ps", "-aq", "--filter", "label=dev.gitspaces.id=" + id));
+
+        // Nothing of the project was made: nothing is left, and the same request can be sent again (#13).
+        await sandbox.AssertNothingLeftAsync(id);
+        await sandbox.AssertNothingLeftAsync(otherId);
+        Assert.False(Directory.Exists(Path.Combine(sandbox.Paths.DataDirectory, "docker", "compose", id)));
     }
 }
