@@ -46,6 +46,10 @@ public sealed class ComposeGitspaceTests(DockerEnvironment environment)
         // One project: both services labelled as the gitspace's, the workspace volume mounted, the app on the db's network.
         var services = DockerCli.Docker("ps", "--format", "{{.Label \"com.docker.compose.service\"}} {{.Label \"dev.gitspaces.id\"}}", "--filter", "label=com.docker.compose.project=" + project).Split('\n').Order().ToList();
         Assert.Equal([$"app {id}", $"db {id}"], services);
+        var homes = DockerCli.Docker("ps", "--format", "{{.Label \"dev.gitspaces.home\"}}", "--filter", "label=com.docker.compose.project=" + project).Split('\n');
+        Assert.Equal(2, homes.Length);
+        Assert.Single(homes.Distinct());
+        Assert.NotEmpty(homes[0]);
         Assert.Contains($"gitspace-{id}-workspace", DockerCli.Docker("inspect", "-f", "{{range .Mounts}}{{.Name}} {{end}}", container), StringComparison.Ordinal);
         Assert.StartsWith("container:", DockerCli.Docker("inspect", "-f", "{{.HostConfig.NetworkMode}}", container), StringComparison.Ordinal);
         Assert.Equal("db-up", DockerCli.Docker("exec", ServiceContainer(project, "db"), "cat", "/tmp/ready"));
