@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs and starts what the test suites need on a fresh Debian/Ubuntu machine (as root): a Docker engine,
-# the local base image, git, the OpenSSH client, Debian's docker-registry, and the reference devcontainer CLI.
+# the local base image, git, the OpenSSH client, Debian's docker-registry, the compose CLI (Debian's docker-compose) and
+# the reference devcontainer CLI.
 # The VS Code and JetBrains suites install their own extras (browser, JDK jars) from their own scripts.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 
 need=()
-for pair in git:git ssh:openssh-client ssh-keygen:openssh-client debootstrap:debootstrap docker-registry:docker-registry ss:iproute2 script:bsdutils; do
+for pair in git:git ssh:openssh-client ssh-keygen:openssh-client debootstrap:debootstrap docker-registry:docker-registry docker-compose:docker-compose ss:iproute2 script:bsdutils; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || need+=("${pair##*:}")
 done
 # gitspaces is published with Native AOT (scripts/release/publish.mjs): the ILCompiler links with clang and zlib;

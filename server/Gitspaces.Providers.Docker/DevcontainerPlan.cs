@@ -42,6 +42,9 @@ internal sealed record DevcontainerPlan
     /// <summary>Gets <c>initializeCommand</c>, which runs on this machine before the image is prepared.</summary>
     public LifecycleCommand? InitializeCommand { get; init; }
 
+    /// <summary>Gets the Docker Compose part of a compose configuration; <see langword="null"/> for the image and Dockerfile kinds.</summary>
+    public ComposePlan? Compose { get; init; }
+
     /// <summary>Gets what the reader recovered from or would point out (a missing comma, an unknown property), as <c>file(line,column): message</c>.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 

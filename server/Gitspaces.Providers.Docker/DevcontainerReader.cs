@@ -37,15 +37,6 @@ internal static class DevcontainerReader
             throw Invalid(relative, result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
         }
 
-        if (result.Configuration["dockerComposeFile"] is not null)
-        {
-            throw new GitspaceException(ErrorCodes.NotSupported, $"{relative} uses Docker Compose (dockerComposeFile); the Docker provider runs image and Dockerfile configurations only for now. Use \"image\" or \"build.dockerfile\" for the development container.", new ErrorData
-            {
-                Kind = nameof(ErrorCodes.NotSupported),
-                Hint = "Point devcontainerPath at an image- or Dockerfile-based configuration.",
-            });
-        }
-
         // The reference reads a configuration whose Dockerfile is missing (the reader warns); nothing can be built from it.
         var missingDockerfile = result.Diagnostics.Where(IsMissingDockerfile).ToList();
         if (missingDockerfile.Count > 0)
@@ -62,7 +53,7 @@ internal static class DevcontainerReader
             Image = config.Kind switch
             {
                 DevContainerConfigKind.Image => config.Image,
-                DevContainerConfigKind.Dockerfile => null,
+                DevContainerConfigKind.Dockerfile or DevContainerConfigKind.DockerCompose => null,
                 _ => throw new UnreachableException($"The reader reports a configuration of kind {config.Kind} without a Compose file as an error."),
             },
             Dockerfile = build?.DockerfilePath,
@@ -74,6 +65,9 @@ internal static class DevcontainerReader
             AppPorts = [.. config.AppPorts.Select(p => p.ToString())],
             Features = [.. config.Features.Select(f => f.Key)],
             InitializeCommand = config.InitializeCommand,
+            Compose = config.Kind == DevContainerConfigKind.DockerCompose
+                ? new ComposePlan(config.DockerComposeFilePaths, config.Service!, config.RunServices, config.EffectiveShutdownAction)
+                : null,
             MetadataEntry = ImageMetadata.FromConfig(result.RawConfiguration ?? result.Configuration),
             Warnings = [.. result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(d => $"{relative}({d.Line},{d.Column}): {d.Message}")],
             Configuration = result.Configuration,
@@ -103,9 +97,10 @@ internal static class DevcontainerReader
         }
     };
 
-    // Where ConfigChecks reports the Dockerfile: build.dockerfile, or the legacy top-level dockerFile.
+    // Where ConfigChecks reports the Dockerfile (build.dockerfile, or the legacy top-level dockerFile) and the compose files.
     private static bool IsMissingDockerfile(DevContainerDiagnostic diagnostic) =>
-        diagnostic.Code == DiagnosticCodes.FileNotFound && diagnostic.Path is "$.build.dockerfile" or "$.dockerFile";
+        diagnostic.Code == DiagnosticCodes.FileNotFound
+        && (diagnostic.Path is "$.build.dockerfile" or "$.dockerFile" || diagnostic.Path?.StartsWith("$.dockerComposeFile", StringComparison.Ordinal) == true);
 
     private static GitspaceException Invalid(string relative, IEnumerable<DevContainerDiagnostic> refused)
     {

@@ -6,6 +6,7 @@ namespace Gitspaces.Providers.Docker;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(GitspaceRecord))]
 [JsonSerializable(typeof(LifecyclePlan))]
+[JsonSerializable(typeof(Compose.ComposeState))]
 [JsonSerializable(typeof(EngineBuildMessage))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonNode))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonArray))]

@@ -7,6 +7,7 @@ using Gitspaces.DevContainers.HostAccess;
 using Gitspaces.Docker.Engine;
 using Gitspaces.Git;
 using Gitspaces.Protocol;
+using Gitspaces.Providers.Docker.Compose;
 using Gitspaces.Providers.Docker.Provisioning;
 using Gitspaces.Providers.Docker.Trust;
 
@@ -145,8 +146,16 @@ public sealed partial class DockerProvider
 
         context.RecordEvent(id, EventTypes.ActionStart, "Starting gitspace...");
         context.Changed(this.MapKnown(id, container.AsSummary(container.State.Status)) with { State = GitspaceState.Starting, ErrorMessage = null });
-        await this.Engine.StartContainerAsync(container.Id, token);
         var labels = container.Config.Labels ?? [];
+        if (ComposeLabels.StateOf(labels) is { } compose)
+        {
+            await this.composeLauncher.StartAsync(id, compose, context);
+        }
+        else
+        {
+            await this.Engine.StartContainerAsync(container.Id, token);
+        }
+
         var record = this.records.Read(id);
         var sameContainer = record.ContainerId == container.Id;
         this.records.Update(id, r => r with { ContainerId = container.Id, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = sameContainer && r.CreateCommandsDone, CreateHooksDone = sameContainer ? r.CreateHooksDone : [] });
@@ -170,10 +179,11 @@ public sealed partial class DockerProvider
         context.RecordEvent(id, EventTypes.ActionStop, "Stopping gitspace...");
         context.Changed(this.MapKnown(id, container.AsSummary(container.State.Status)) with { State = GitspaceState.Stopping, Readiness = null });
         context.RecordEvent(id, EventTypes.AgentGitspaceStopStart, "Stopping the gitspace container...");
-        if (container.State.Running)
-        {
-            await this.Engine.StopContainerAsync(container.Id, this.options.StopTimeout, token);
-        }
+        // stopCompose: the whole project, all at once as compose stops it; otherwise (and shutdownAction none) the container.
+        var toStop = ComposeLabels.StateOf(container.Config.Labels) is { ShutdownAction: not "none" } compose
+            ? (await this.Engine.ListContainersAsync([ComposeLabels.ComposeProject + "=" + compose.Project, DockerLabels.IdFilter(id)], token)).Where(c => c.State == "running").Select(c => c.Id).ToList()
+            : container.State.Running ? [container.Id] : [];
+        await Task.WhenAll(toStop.Select(c => this.Engine.StopContainerAsync(c, this.options.StopTimeout, token)));
 
         this.records.Update(id, r => r with { Readiness = null });
         context.RecordEvent(id, EventTypes.AgentGitspaceStopCompleted, "Stopped the gitspace container");
@@ -191,6 +201,7 @@ public sealed partial class DockerProvider
         IDictionary<string, string> labels = container?.Config.Labels
             ?? (await this.engines.Client.Volumes.InspectAsync(DockerLabels.VolumeName(id), token)).Labels;
         var display = labels[DockerLabels.Repository];
+        var oldCompose = ComposeLabels.StateOf(container?.Config.Labels);
         var cloneFolder = labels.TryGetValue(DockerLabels.LocalFolder, out var local) ? local : Path.Combine(this.CloneFolder(id), WorkspaceFolders.RepositoryName(display));
         var configPath = labels.TryGetValue(DockerLabels.ConfigPath, out var path) && path.Length > 0 ? path : null;
         Directory.CreateDirectory(cloneFolder);
@@ -229,7 +240,14 @@ public sealed partial class DockerProvider
         context.RecordEvent(id, EventTypes.FetchDevcontainerCompleted, $"Rebuilding from {plan.ConfigPath} of {display}, {described}; changes made inside the gitspace count once they are in the repository.");
         await this.hostAccess.RequireAsync(id, subject, HostAccessFacts.Of(plan.Configuration), null, context);
         await RunInitializeCommandAsync(id, plan, configFolder, context);
-        if (container is not null)
+        if (container is not null && oldCompose is not null && plan.Compose is null)
+        {
+            // No longer a compose gitspace: its project goes, its volumes stay until delete.
+            context.RecordEvent(id, EventTypes.AgentGitspaceDeletionStart, "Removing the old compose project's containers (the workspace volume stays)...");
+            await this.RemoveContainersOfAsync(id, removeVolumes: false, token);
+            context.RecordEvent(id, EventTypes.AgentGitspaceDeletionCompleted, "Removed the old containers");
+        }
+        else if (container is not null && plan.Compose is null || container is not null && oldCompose is null)
         {
             context.RecordEvent(id, EventTypes.AgentGitspaceDeletionStart, "Removing the old container (the workspace volume stays)...");
             await this.engines.Client.Containers.RemoveContainerAsync(container.Id, new ContainerRemoveParameters { Force = true }, token);
@@ -271,6 +289,10 @@ public sealed partial class DockerProvider
             // Already gone.
         }
 
+        // A compose gitspace's other containers (with their anonymous volumes), networks and volumes.
+        await this.RemoveContainersOfAsync(id, removeVolumes: true, token);
+        await this.RemoveComposeProjectAsync(id, token);
+
         context.RecordEvent(id, EventTypes.InfraDeprovisioningStart, "Removing the workspace volume...");
         try
         {
@@ -283,10 +305,12 @@ public sealed partial class DockerProvider
 
         await this.images.RemoveUnusedDerivedAsync(token);
         await this.images.RemoveImagesOfAsync(id, token);
+        await this.RemoveComposeImagesAsync(id, token);
 
         this.hosts.Unregister(ProviderId, id);
         this.identities.Remove(ProviderId, id);
         RepositoryFolder.Delete(this.CloneFolder(id));
+        RepositoryFolder.Delete(ComposeLauncher.FilesFolder(this.paths, id));
         this.records.Remove(id);
         context.RecordEvent(id, EventTypes.InfraDeprovisioningCompleted, "Removed the workspace volume");
         context.RecordEvent(id, EventTypes.AgentGitspaceDeletionCompleted, "Gitspace deleted");
@@ -304,10 +328,14 @@ public sealed partial class DockerProvider
             // Never made.
         }
 
+        // A compose gitspace's networks, the images compose built, and the override file.
+        await this.RemoveComposeProjectAsync(id, CancellationToken.None);
         await this.images.RemoveImagesOfAsync(id, CancellationToken.None);
+        await this.RemoveComposeImagesAsync(id, CancellationToken.None);
         this.hosts.Unregister(ProviderId, id);
         this.identities.Remove(ProviderId, id);
         RepositoryFolder.Delete(this.CloneFolder(id));
+        RepositoryFolder.Delete(ComposeLauncher.FilesFolder(this.paths, id));
         this.records.Remove(id);
     }
 
@@ -345,7 +373,8 @@ public sealed partial class DockerProvider
 
     private async Task<EngineContainer> ProvisionAsync(string id, Dictionary<string, string> labels, DevcontainerPlan plan, string? uploadFolder, HostAccessSubject subject, IOperationContext context)
     {
-        var running = await this.launcher.LaunchAsync(new LaunchRequest(id, labels, plan, uploadFolder, subject), context);
+        var launcher = plan.Compose is null ? this.launcher : this.composeLauncher;
+        var running = await launcher.LaunchAsync(new LaunchRequest(id, labels, plan, uploadFolder, subject), context);
         context.Changed(this.MapKnown(id, running));
         await this.RunLifecycleAsync(id, running, labels, newContainer: true, context);
         return running;
@@ -428,6 +457,67 @@ public sealed partial class DockerProvider
     }
 
     private static string WorkspaceMountOf(EngineContainerDetails container, string id) =>
-        container.Mounts?.FirstOrDefault(m => m.Name == DockerLabels.VolumeName(id))?.Destination
-        ?? container.Config.Labels![DockerLabels.WorkspaceFolder];
+        ComposeLabels.StateOf(container.Config.Labels) is { } compose
+            ? compose.RepositoryFolder ?? container.Config.Labels![DockerLabels.WorkspaceFolder]
+            : container.Mounts?.FirstOrDefault(m => m.Name == DockerLabels.VolumeName(id))?.Destination
+                ?? container.Config.Labels![DockerLabels.WorkspaceFolder];
+
+    /// <summary>Removes every container labelled as the gitspace's (a compose project's services).</summary>
+    private async Task RemoveContainersOfAsync(string id, bool removeVolumes, CancellationToken cancellationToken)
+    {
+        foreach (var container in await this.Engine.ListContainersAsync([DockerLabels.ProviderFilter, DockerLabels.IdFilter(id)], cancellationToken))
+        {
+            try
+            {
+                await this.engines.Client.Containers.RemoveContainerAsync(container.Id, new ContainerRemoveParameters { Force = true, RemoveVolumes = removeVolumes }, cancellationToken);
+            }
+            catch (Exception ex) when (DockerFailures.IsNotFound(ex))
+            {
+                // Already gone.
+            }
+        }
+    }
+
+    /// <summary>Removes what compose made for the gitspace's project besides containers: networks and volumes.</summary>
+    private async Task RemoveComposeProjectAsync(string id, CancellationToken cancellationToken)
+    {
+        var project = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [ComposeLabels.ComposeProject + "=" + ComposeLabels.ProjectName(id)] = true } };
+        foreach (var network in await this.engines.Client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = project }, cancellationToken))
+        {
+            try
+            {
+                await this.engines.Client.Networks.DeleteNetworkAsync(network.ID, cancellationToken);
+            }
+            catch (Exception ex) when (DockerFailures.IsNotFound(ex))
+            {
+                // Already gone.
+            }
+        }
+
+        var volumes = await this.engines.Client.Volumes.ListAsync(new VolumesListParameters { Filters = project }, cancellationToken);
+        foreach (var volume in volumes.Volumes ?? [])
+        {
+            try
+            {
+                await this.engines.Client.Volumes.RemoveAsync(volume.Name, true, cancellationToken);
+            }
+            catch (Exception ex) when (DockerFailures.IsNotFound(ex))
+            {
+                // Already gone.
+            }
+        }
+    }
+
+    /// <summary>Removes the images compose built for the gitspace's services; after the derived images made from them (Features, UID), which pin them.</summary>
+    private async Task RemoveComposeImagesAsync(string id, CancellationToken cancellationToken)
+    {
+        var built = await this.engines.Client.Images.ListImagesAsync(
+            new ImagesListParameters { Filters = new Dictionary<string, IDictionary<string, bool>> { ["reference"] = new Dictionary<string, bool> { ["gitspace-" + id + "-*"] = true } } },
+            cancellationToken);
+        // By tag: a build cache hit gives other gitspaces' services the same image id, and theirs must stay.
+        foreach (var tag in built.SelectMany(i => i.RepoTags ?? []).Where(t => t.StartsWith("gitspace-" + id + "-", StringComparison.Ordinal)))
+        {
+            await this.images.RemoveQuietlyAsync(tag, force: false, cancellationToken);
+        }
+    }
 }

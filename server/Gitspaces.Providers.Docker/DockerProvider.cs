@@ -8,6 +8,7 @@ using Gitspaces.Core.Ssh;
 using Gitspaces.Core.State;
 using Gitspaces.Docker.Engine;
 using Gitspaces.Protocol;
+using Gitspaces.Providers.Docker.Compose;
 using Gitspaces.Providers.Docker.Connect;
 using Gitspaces.Providers.Docker.Images;
 using Gitspaces.Providers.Docker.Lifecycle;
@@ -38,8 +39,9 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
     private readonly BackgroundLifecycles background = new();
     private readonly ConcurrentDictionary<string, int> active = new(StringComparer.Ordinal);
     private readonly ContainerSshSetup ssh;
-    [SuppressMessage("Performance", "CA1859:Use concrete types when possible for improved performance", Justification = "The seam Docker Compose launches through, beside the single container (#14).")]
+    [SuppressMessage("Performance", "CA1859:Use concrete types when possible for improved performance", Justification = "The seam every kind of gitspace launches through.")]
     private readonly IContainerLauncher launcher;
+    private readonly ComposeLauncher composeLauncher;
     private readonly HostAccessGate hostAccess;
     private readonly ImageCleaner images;
     private readonly DockerConnector connector;
@@ -63,8 +65,10 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         this.engines = new DockerEngines(DockerEndpointSetting.Resolve(DockerSettings.Load(paths).Endpoint, this.options.Environment), EngineTimeouts.FromEnvironment(this.options.Environment));
         var passwds = new ImagePasswdCache(paths);
         this.ssh = new ContainerSshSetup(this.engines, this.records);
+        var layers = new ImageLayers(this.engines, paths, this.options);
         this.hostAccess = new HostAccessGate(paths, this.options.Environment);
-        this.launcher = new SingleContainerLauncher(this.engines, paths, identities, this.records, passwds, this.ssh, this.options, this.hostAccess);
+        this.launcher = new SingleContainerLauncher(this.engines, paths, identities, this.records, passwds, this.ssh, layers, this.options, this.hostAccess);
+        this.composeLauncher = new ComposeLauncher(this.engines, paths, identities, this.records, this.ssh, new ComposeRunner(this.engines, this.options.Environment), layers, this.options, this.hostAccess);
         this.images = new ImageCleaner(this.engines, passwds, this.options.Log);
         this.connector = new DockerConnector(this.engines, identities, hosts, this.records, this.ssh);
         this.watcher = new EngineEventWatcher(this.engines, this.records, this.active.ContainsKey, this.ReadOneAsync, this.options.Log);
@@ -284,7 +288,10 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
     {
         try
         {
-            return await this.InspectContainerAsync(id, CancellationToken.None) is not null;
+            // A compose project may have made its other services' containers without the gitspace's own (a database
+            // that exited before the app started): those are the gitspace's too, left in error for their logs.
+            return await this.InspectContainerAsync(id, CancellationToken.None) is not null
+                || (await this.Engine.ListContainersAsync([DockerLabels.ProviderFilter, DockerLabels.IdFilter(id)], CancellationToken.None)).Count > 0;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -93,7 +93,7 @@ public sealed class BadInputTests(DockerEnvironment environment)
     }
 
     [Fact]
-    public async Task DockerComposeIsNotSupportedWithASpecificMessage()
+    public async Task AMissingComposeFileIsInvalidBeforeAnythingRuns()
     {
         var repo = environment.Repository("compose", Configs.Files("""{ "dockerComposeFile": "compose.yml", "service": "app" }"""));
         using var sandbox = new Sandbox();
@@ -101,8 +101,8 @@ public sealed class BadInputTests(DockerEnvironment environment)
 
         var error = await Assert.ThrowsAsync<GitspaceException>(() => sandbox.CreateAsync(id, repo));
 
-        Assert.Equal(ErrorCodes.NotSupported, error.Code);
-        Assert.Contains("Docker Compose", error.Message, StringComparison.Ordinal);
+        Assert.Equal(ErrorCodes.DevcontainerInvalid, error.Code);
+        Assert.Contains("compose.yml", error.Message, StringComparison.Ordinal);
         await sandbox.AssertNothingLeftAsync(id);
     }
 

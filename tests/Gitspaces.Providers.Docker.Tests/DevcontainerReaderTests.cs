@@ -56,13 +56,33 @@ public sealed class DevcontainerReaderTests
     }
 
     [Fact]
-    public async Task DockerComposeIsNotSupportedEvenWhenItsFileIsMissing()
+    public async Task AMissingComposeFileIsRefusedWithItsPosition()
     {
         var repository = Repository("""{ "dockerComposeFile": "missing.yml", "service": "app" }""");
 
         var error = await Assert.ThrowsAsync<GitspaceException>(() => DevcontainerReader.ReadAsync(repository, null, CancellationToken.None));
 
-        Assert.Equal(ErrorCodes.NotSupported, error.Code);
+        Assert.Equal(ErrorCodes.DevcontainerInvalid, error.Code);
+        Assert.Contains("missing.yml", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, error.Details.Diagnostics![0].Line);
+    }
+
+    [Fact]
+    public async Task AComposePlanTakesTheFilesServiceRunServicesAndShutdownAction()
+    {
+        var repository = Repository("""{ "dockerComposeFile": ["a.yml", "../b.yml"], "service": "app", "runServices": ["db"], "shutdownAction": "none" }""");
+        File.WriteAllText(Path.Combine(repository, ".devcontainer", "a.yml"), "services: {}\n");
+        File.WriteAllText(Path.Combine(repository, "b.yml"), "services: {}\n");
+
+        var plan = await DevcontainerReader.ReadAsync(repository, null, CancellationToken.None);
+
+        Assert.Equal([Path.Combine(repository, ".devcontainer", "a.yml"), Path.Combine(repository, "b.yml")], plan.Compose!.Files);
+        Assert.Equal("app", plan.Compose.Service);
+        Assert.Equal(["db"], plan.Compose.RunServices!);
+        Assert.Equal("none", plan.Compose.ShutdownAction);
+        Assert.Equal("/", plan.WorkspaceFolder);
+        Assert.Null(plan.Image);
+        Assert.Null(plan.Dockerfile);
     }
 
     [Fact]

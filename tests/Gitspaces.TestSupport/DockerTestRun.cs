@@ -48,6 +48,19 @@ public sealed class DockerTestRun : IDisposable
             }
         }
 
+        // Compose gitspaces (projects named gitspace-<id>): their networks, and volumes compose made for them.
+        foreach (var kind in new[] { "network", "volume" })
+        {
+            foreach (var name in DockerCli.Run("docker", kind, "ls", "-q", "--filter", "label=com.docker.compose.project").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var project = DockerCli.Run("docker", kind, "inspect", "-f", "{{index .Labels \"com.docker.compose.project\"}}", name).Output.Trim();
+                if (project.StartsWith("gitspace-" + this.RunId, StringComparison.Ordinal))
+                {
+                    DockerCli.Run("docker", kind, "rm", name);
+                }
+            }
+        }
+
         foreach (var image in DockerCli.Run("docker", "images", "--format", "{{.Repository}}:{{.Tag}}", "--filter", "label=dev.gitspaces.provider=docker").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             if (image.StartsWith("gitspace-" + this.RunId, StringComparison.Ordinal))

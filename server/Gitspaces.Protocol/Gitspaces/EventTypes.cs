@@ -78,6 +78,9 @@ public static class EventTypes
     public const string LifecycleCommandCompleted = "lifecycle_command_completed";
     public const string LifecycleCommandFailed = "lifecycle_command_failed";
     public const string LifecycleCommandSkipped = "lifecycle_command_skipped";
+    public const string ComposeUpStart = "compose_up_start";
+    public const string ComposeUpCompleted = "compose_up_completed";
+    public const string ComposeUpFailed = "compose_up_failed";
     public const string SshSetupStart = "ssh_setup_start";
     public const string SshSetupCompleted = "ssh_setup_completed";
     public const string SshSetupFailed = "ssh_setup_failed";

@@ -3,8 +3,6 @@ using Gitspaces.Core.Errors;
 using Gitspaces.Core.Operations;
 using Gitspaces.Core.Ssh;
 using Gitspaces.Core.State;
-using Gitspaces.DevContainers.Features;
-using Gitspaces.DevContainers.HostAccess;
 using Gitspaces.DevContainers.Variables;
 using Gitspaces.Docker.Engine;
 using Gitspaces.Protocol;
@@ -18,8 +16,6 @@ namespace Gitspaces.Providers.Docker.Provisioning;
 /// </summary>
 internal sealed class SingleContainerLauncher : IContainerLauncher
 {
-    private static readonly HttpClient FeatureHttp = new() { Timeout = TimeSpan.FromMinutes(5) };
-
     private readonly DockerEngines engines;
     private readonly StatePaths paths;
     private readonly ISshIdentityStore identities;
@@ -27,10 +23,12 @@ internal sealed class SingleContainerLauncher : IContainerLauncher
     private readonly ImagePasswdCache passwds;
     private readonly ContainerSshSetup ssh;
     private readonly DockerProviderOptions options;
+    private readonly ImageLayers layers;
     private readonly HostAccessGate hostAccess;
 
-    public SingleContainerLauncher(DockerEngines engines, StatePaths paths, ISshIdentityStore identities, GitspaceRecordStore records, ImagePasswdCache passwds, ContainerSshSetup ssh, DockerProviderOptions options, HostAccessGate hostAccess)
+    public SingleContainerLauncher(DockerEngines engines, StatePaths paths, ISshIdentityStore identities, GitspaceRecordStore records, ImagePasswdCache passwds, ContainerSshSetup ssh, ImageLayers layers, DockerProviderOptions options, HostAccessGate hostAccess)
     {
+        this.layers = layers;
         this.hostAccess = hostAccess;
         this.engines = engines;
         this.paths = paths;
@@ -55,34 +53,16 @@ internal sealed class SingleContainerLauncher : IContainerLauncher
 
         // The keys (made once, with the crypto library's first load) are ready by the time the upload needs them.
         var identity = Task.Run(() => this.identities.GetOrCreate(DockerLabels.ProviderValue, id), token);
-        var features = await this.ResolveFeaturesAsync(id, plan, labels[DockerLabels.LocalFolder], context);
+        var features = await this.layers.ResolveFeaturesAsync(id, plan, labels[DockerLabels.LocalFolder], context);
         var image = await new ImagePreparer(() => this.engines.Client, this.engines.Engine, this.options.Environment).PrepareAsync(id, plan, context);
-        image = await this.InstallFeaturesAsync(id, plan, features, image, context);
-        var entries = MergedMetadata.EntriesIn(image.Details.Labels);
-        var origins = entries.Select(e => e["id"] is JsonValue featureId ? $"Feature '{featureId}'" : "image").Append("devcontainer.json").ToList();
-        entries.Add(plan.MetadataEntry);
+        image = await this.layers.InstallFeaturesAsync(id, plan, features, image, context);
 
-        // ${devcontainerId} comes from the id labels, as the reference computes it: the same gitspace keeps its id
-        // (and so its named volumes) across rebuilds.
-        var devcontainerId = DevContainerId.Compute(new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            [DockerLabels.LocalFolder] = labels[DockerLabels.LocalFolder],
-            [DockerLabels.ConfigFile] = plan.ConfigFile,
-        });
-        JsonNode? Substitute(JsonNode? node) => VariableSubstitution.SubstituteDevContainerId(plan.SubstituteLocal(node), devcontainerId);
-        var metadata = MergedMetadata.Merge(plan.Configuration, entries, origins, Substitute);
+        // devcontainer.json was asked about when it was read; the image and the Features it chose ask here.
+        await this.hostAccess.RequireImageMetadataAsync(id, request.Subject, image, context);
+        var (metadata, devcontainerId) = ContainerMetadata.Merge(labels, plan, image);
         plan = plan with { RunArgs = [.. plan.RunArgs.Select(a => VariableSubstitution.SubstituteDevContainerId(JsonValue.Create(a), devcontainerId)!.GetValue<string>())] };
         var platform = RunArgs.PlatformOf(plan.RunArgs);
-        image = await this.UpdateRemoteUserUidAsync(id, metadata, image, platform, context);
-
-        // devcontainer.json was asked about when it was read; the image and the Features it chose ask here. Only
-        // devcontainer.json's initializeCommand ever runs, so a metadata entry's is no access.
-        for (var i = 0; i < entries.Count - 1; i++)
-        {
-            var facts = HostAccessFacts.Of(entries[i]).Where(f => f.Kind != HostAccessFacts.HostCommand).ToList();
-            await this.hostAccess.RequireAsync(id, request.Subject, facts, origins[i], context);
-        }
-
+        image = await this.layers.UpdateRemoteUserUidAsync(id, metadata, image, context, platform);
         var (parameters, containerUser, remoteUser) = ContainerSpec.Build(id, labels, plan, metadata, image, mountTarget, workspaceFolder);
 
         // The parameters the engine receives are checked last, whichever property they came from: nothing reaches this
@@ -156,51 +136,4 @@ internal sealed class SingleContainerLauncher : IContainerLauncher
 
         return passwd;
     }
-
-    private async Task<IReadOnlyList<ResolvedFeature>> ResolveFeaturesAsync(string id, DevcontainerPlan plan, string repositoryRoot, IOperationContext context)
-    {
-        if (plan.Features.Count == 0)
-        {
-            return [];
-        }
-
-        context.Progress($"Fetching Features: {string.Join(", ", plan.Features)}...");
-        var configFolder = this.options.Environment("DOCKER_CONFIG") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(this.options.Environment("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".docker");
-        var fetcher = new FeatureFetcher(FeatureHttp, new DockerCredentialStore(Path.Combine(configFolder, "config.json")));
-        try
-        {
-            var resolved = await new FeatureResolver(fetcher, Path.Combine(this.paths.DataDirectory, "cache", "features"))
-                .ResolveAsync(plan.Configuration, plan.ConfigFile, repositoryRoot, context.CancellationToken);
-            foreach (var feature in resolved)
-            {
-                context.WriteLog(id, "system", $"Feature {feature.Step.Reference.UserId}: {feature.Step.Definition.Name ?? feature.Step.Reference.Id} {feature.Step.Definition.Version}".TrimEnd());
-            }
-
-            return resolved;
-        }
-        catch (FeatureOrderException ex)
-        {
-            context.RecordEvent(id, EventTypes.FeatureInstallFailed, ex.Message);
-            if (ex.InnerException is HttpRequestException { StatusCode: not System.Net.HttpStatusCode.NotFound })
-            {
-                throw GitspaceException.OperationFailed(id, "feature_install", ex.Message, null, ex);
-            }
-
-            throw new GitspaceException(ErrorCodes.DevcontainerInvalid, $"{plan.ConfigPath}: {ex.Message}", new ErrorData
-            {
-                Kind = nameof(ErrorCodes.DevcontainerInvalid),
-                GitspaceId = id,
-                Diagnostics = [new Diagnostic { File = plan.ConfigPath, Line = 1, Column = 1, Severity = "error", Message = ex.Message, Code = ex.Code, Path = "$.features" }],
-                Hint = "Fix the Feature's id or options in devcontainer.json and create the gitspace again.",
-            });
-        }
-    }
-
-    private Task<PreparedImage> InstallFeaturesAsync(string id, DevcontainerPlan plan, IReadOnlyList<ResolvedFeature> features, PreparedImage image, IOperationContext context) =>
-        new FeatureImageBuilder(() => this.engines.Client, this.engines.Engine).BuildAsync(id, plan, features, image, context);
-
-    private Task<PreparedImage> UpdateRemoteUserUidAsync(string id, MergedMetadata metadata, PreparedImage image, string? platform, IOperationContext context) =>
-        new UidImageBuilder(() => this.engines.Client, this.engines.Engine).ApplyAsync(id, metadata, image, this.engines.Endpoint.Address.Scheme == "unix", platform, context);
 }

@@ -4,6 +4,7 @@ using Gitspaces.Core.State;
 using Gitspaces.Core.Trust;
 using Gitspaces.DevContainers.HostAccess;
 using Gitspaces.Protocol;
+using Gitspaces.Providers.Docker.Provisioning;
 
 namespace Gitspaces.Providers.Docker.Trust;
 
@@ -64,6 +65,25 @@ internal sealed class HostAccessGate
             {
                 context.WriteLog(id, "system", $"Reaches this machine (trusted): {access.Property}: {access.Detail}");
             }
+        }
+    }
+
+    /// <summary>Asks for what an image's and its Features' <c>devcontainer.metadata</c> entries reach, before they are applied.</summary>
+    /// <param name="id">The gitspace.</param>
+    /// <param name="subject">The repository.</param>
+    /// <param name="image">The image, with its Features installed.</param>
+    /// <param name="context">Answers the trust request; receives the log lines.</param>
+    /// <returns>A task that completes once everything asked is granted.</returns>
+    /// <exception cref="GitspaceException"><see cref="ErrorCodes.RepositoryUntrusted"/> when anything is refused.</exception>
+    public async Task RequireImageMetadataAsync(string id, HostAccessSubject subject, PreparedImage image, IOperationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+
+        // Only devcontainer.json's initializeCommand ever runs, so a metadata entry's is no access.
+        foreach (var entry in MergedMetadata.EntriesIn(image.Details.Labels))
+        {
+            var facts = HostAccessFacts.Of(entry).Where(f => f.Kind != HostAccessFacts.HostCommand).ToList();
+            await this.RequireAsync(id, subject, facts, ContainerMetadata.OriginOf(entry), context);
         }
     }
 

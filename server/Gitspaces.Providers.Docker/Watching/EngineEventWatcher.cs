@@ -153,7 +153,7 @@ internal sealed class EngineEventWatcher
             journal.RecordEvent(
                 id,
                 EventTypes.GitspaceChangedExternally,
-                $"The container was {what} outside gitspaces (docker {message.Action}); the gitspace is now {gitspace.State.ToString().ToLowerInvariant()}.",
+                $"{(attributes.TryGetValue(Compose.ComposeLabels.Service, out var service) ? $"The container of the compose service '{service}'" : "The container")} was {what} outside gitspaces (docker {message.Action}); the gitspace is now {gitspace.State.ToString().ToLowerInvariant()}.",
                 eventTime);
         }
 

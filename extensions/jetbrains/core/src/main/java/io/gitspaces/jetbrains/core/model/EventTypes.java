@@ -142,6 +142,12 @@ public final class EventTypes {
     public static final String LIFECYCLE_COMMAND_FAILED = "lifecycle_command_failed";
     /** {@code lifecycle_command_skipped}. */
     public static final String LIFECYCLE_COMMAND_SKIPPED = "lifecycle_command_skipped";
+    /** {@code compose_up_start}. */
+    public static final String COMPOSE_UP_START = "compose_up_start";
+    /** {@code compose_up_completed}. */
+    public static final String COMPOSE_UP_COMPLETED = "compose_up_completed";
+    /** {@code compose_up_failed}. */
+    public static final String COMPOSE_UP_FAILED = "compose_up_failed";
     /** {@code ssh_setup_start}. */
     public static final String SSH_SETUP_START = "ssh_setup_start";
     /** {@code ssh_setup_completed}. */
@@ -224,6 +230,9 @@ public final class EventTypes {
             LIFECYCLE_COMMAND_COMPLETED,
             LIFECYCLE_COMMAND_FAILED,
             LIFECYCLE_COMMAND_SKIPPED,
+            COMPOSE_UP_START,
+            COMPOSE_UP_COMPLETED,
+            COMPOSE_UP_FAILED,
             SSH_SETUP_START,
             SSH_SETUP_COMPLETED,
             SSH_SETUP_FAILED,

@@ -1,0 +1,3 @@
+#!/bin/sh
+set -e
+echo "$GREETING from $_REMOTE_USER" > /etc/greeter
