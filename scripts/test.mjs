@@ -57,15 +57,31 @@ function counts(output) {
   return { passed, failed, found };
 }
 
-// Names the failed tests in a suite's output, so that the summary at the end of a long CI log says which ones.
+// Names the failed tests in a suite's output, each with the first lines of its error, so that the summary at the end
+// of a long CI log (often all that is kept of it) says which ones failed and why.
 function failedTests(output) {
-  const plain = output.replace(/\u001b\[[0-9;]*m/g, '');
-  const names = new Set();
-  for (const match of plain.matchAll(/^\s*Failed (\S.*?) \[[^\]]*\]\s*$/gm)) names.add(match[1]); // dotnet test
-  for (const match of plain.matchAll(/^\[xUnit\.net [^\]]*\]\s+(\S.*?) \[FAIL\]\s*$/gm)) names.add(match[1]); // dotnet test -v q
-  for (const match of plain.matchAll(/^\s*FAIL\s+(\S.*?)\s*$/gm)) names.add(match[1]); // vitest
-  for (const match of plain.matchAll(/^[\s|'+-]*-- (.+?) \[X\]/gm)) names.add(match[1]); // JUnit console launcher
-  return [...names];
+  const lines = output.replace(/\u001b\[[0-9;]*m/g, '').split(/\r?\n/);
+  const patterns = [
+    /^\s*Failed (\S.*?) \[[^\]]*\]\s*$/, // dotnet test
+    /^\[xUnit\.net [^\]]*\]\s+(\S.*?) \[FAIL\]\s*$/, // dotnet test -v q
+    /^\s*FAIL\s+(\S.*?)\s*$/, // vitest
+    /^[\s|'+-]*-- (.+?) \[X\]/, // JUnit console launcher
+  ];
+  const found = new Map();
+  lines.forEach((line, index) => {
+    for (const pattern of patterns) {
+      const match = pattern.exec(line);
+      if (!match) continue;
+      const detail = lines.slice(index + 1, index + 12)
+        .map((l) => l.trim())
+        .filter((l) => l.length > 0 && !/^(Error Message:|Stack Trace:|⎯+)$/.test(l) && !patterns.some((p) => p.test(l)))
+        .slice(0, 3)
+        .map((l) => (l.length > 240 ? `${l.slice(0, 240)}…` : l));
+      // The first report of a test keeps its place; a later one with an error message (vitest repeats the name) wins.
+      if (!found.has(match[1]) || (found.get(match[1]).length === 0 && detail.length > 0)) found.set(match[1], detail);
+    }
+  });
+  return [...found].map(([name, detail]) => (detail.length > 0 ? `${name}\n      ${detail.join('\n      ')}` : name));
 }
 
 const wanted = (name) => filter.length === 0 || filter.some((f) => name.toLowerCase().includes(f.toLowerCase()));
