@@ -8,7 +8,7 @@ namespace Gitspaces.Git;
 public sealed class OperationCloneObserver(string gitspaceId, IOperationContext context) : ICloneObserver
 {
     /// <inheritdoc/>
-    public void Progress(string message, int percentage) => context.Progress(message, percentage);
+    public void Progress(string message, int? percentage) => context.Progress(message, percentage);
 
     /// <inheritdoc/>
     public void Log(string stream, string line) => context.WriteLog(gitspaceId, stream, line);

@@ -24,6 +24,9 @@ internal static class DockerLabels
     /// <summary>The configuration file, relative to the repository root.</summary>
     public const string ConfigPath = "dev.gitspaces.config";
 
+    /// <summary>The folder inside the repository the gitspace was made from (forward slashes), when it is not the root.</summary>
+    public const string Subfolder = "dev.gitspaces.subfolder";
+
     /// <summary>The IDE the gitspace was made for.</summary>
     public const string Ide = "dev.gitspaces.ide";
 

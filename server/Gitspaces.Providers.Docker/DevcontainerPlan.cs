@@ -9,6 +9,14 @@ internal sealed record DevcontainerPlan
     /// <summary>Gets the configuration file, absolute.</summary>
     public required string ConfigFile { get; init; }
 
+    /// <summary>Gets the folder the configuration was read from, absolute: the clone, or on rebuild of a local folder the
+    /// user's own folder. Paths the configuration names (local Features, build contexts) are relative to it.</summary>
+    public required string RepositoryRoot { get; init; }
+
+    /// <summary>Gets the workspace folder on this machine the configuration was found for: <see cref="RepositoryRoot"/>, or the
+    /// folder inside it the gitspace was made from. Local Features live in its <c>.devcontainer</c> folder.</summary>
+    public required string WorkspaceRoot { get; init; }
+
     /// <summary>Gets the configuration file relative to the repository root, with forward slashes.</summary>
     public required string ConfigPath { get; init; }
 

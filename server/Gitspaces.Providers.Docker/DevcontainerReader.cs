@@ -18,19 +18,27 @@ internal static class DevcontainerReader
 {
     /// <summary>Finds and reads the configuration with <c>Gitspaces.DevContainers</c> (the reference's discovery, JSONC, variables and workspace defaults).</summary>
     /// <param name="repositoryRoot">The clone; its folder name is the repository's, so the default workspace folder is <c>/workspaces/&lt;repository&gt;</c>.</param>
+    /// <param name="subfolder">The folder inside the repository the gitspace is made from (forward slashes), or <see langword="null"/> for the root:
+    /// its configuration is discovered there and the workspace folder is its place under the repository's, as the reference does for a folder inside a git repository.</param>
     /// <param name="configPath">The configuration file relative to the root, or <see langword="null"/> to discover it.</param>
     /// <param name="cancellationToken">Stops reading.</param>
     /// <returns>The plan.</returns>
-    public static async Task<DevcontainerPlan> ReadAsync(string repositoryRoot, string? configPath, CancellationToken cancellationToken)
+    public static async Task<DevcontainerPlan> ReadAsync(string repositoryRoot, string? subfolder, string? configPath, CancellationToken cancellationToken)
     {
-        var root = Path.GetFullPath(repositoryRoot);
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(repositoryRoot));
         if (configPath is not null && !Path.GetFullPath(Path.Combine(root, configPath)).StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
             throw GitspaceException.InvalidParams("$.devcontainerPath", $"Invalid params: devcontainerPath '{configPath}' points outside the repository.");
         }
 
-        var result = await DevContainerReader.ReadAsync(root, configPath, null, cancellationToken);
-        var file = result.ConfigFilePath ?? Path.Combine(root, ".devcontainer", "devcontainer.json");
+        var workspace = subfolder is null ? root : Path.GetFullPath(Path.Combine(root, subfolder));
+        if (!workspace.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) && workspace != root)
+        {
+            throw GitspaceException.InvalidParams("$.repository.url", $"Invalid params: the folder '{subfolder}' is outside the repository.");
+        }
+
+        var result = await DevContainerReader.ReadAsync(workspace, configPath is null ? null : Path.GetFullPath(Path.Combine(root, configPath)), null, cancellationToken);
+        var file = result.ConfigFilePath ?? Path.Combine(workspace, ".devcontainer", "devcontainer.json");
         var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
         if (result.HasErrors || result.Configuration is null || result.Config is null)
         {
@@ -49,6 +57,8 @@ internal static class DevcontainerReader
         return new DevcontainerPlan
         {
             ConfigFile = file,
+            RepositoryRoot = root,
+            WorkspaceRoot = workspace,
             ConfigPath = relative,
             Image = config.Kind switch
             {

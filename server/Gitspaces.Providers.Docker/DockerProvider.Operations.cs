@@ -24,6 +24,21 @@ public sealed partial class DockerProvider
         var token = context.CancellationToken;
         var source = request.Repository;
         var display = RepositoryUrl.WithoutCredentials(source.Url ?? source.Path ?? string.Empty);
+        var configPath = request.DevcontainerPath;
+
+        // A folder on this machine: the repository it is in (a subfolder is the workspace, with its own configuration),
+        // or, in no repository, the folder as it is.
+        var local = Directory.Exists(display) ? LocalSource.Locate(display, this.options.Environment("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile)) : null;
+        if (local is not null)
+        {
+            display = local.Root;
+            if (local.Subfolder is { } given && configPath is not null)
+            {
+                // --config names a file relative to the folder the user pointed at.
+                configPath = given + "/" + configPath.Replace('\\', '/');
+            }
+        }
+
         var created = DateTimeOffset.UtcNow;
         var labels = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -31,7 +46,7 @@ public sealed partial class DockerProvider
             [DockerLabels.Provider] = ProviderId,
             [DockerLabels.Repository] = display,
             [DockerLabels.Branch] = source.Branch ?? string.Empty,
-            [DockerLabels.ConfigPath] = request.DevcontainerPath ?? string.Empty,
+            [DockerLabels.ConfigPath] = configPath ?? string.Empty,
             [DockerLabels.Ide] = request.Ide,
             [DockerLabels.Created] = created.ToString("O", CultureInfo.InvariantCulture),
             [DockerLabels.Home] = this.home.Value,
@@ -66,7 +81,16 @@ public sealed partial class DockerProvider
         ClonedRepository clone;
         try
         {
-            clone = await RepositoryCloner.CloneAsync(CloneRequest.From(source), Path.Combine(this.CloneFolder(id), WorkspaceFolders.RepositoryName(display)), new OperationCloneObserver(id, context), token);
+            var destination = Path.Combine(this.CloneFolder(id), WorkspaceFolders.RepositoryName(display));
+            var observer = new OperationCloneObserver(id, context);
+            if (local is { Reason: { } why })
+            {
+                context.WriteLog(id, "system", why + ".");
+            }
+
+            clone = local is { IsRepository: false }
+                ? await FolderCopy.CopyAsync(local.Root, destination, observer, token)
+                : await RepositoryCloner.CloneAsync(CloneRequest.From(local is null ? source : source with { Url = local.Root, Path = null }), destination, observer, token);
         }
         catch (GitspaceException ex)
         {
@@ -84,15 +108,21 @@ public sealed partial class DockerProvider
 
         await volume;
 
-        context.RecordEvent(id, EventTypes.RepositoryCloneCompleted, $"Cloned {display} ({clone.Branch} at {clone.Commit[..12]})");
-        var plan = await ReadPlanAsync(id, clone.Folder, request.DevcontainerPath, context);
+        context.RecordEvent(id, EventTypes.RepositoryCloneCompleted, clone.Commit.Length == 0 ? $"Copied {display}" : $"Cloned {display} ({clone.Branch} at {clone.Commit[..12]})");
+        var subfolder = local?.Subfolder;
+        var plan = await ReadPlanAsync(id, clone.Folder, subfolder, configPath, context);
+        if (subfolder is not null)
+        {
+            labels[DockerLabels.Subfolder] = subfolder;
+        }
+
         labels[DockerLabels.Branch] = clone.Branch ?? string.Empty;
         labels[DockerLabels.Commit] = clone.Commit;
         labels[DockerLabels.ConfigPath] = plan.ConfigPath;
         labels[DockerLabels.LocalFolder] = clone.Folder;
         var subject = HostAccessSubject.Of(display);
         await this.hostAccess.RequireAsync(id, subject, HostAccessFacts.Of(plan.Configuration), null, context);
-        await RunInitializeCommandAsync(id, plan, clone.Folder, context);
+        await RunInitializeCommandAsync(id, plan, subfolder is null ? clone.Folder : Path.Combine(clone.Folder, subfolder), context);
         var running = await this.ProvisionAsync(id, labels, plan, clone.Folder, subject, context);
         context.RecordEvent(id, EventTypes.ActionStartCompleted, "Gitspace set up successfully");
         return running;
@@ -204,6 +234,7 @@ public sealed partial class DockerProvider
         var oldCompose = ComposeLabels.StateOf(container?.Config.Labels);
         var cloneFolder = labels.TryGetValue(DockerLabels.LocalFolder, out var local) ? local : Path.Combine(this.CloneFolder(id), WorkspaceFolders.RepositoryName(display));
         var configPath = labels.TryGetValue(DockerLabels.ConfigPath, out var path) && path.Length > 0 ? path : null;
+        var subfolder = labels.TryGetValue(DockerLabels.Subfolder, out var sub) && sub.Length > 0 ? sub : null;
         Directory.CreateDirectory(cloneFolder);
 
         // The configuration comes from the user's own copy, never from the workspace volume: a process in the container
@@ -236,10 +267,10 @@ public sealed partial class DockerProvider
             }
         }
 
-        var plan = await ReadPlanAsync(id, configFolder, configPath, context);
+        var plan = await ReadPlanAsync(id, configFolder, subfolder, configPath, context);
         context.RecordEvent(id, EventTypes.FetchDevcontainerCompleted, $"Rebuilding from {plan.ConfigPath} of {display}, {described}; changes made inside the gitspace count once they are in the repository.");
         await this.hostAccess.RequireAsync(id, subject, HostAccessFacts.Of(plan.Configuration), null, context);
-        await RunInitializeCommandAsync(id, plan, configFolder, context);
+        await RunInitializeCommandAsync(id, plan, subfolder is null ? configFolder : Path.Combine(configFolder, subfolder), context);
         if (container is not null && oldCompose is not null && plan.Compose is null)
         {
             // No longer a compose gitspace: its project goes, its volumes stay until delete.
@@ -255,7 +286,7 @@ public sealed partial class DockerProvider
         }
 
         var oldImage = plan.Dockerfile is null ? null : (await this.Engine.InspectImageAsync(DockerLabels.BuiltImageTag(id), token))?.Id;
-        var keep = new[] { DockerLabels.Id, DockerLabels.Provider, DockerLabels.Repository, DockerLabels.Branch, DockerLabels.Commit, DockerLabels.Ide, DockerLabels.Created, DockerLabels.Home };
+        var keep = new[] { DockerLabels.Id, DockerLabels.Provider, DockerLabels.Repository, DockerLabels.Subfolder, DockerLabels.Branch, DockerLabels.Commit, DockerLabels.Ide, DockerLabels.Created, DockerLabels.Home };
         var newLabels = labels.Where(l => keep.Contains(l.Key)).ToDictionary(StringComparer.Ordinal);
         newLabels[DockerLabels.ConfigPath] = plan.ConfigPath;
         newLabels[DockerLabels.LocalFolder] = cloneFolder;
@@ -339,11 +370,11 @@ public sealed partial class DockerProvider
         this.records.Remove(id);
     }
 
-    private static async Task<DevcontainerPlan> ReadPlanAsync(string id, string folder, string? configPath, IOperationContext context)
+    private static async Task<DevcontainerPlan> ReadPlanAsync(string id, string folder, string? subfolder, string? configPath, IOperationContext context)
     {
         try
         {
-            var plan = await DevcontainerReader.ReadAsync(folder, configPath, context.CancellationToken);
+            var plan = await DevcontainerReader.ReadAsync(folder, subfolder, configPath, context.CancellationToken);
 
             // A configuration the reader recovered from (a missing comma) works, but not silently: every client sees
             // the warnings as log lines, the CLI prints them, the editors show them.

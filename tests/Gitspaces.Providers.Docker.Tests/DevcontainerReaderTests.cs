@@ -20,7 +20,7 @@ public sealed class DevcontainerReaderTests
     {
         var repository = Repository(json);
 
-        var error = await Assert.ThrowsAsync<GitspaceException>(() => DevcontainerReader.ReadAsync(repository, null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<GitspaceException>(() => DevcontainerReader.ReadAsync(repository, null, null, CancellationToken.None));
 
         Assert.Equal(ErrorCodes.DevcontainerInvalid, error.Code);
         var diagnostic = Assert.Single(error.Details.Diagnostics!);
@@ -36,7 +36,7 @@ public sealed class DevcontainerReaderTests
         // A number rather than a list once ended the read with "The node already has a parent".
         var repository = Repository("""{ "image": "x", "appPort": 8123 }""");
 
-        var plan = await DevcontainerReader.ReadAsync(repository, null, CancellationToken.None);
+        var plan = await DevcontainerReader.ReadAsync(repository, null, null, CancellationToken.None);
 
         Assert.Equal(["8123"], plan.AppPorts);
     }
@@ -47,7 +47,7 @@ public sealed class DevcontainerReaderTests
         // Host values must not reach a label anyone with engine access reads; the merge substitutes them.
         var repository = Repository("""{ "image": "x", "containerEnv": { "P": "${localEnv:HOME}", "W": "${localWorkspaceFolderBasename}" }, "remoteUser": "dev" }""");
 
-        var plan = await DevcontainerReader.ReadAsync(repository, null, CancellationToken.None);
+        var plan = await DevcontainerReader.ReadAsync(repository, null, null, CancellationToken.None);
 
         Assert.Equal("""{"containerEnv":{"P":"${localEnv:HOME}","W":"${localWorkspaceFolderBasename}"},"remoteUser":"dev"}""", plan.MetadataEntry.ToJsonString());
         var substituted = plan.SubstituteLocal(plan.MetadataEntry)!;
@@ -60,7 +60,7 @@ public sealed class DevcontainerReaderTests
     {
         var repository = Repository("""{ "dockerComposeFile": "missing.yml", "service": "app" }""");
 
-        var error = await Assert.ThrowsAsync<GitspaceException>(() => DevcontainerReader.ReadAsync(repository, null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<GitspaceException>(() => DevcontainerReader.ReadAsync(repository, null, null, CancellationToken.None));
 
         Assert.Equal(ErrorCodes.DevcontainerInvalid, error.Code);
         Assert.Contains("missing.yml", error.Message, StringComparison.Ordinal);
@@ -74,7 +74,7 @@ public sealed class DevcontainerReaderTests
         File.WriteAllText(Path.Combine(repository, ".devcontainer", "a.yml"), "services: {}\n");
         File.WriteAllText(Path.Combine(repository, "b.yml"), "services: {}\n");
 
-        var plan = await DevcontainerReader.ReadAsync(repository, null, CancellationToken.None);
+        var plan = await DevcontainerReader.ReadAsync(repository, null, null, CancellationToken.None);
 
         Assert.Equal([Path.Combine(repository, ".devcontainer", "a.yml"), Path.Combine(repository, "b.yml")], plan.Compose!.Files);
         Assert.Equal("app", plan.Compose.Service);
@@ -100,7 +100,7 @@ public sealed class DevcontainerReaderTests
             }
             """);
 
-        var plan = await DevcontainerReader.ReadAsync(repository, null, CancellationToken.None);
+        var plan = await DevcontainerReader.ReadAsync(repository, null, null, CancellationToken.None);
 
         Assert.Equal("debian:12", plan.Image);
         Assert.Null(plan.Dockerfile);
@@ -121,7 +121,7 @@ public sealed class DevcontainerReaderTests
             """{ "image": "ignored", "build": { "dockerfile": "build/Dockerfile", "context": "..", "target": "dev", "args": { "V": "1" } } }""",
             ("build/Dockerfile", "FROM scratch\n"));
 
-        var plan = await DevcontainerReader.ReadAsync(repository, null, CancellationToken.None);
+        var plan = await DevcontainerReader.ReadAsync(repository, null, null, CancellationToken.None);
 
         Assert.Null(plan.Image);
         Assert.Equal(Path.Combine(repository, ".devcontainer", "build", "Dockerfile"), plan.Dockerfile);

@@ -88,7 +88,7 @@ internal sealed class ComposeLauncher : IContainerLauncher
         // What any service of the project reaches of this machine (host binds, privileges, the host's namespaces) asks
         // the same consent as devcontainer.json's properties, before anything is built or started. What is granted is
         // written to the log, so a host bind is never made silently.
-        var readFrom = RepositoryRootOf(plan);
+        var readFrom = plan.RepositoryRoot;
         await this.hostAccess.RequireAsync(id, request.Subject, ComposeHostAccess.Of(project, readFrom), "Docker Compose", context);
 
         // Services compose builds get a tag of ours, so that delete finds them whatever the compose version names them.
@@ -100,7 +100,7 @@ internal sealed class ComposeLauncher : IContainerLauncher
         }), token);
 
         var image = await this.PrepareImageAsync(id, state, service, builtImages, toRun, project, plan, context);
-        image = await this.layers.ApplyAsync(id, plan, labels[DockerLabels.LocalFolder], image, context);
+        image = await this.layers.ApplyAsync(id, plan, image, context);
 
         // devcontainer.json was asked about when it was read; the service's image and its Features ask here.
         await this.hostAccess.RequireImageMetadataAsync(id, request.Subject, image, context);
@@ -307,17 +307,6 @@ internal sealed class ComposeLauncher : IContainerLauncher
     }
 
     /// <summary>The repository folder a configuration was read from: its devcontainer.json without the path below the root.</summary>
-    private static string RepositoryRootOf(DevcontainerPlan plan)
-    {
-        var root = Path.GetFullPath(plan.ConfigFile);
-        foreach (var _ in plan.ConfigPath.Split('/', StringSplitOptions.RemoveEmptyEntries))
-        {
-            root = Path.GetDirectoryName(root)!;
-        }
-
-        return root;
-    }
-
     private static GitspaceException Invalid(DevcontainerPlan plan, string message) =>
         new(ErrorCodes.DevcontainerInvalid, $"{plan.ConfigPath}: {message}", new ErrorData
         {

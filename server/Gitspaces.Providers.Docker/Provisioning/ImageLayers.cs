@@ -25,13 +25,13 @@ internal sealed class ImageLayers
     }
 
     /// <summary>Resolves the Features and builds them over the image; the image itself when there are none.</summary>
-    public async Task<PreparedImage> ApplyAsync(string id, DevcontainerPlan plan, string repositoryRoot, PreparedImage image, IOperationContext context)
+    public async Task<PreparedImage> ApplyAsync(string id, DevcontainerPlan plan, PreparedImage image, IOperationContext context)
     {
-        var features = await this.ResolveFeaturesAsync(id, plan, repositoryRoot, context);
+        var features = await this.ResolveFeaturesAsync(id, plan, context);
         return await this.InstallFeaturesAsync(id, plan, features, image, context);
     }
 
-    public async Task<IReadOnlyList<ResolvedFeature>> ResolveFeaturesAsync(string id, DevcontainerPlan plan, string repositoryRoot, IOperationContext context)
+    public async Task<IReadOnlyList<ResolvedFeature>> ResolveFeaturesAsync(string id, DevcontainerPlan plan, IOperationContext context)
     {
         if (plan.Features.Count == 0)
         {
@@ -46,7 +46,7 @@ internal sealed class ImageLayers
         try
         {
             var resolved = await new FeatureResolver(fetcher, Path.Combine(this.paths.DataDirectory, "cache", "features"))
-                .ResolveAsync(plan.Configuration, plan.ConfigFile, repositoryRoot, context.CancellationToken);
+                .ResolveAsync(plan.Configuration, plan.ConfigFile, plan.WorkspaceRoot, context.CancellationToken);
             foreach (var feature in resolved)
             {
                 context.WriteLog(id, "system", $"Feature {feature.Step.Reference.UserId}: {feature.Step.Definition.Name ?? feature.Step.Reference.Id} {feature.Step.Definition.Version}".TrimEnd());

@@ -53,7 +53,7 @@ internal sealed class SingleContainerLauncher : IContainerLauncher
 
         // The keys (made once, with the crypto library's first load) are ready by the time the upload needs them.
         var identity = Task.Run(() => this.identities.GetOrCreate(DockerLabels.ProviderValue, id), token);
-        var features = await this.layers.ResolveFeaturesAsync(id, plan, labels[DockerLabels.LocalFolder], context);
+        var features = await this.layers.ResolveFeaturesAsync(id, plan, context);
         var image = await new ImagePreparer(() => this.engines.Client, this.engines.Engine, this.options.Environment).PrepareAsync(id, plan, context);
         image = await this.layers.InstallFeaturesAsync(id, plan, features, image, context);
 
