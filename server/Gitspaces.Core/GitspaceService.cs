@@ -572,6 +572,7 @@ public sealed class GitspaceService
     {
         using var held = GitspaceLock.TryAcquire(this.paths, provider.Id, id)
             ?? throw GitspaceException.Busy(id, state is { } s ? s.ToString().ToLowerInvariant() : null);
+        await using var shared = provider is ISharedLocks locks ? await locks.LockAsync(id, cancellationToken) : null;
         var context = new OperationContext(this.journals[provider.Id], provider is not IProviderHistory, this.observers, this.trust, progress, cancellationToken, consent);
         return await operation(context);
     }

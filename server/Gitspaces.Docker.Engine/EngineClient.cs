@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text;
 using System.Text.Json;
 
 namespace Gitspaces.Docker.Engine;
@@ -109,6 +110,56 @@ public sealed class EngineClient
         var query = "/containers/create?name=" + Uri.EscapeDataString(name) + (string.IsNullOrEmpty(platform) ? string.Empty : "&platform=" + Uri.EscapeDataString(platform));
         var answer = await this.SendJsonAsync("POST", query, body, cancellationToken);
         return EngineJson.ReadProperty(answer, "Id") ?? throw new EngineException("The Docker engine created a container without telling its id.");
+    }
+
+    /// <summary>Removes a container, running or not, with its anonymous volumes left alone.</summary>
+    /// <param name="nameOrId">The container.</param>
+    /// <param name="cancellationToken">Stops the call.</param>
+    /// <returns><see langword="true"/> when it was removed, <see langword="false"/> when there was none.</returns>
+    public async Task<bool> RemoveContainerAsync(string nameOrId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await this.SendAsync("DELETE", "/containers/" + Uri.EscapeDataString(nameOrId) + "?force=true", null, cancellationToken);
+            return true;
+        }
+        catch (EngineException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Makes an image from a file system archive (<c>docker import</c>), with no registry involved.</summary>
+    /// <param name="reference">The image's name and tag (<c>name:tag</c>).</param>
+    /// <param name="tar">The root file system as a tar.</param>
+    /// <param name="changes">Dockerfile instructions applied to it (<c>LABEL a=b</c>).</param>
+    /// <param name="cancellationToken">Stops the call.</param>
+    /// <returns>A task that completes when the image exists.</returns>
+    public async Task ImportImageAsync(string reference, Stream tar, IReadOnlyList<string> changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(changes);
+        var colon = reference.LastIndexOf(':');
+        var query = new StringBuilder("/images/create?fromSrc=-&repo=").Append(Uri.EscapeDataString(colon > 0 ? reference[..colon] : reference));
+        if (colon > 0)
+        {
+            query.Append("&tag=").Append(Uri.EscapeDataString(reference[(colon + 1)..]));
+        }
+
+        foreach (var change in changes)
+        {
+            query.Append("&changes=").Append(Uri.EscapeDataString(change));
+        }
+
+        // The engine answers 200 and then reports a failure inside its stream of JSON lines.
+        var answer = await this.SendAsync("POST", query.ToString(), tar, cancellationToken, "application/x-tar");
+        foreach (var line in Encoding.UTF8.GetString(answer).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (EngineJson.ReadProperty(Encoding.UTF8.GetBytes(line), "error") is { Length: > 0 } error)
+            {
+                throw new EngineException(error);
+            }
+        }
     }
 
     /// <summary>Starts a container; one that already runs is left alone.</summary>

@@ -339,6 +339,11 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
             }
         }
 
+        if (id is null)
+        {
+            await this.ForgetVanishedAsync(found.Keys, cancellationToken);
+        }
+
         if (ownOnly)
         {
             foreach (var (gitspaceId, (container, volume)) in found.ToList())
@@ -362,7 +367,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
     {
         await this.background.StopAsync(id);
         this.active[id] = Environment.ProcessId;
-        this.records.Update(id, r => r with { Operation = operation, ErrorMessage = null });
+        this.records.Update(id, r => r with { Operation = operation, ErrorMessage = null, Engine = this.engines.Endpoint.Address.ToString() });
         try
         {
             var known = await body();

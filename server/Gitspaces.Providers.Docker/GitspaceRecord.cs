@@ -32,6 +32,12 @@ internal sealed record GitspaceRecord
     /// <summary>Gets the SSH host alias registered for the gitspace.</summary>
     public string? SshHost { get; init; }
 
+    /// <summary>
+    /// Gets the engine the gitspace lives on (its endpoint), so that one missing from another engine the user switched
+    /// to is never taken for one removed behind our back.
+    /// </summary>
+    public string? Engine { get; init; }
+
     /// <summary>Gets when the record last changed.</summary>
     public DateTimeOffset UpdatedAt { get; init; }
 }
