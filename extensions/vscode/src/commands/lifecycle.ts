@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
 import type { Gitspace } from "../protocol";
 import { guarded, resolveGitspace, type CommandDeps, type GitspaceArg } from "./deps";
+import { withTrustConsent } from "../trust/consent";
 
 const startable = ["stopped", "error", "uninitialized"] as const;
 const stoppable = ["running", "starting", "error"] as const;
@@ -84,15 +85,19 @@ export async function rebuildGitspace(deps: CommandDeps, arg?: GitspaceArg): Pro
     `Rebuild gitspace "${target.name}"`,
     async () => {
       const client = await deps.sidecar();
+      // A configuration changed since the create may ask to reach this machine: RepositoryUntrusted, then ask and retry.
       const result = await deps.store.during(
         target.id,
         "starting",
         () =>
-          deps.runner.run({
-            title: `Rebuilding gitspace ${target.name}`,
-            acceptEvent: (p) => p.gitspaceId === target.id,
-            run: (onProgress, token) => client.longRequest("gitspaces/rebuild", { id: target.id }, { onProgress, token }),
-          }),
+          withTrustConsent((trustRepository) =>
+            deps.runner.run({
+              title: `Rebuilding gitspace ${target.name}`,
+              acceptEvent: (p) => p.gitspaceId === target.id,
+              run: (onProgress, token) =>
+                client.longRequest("gitspaces/rebuild", trustRepository ? { id: target.id, trustRepository } : { id: target.id }, { onProgress, token }),
+            }),
+          ),
         (r) => r.gitspace,
       );
       return result.gitspace;

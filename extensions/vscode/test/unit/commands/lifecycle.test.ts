@@ -4,6 +4,7 @@ import { deleteGitspace, deleteWarning, rebuildGitspace, refreshGitspaces, start
 import { ErrorCodes } from "../../../src/protocol";
 import { RpcError, SidecarUnavailableError } from "../../../src/sidecar/errors";
 import { mockState, resetVscodeMock } from "../../mocks/vscode";
+import { TrustAction } from "../../../src/trust/consent";
 import { makeDeps, makeGitspace, pickByLabel } from "../helpers";
 
 beforeEach(() => resetVscodeMock());
@@ -211,6 +212,51 @@ describe("Rebuild Gitspace", () => {
     const deps = makeDeps({ gitspaces: [g] });
     await rebuildGitspace(deps, g);
     expect(deps.fake.callsTo("gitspaces/rebuild")).toHaveLength(0);
+  });
+
+  it("asks to trust the repository when its changed configuration reaches this machine, and retries trusting it", async () => {
+    const g = makeGitspace();
+    const deps = makeDeps({ gitspaces: [g] });
+    deps.fake.on("gitspaces/rebuild", (params) => {
+      if (!params.trustRepository) {
+        throw new RpcError(ErrorCodes.RepositoryUntrusted, "not trusted", {
+          kind: "RepositoryUntrusted",
+          repository: "https://example.com/org/app.git",
+          hostAccess: [{ kind: "initializeCommand", property: "$.initializeCommand", detail: "runs on this machine: id > /tmp/x" }],
+        });
+      }
+      return { gitspace: g };
+    });
+    vi.mocked(vscode.window.showWarningMessage)
+      .mockResolvedValueOnce("Rebuild" as never)
+      .mockResolvedValueOnce(TrustAction as never);
+
+    await rebuildGitspace(deps, g);
+
+    expect(vscode.window.showWarningMessage).toHaveBeenLastCalledWith(
+      "Do you trust https://example.com/org/app.git?",
+      expect.objectContaining({ modal: true, detail: expect.stringContaining("• $.initializeCommand: runs on this machine: id > /tmp/x") }),
+      TrustAction,
+    );
+    expect(deps.fake.callsTo("gitspaces/rebuild").map((c) => c.params)).toEqual([{ id: g.id }, { id: g.id, trustRepository: true }]);
+  });
+
+  it("rebuilds nothing when the user does not trust the repository, and says what it asked for", async () => {
+    const g = makeGitspace();
+    const deps = makeDeps({ gitspaces: [g] });
+    deps.fake.on("gitspaces/rebuild", () => {
+      throw new RpcError(ErrorCodes.RepositoryUntrusted, "The repository is not trusted: $.initializeCommand", {
+        kind: "RepositoryUntrusted",
+        repository: "https://example.com/org/app.git",
+        hostAccess: [{ kind: "initializeCommand", property: "$.initializeCommand", detail: "runs on this machine" }],
+      });
+    });
+    vi.mocked(vscode.window.showWarningMessage).mockResolvedValueOnce("Rebuild" as never).mockResolvedValueOnce(undefined as never);
+
+    await rebuildGitspace(deps, g);
+
+    expect(deps.fake.callsTo("gitspaces/rebuild")).toHaveLength(1);
+    expect(vscode.window.showErrorMessage).toHaveBeenCalledWith(expect.stringContaining("The repository is not trusted"), expect.anything(), expect.anything());
   });
 });
 
