@@ -65,7 +65,7 @@ class CreateGitspaceDialog : DialogWrapper(true) {
             null,
             null,
         )
-        Operations.run("Creating gitspace", null, { p -> GitspacesService.getInstance().client().create(params, p) }) { g ->
+        Operations.runTrusting("Creating gitspace", null, { trust, p -> GitspacesService.getInstance().client().create(if (trust) params.trusted() else params, p) }) { g ->
             GatewayUI.getInstance().connect(GatewayLinks.parse(GatewayLinks.gitspace(g.id())))
         }
     }

@@ -35,6 +35,15 @@ class GitspacesConnectorView(lifetime: Lifetime) : GatewayConnectorView {
         actions.add(button("Create…") { CreateGitspaceDialog().show() })
         actions.add(button("Connect") { selected()?.let { GatewayUI.getInstance().connect(GatewayLinks.parse(GatewayLinks.gitspace(it.id()))) } })
         actions.add(button("Stop") { selected()?.let { g -> Operations.run("Stopping ${g.name()}", g.id(), { p -> client().stop(g.id(), p) }) { refresh() } } })
+        actions.add(button("Rebuild") {
+            selected()?.let { g ->
+                val question = "Rebuild ${g.name()}? Its container is re-created from the current devcontainer configuration; " +
+                    "files in the workspace folder are kept, anything changed elsewhere in the container is lost."
+                if (Messages.showOkCancelDialog(question, "Rebuild Gitspace", "Rebuild", Messages.getCancelButton(), Messages.getWarningIcon()) == Messages.OK) {
+                    Operations.runTrusting("Rebuilding ${g.name()}", g.id(), { trust, p -> client().rebuild(g.id(), trust, p) }) { refresh() }
+                }
+            }
+        })
         actions.add(button("Delete") {
             selected()?.let { g ->
                 if (Messages.showYesNoDialog("Delete ${g.name()} and everything in it?", "Delete Gitspace", null) == Messages.YES) {

@@ -1,6 +1,7 @@
 package io.gitspaces.gateway
 
 import com.intellij.openapi.application.ApplicationManager
+import com.intellij.openapi.application.ModalityState
 import com.intellij.openapi.progress.ProgressIndicator
 import com.intellij.openapi.progress.ProgressManager
 import com.intellij.openapi.progress.Task
@@ -12,6 +13,7 @@ import io.gitspaces.jetbrains.core.rpc.ProgressListener
 import io.gitspaces.jetbrains.core.rpc.RpcCall
 import io.gitspaces.jetbrains.core.rpc.RpcException
 import io.gitspaces.jetbrains.core.rpc.Subscription
+import io.gitspaces.jetbrains.core.trust.TrustConsent
 
 /**
  * Runs a long sidecar operation under a cancellable background progress: `$/progress` reports become the
@@ -30,6 +32,20 @@ object Operations {
         gitspaceId: String?,
         start: (ProgressListener) -> RpcCall<T>,
         onSuccess: (T) -> Unit,
+    ) = runTrusting(title, gitspaceId, { _, listener -> start(listener) }, onSuccess)
+
+    /**
+     * Like [run], for a create or rebuild: when the server answers `RepositoryUntrusted`, a modal (the core's
+     * [TrustConsent] text: the repository and each property that reaches this machine) asks the user, and the
+     * operation runs again trusting the repository only if they agree.
+     *
+     * @param start starts the operation, trusting the repository when its first argument is true
+     */
+    fun <T> runTrusting(
+        title: String,
+        gitspaceId: String?,
+        start: (Boolean, ProgressListener) -> RpcCall<T>,
+        onSuccess: (T) -> Unit,
     ) {
         ProgressManager.getInstance().run(object : Task.Backgroundable(null, title, true) {
             override fun run(indicator: ProgressIndicator) {
@@ -41,15 +57,16 @@ object Operations {
                             indicator.text2 = e.event().message()
                         }
                     }
-                    val call = start(ProgressListener { p: WorkDoneProgress -> show(indicator, p) })
-                    while (!call.isDone) {
-                        if (indicator.isCanceled) {
-                            call.cancel()
-                            break
+                    val listener = ProgressListener { p: WorkDoneProgress -> show(indicator, p) }
+                    val result = try {
+                        await(indicator, start(false, listener))
+                    } catch (e: RpcException) {
+                        val question = TrustConsent.questionOf(e).orElse(null)
+                        if (question == null || !askToTrust(question)) {
+                            throw e
                         }
-                        Thread.sleep(100)
+                        await(indicator, start(true, listener))
                     }
-                    val result = call.await()
                     ApplicationManager.getApplication().invokeLater { onSuccess(result) }
                 } catch (e: RpcException) {
                     if (!e.isCancelled) {
@@ -62,6 +79,32 @@ object Operations {
                 }
             }
         })
+    }
+
+    private fun <T> await(indicator: ProgressIndicator, call: RpcCall<T>): T {
+        while (!call.isDone) {
+            if (indicator.isCanceled) {
+                call.cancel()
+                break
+            }
+            Thread.sleep(100)
+        }
+        return call.await()
+    }
+
+    /** Asks on the EDT, in a modal in the IDE's look (as VS Code's Workspace Trust does), and waits for the answer. */
+    private fun askToTrust(question: TrustConsent.Question): Boolean {
+        var trusted = false
+        ApplicationManager.getApplication().invokeAndWait({
+            trusted = Messages.showOkCancelDialog(
+                TrustConsent.detail(question),
+                TrustConsent.title(question),
+                TrustConsent.TRUST_ACTION,
+                Messages.getCancelButton(),
+                Messages.getWarningIcon(),
+            ) == Messages.OK
+        }, ModalityState.any())
+        return trusted
     }
 
     private fun show(indicator: ProgressIndicator, p: WorkDoneProgress) {

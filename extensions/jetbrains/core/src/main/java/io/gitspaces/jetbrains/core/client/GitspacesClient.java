@@ -313,7 +313,22 @@ public final class GitspacesClient implements AutoCloseable {
      * @return the call
      */
     public RpcCall<Gitspace> rebuild(String id, ProgressListener progress) {
-        return this.<RebuildGitspaceResult>operation(Methods.GITSPACES_REBUILD, new RebuildGitspaceParams(id, null), RebuildGitspaceResult.class, progress)
+        return rebuild(id, false, progress);
+    }
+
+    /**
+     * Re-creates a gitspace's container ({@code gitspaces/rebuild}), trusting its repository when the user agreed to
+     * what a {@link io.gitspaces.jetbrains.core.model.ErrorCodes#REPOSITORY_UNTRUSTED} error listed (see
+     * {@link io.gitspaces.jetbrains.core.trust.TrustConsent}).
+     *
+     * @param id the gitspace id
+     * @param trustRepository whether to send {@code trustRepository: true}
+     * @param progress receives progress, or {@code null}
+     * @return the call
+     */
+    public RpcCall<Gitspace> rebuild(String id, boolean trustRepository, ProgressListener progress) {
+        var params = new RebuildGitspaceParams(id, trustRepository ? Boolean.TRUE : null, null);
+        return this.<RebuildGitspaceResult>operation(Methods.GITSPACES_REBUILD, params, RebuildGitspaceResult.class, progress)
                 .map(RebuildGitspaceResult::gitspace);
     }
 
