@@ -36,8 +36,9 @@ internal sealed class FeatureImageBuilder
     /// <param name="features">The Features in install order (none: the image is returned as it is).</param>
     /// <param name="image">The base image.</param>
     /// <param name="context">Receives events and log lines.</param>
+    /// <param name="imageUserOverride">The user the container runs as instead of the image's <c>USER</c> (a compose service's <c>user:</c>, as the reference passes it).</param>
     /// <returns>The derived image.</returns>
-    public async Task<PreparedImage> BuildAsync(string gitspaceId, DevcontainerPlan plan, IReadOnlyList<ResolvedFeature> features, PreparedImage image, IOperationContext context)
+    public async Task<PreparedImage> BuildAsync(string gitspaceId, DevcontainerPlan plan, IReadOnlyList<ResolvedFeature> features, PreparedImage image, IOperationContext context, string? imageUserOverride = null)
     {
         if (features.Count == 0)
         {
@@ -46,7 +47,7 @@ internal sealed class FeatureImageBuilder
 
         var token = context.CancellationToken;
         var baseEntries = MergedMetadata.EntriesIn(image.Details.Labels);
-        var imageUser = string.IsNullOrEmpty(image.Details.User) ? "root" : image.Details.User;
+        var imageUser = imageUserOverride is { Length: > 0 } ? imageUserOverride : string.IsNullOrEmpty(image.Details.User) ? "root" : image.Details.User;
         var (containerUser, remoteUser) = FeaturesImageRecipe.Users([.. baseEntries.Select(e => (JsonObject)plan.SubstituteLocal(e)!), (JsonObject)plan.SubstituteLocal(plan.MetadataEntry)!], imageUser);
         var recipe = FeaturesImageRecipe.Create(features, baseEntries, containerUser, remoteUser);
         var buildArguments = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -96,11 +96,17 @@ internal sealed class ComposeLauncher : IContainerLauncher
         await File.WriteAllTextAsync(state.Override, ComposeOverrideWriter.Write(new ComposeOverride
         {
             Version = version,
-            Services = [.. builtImages.Select(b => new ComposeServiceOverride { Name = b.Key, Image = b.Value })],
+            // docker-compose v1 reads a file whose `services` is empty as the legacy version 1 format and refuses to merge it
+            // with a versionless file ("Version mismatch"): the gitspace's service is always named, if only with nothing to add.
+            Services = builtImages.Count > 0
+                ? [.. builtImages.Select(b => new ComposeServiceOverride { Name = b.Key, Image = b.Value })]
+                : [new ComposeServiceOverride { Name = service.Name }],
         }), token);
 
         var image = await this.PrepareImageAsync(id, state, service, builtImages, toRun, project, plan, context);
-        image = await this.layers.ApplyAsync(id, plan, image, context);
+
+        // The service's `user:` is the user Features install for and the image ends with, as the reference passes it.
+        image = await this.layers.ApplyAsync(id, plan, image, context, service.User);
 
         // devcontainer.json was asked about when it was read; the service's image and its Features ask here.
         await this.hostAccess.RequireImageMetadataAsync(id, request.Subject, image, context);
@@ -200,7 +206,10 @@ internal sealed class ComposeLauncher : IContainerLauncher
         }
 
         context.RecordEvent(id, EventTypes.ComposeUpStart, $"Starting the compose project {state.Project} ({string.Join(", ", toRun)})...");
-        List<string> up = [.. state.ProjectArguments(), "up", "-d"];
+        // Every service with a build section was built above, and the gitspace's service now names the image with its
+        // Features: were that image gone (another process removed it as unused meanwhile), compose would build the
+        // service's Dockerfile and tag the result with the Features image's name, so `up` never builds.
+        List<string> up = [.. state.ProjectArguments(), "up", "-d", "--no-build"];
         if (rebuild)
         {
             up.AddRange(["--force-recreate", "--remove-orphans"]);

@@ -25,10 +25,10 @@ internal sealed class ImageLayers
     }
 
     /// <summary>Resolves the Features and builds them over the image; the image itself when there are none.</summary>
-    public async Task<PreparedImage> ApplyAsync(string id, DevcontainerPlan plan, PreparedImage image, IOperationContext context)
+    public async Task<PreparedImage> ApplyAsync(string id, DevcontainerPlan plan, PreparedImage image, IOperationContext context, string? imageUserOverride = null)
     {
         var features = await this.ResolveFeaturesAsync(id, plan, context);
-        return await this.InstallFeaturesAsync(id, plan, features, image, context);
+        return await this.InstallFeaturesAsync(id, plan, features, image, context, imageUserOverride);
     }
 
     public async Task<IReadOnlyList<ResolvedFeature>> ResolveFeaturesAsync(string id, DevcontainerPlan plan, IOperationContext context)
@@ -72,8 +72,8 @@ internal sealed class ImageLayers
         }
     }
 
-    public Task<PreparedImage> InstallFeaturesAsync(string id, DevcontainerPlan plan, IReadOnlyList<ResolvedFeature> features, PreparedImage image, IOperationContext context) =>
-        new FeatureImageBuilder(() => this.engines.Client, this.engines.Engine).BuildAsync(id, plan, features, image, context);
+    public Task<PreparedImage> InstallFeaturesAsync(string id, DevcontainerPlan plan, IReadOnlyList<ResolvedFeature> features, PreparedImage image, IOperationContext context, string? imageUserOverride = null) =>
+        new FeatureImageBuilder(() => this.engines.Client, this.engines.Engine).BuildAsync(id, plan, features, image, context, imageUserOverride);
 
     public Task<PreparedImage> UpdateRemoteUserUidAsync(string id, MergedMetadata metadata, PreparedImage image, IOperationContext context, string? platform = null) =>
         new UidImageBuilder(() => this.engines.Client, this.engines.Engine).ApplyAsync(id, metadata, image, this.engines.Endpoint.Address.Scheme == "unix", platform, context);

@@ -86,4 +86,55 @@ public sealed class ComposeBuildTests(DockerEnvironment environment)
         Assert.Empty(DockerCli.Docker("ps", "-aq", "--filter", "label=com.docker.compose.project=" + project));
         Assert.Empty(DockerCli.Docker("network", "ls", "-q", "--filter", "label=com.docker.compose.project=" + project));
     }
+
+    [Fact]
+    public async Task FeaturesOnTheServiceInstallForTheServicesUser_AndItsMetadataReachesTheContainer()
+    {
+        var repo = environment.Repository("compose-features", Configs.Files(
+            """
+            {
+              "dockerComposeFile": "docker-compose.yml",
+              "service": "app",
+              "workspaceFolder": "/workspaces/compose-features",
+              "features": { "./stamp": { "word": "hola" } },
+            }
+            """,
+            (".devcontainer/docker-compose.yml", $$"""
+                services:
+                  app:
+                    image: {{DockerEnvironment.BaseImage}}-compose-user-{{environment.RunId}}
+                    build:
+                      context: .
+                      dockerfile: Dockerfile
+                    user: dev
+                    volumes:
+                      - ../..:/workspaces:cached
+                    command: sleep infinity
+                """),
+            (".devcontainer/Dockerfile", $"FROM {DockerEnvironment.BaseImage}\nRUN useradd -m dev\n"),
+            (".devcontainer/stamp/devcontainer-feature.json", """
+                { "id": "stamp", "version": "1.0.0", "name": "Stamp",
+                  "options": { "word": { "type": "string", "default": "hi" } },
+                  "containerEnv": { "STAMPED": "yes" } }
+                """),
+            (".devcontainer/stamp/install.sh", "#!/bin/sh\nset -e\necho \"$WORD for $_CONTAINER_USER / $_REMOTE_USER\" > /stamp\n")));
+        using var sandbox = new Sandbox();
+        var id = environment.Name("compose-feat");
+        var container = "gitspace-" + id;
+
+        var created = await sandbox.CreateAsync(id, repo);
+        await sandbox.Provider.DrainAsync(id);
+
+        // The reference builds the Features for the service's `user:`, not the image's USER (root here).
+        Assert.Equal(GitspaceState.Running, created.State);
+        Assert.Equal("hola for dev / dev", DockerCli.Docker("exec", container, "cat", "/stamp"));
+        Assert.Equal("dev", DockerCli.Docker("exec", container, "id", "-un"));
+        Assert.Equal("dev", created.RemoteUser);
+        Assert.Equal("yes", DockerCli.Docker("exec", container, "printenv", "STAMPED"));
+        Assert.Equal("a test repository", DockerCli.Docker("exec", container, "cat", "/workspaces/compose-features/README.md"));
+
+        await sandbox.Service.DeleteAsync(id, null, CancellationToken.None);
+        await sandbox.AssertNothingLeftAsync(id);
+        DockerCli.Run("docker", "rmi", $"{DockerEnvironment.BaseImage}-compose-user-{environment.RunId}");
+    }
 }
