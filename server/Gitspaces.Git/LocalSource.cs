@@ -24,37 +24,34 @@ public sealed record LocalSource(string Root, string? Subfolder, bool IsReposito
     public static LocalSource Locate(string folder, string? homeFolder)
     {
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
-        string? discovered;
-        try
-        {
-            discovered = Repository.Discover(full);
-        }
-        catch (LibGit2SharpException)
-        {
-            discovered = null;
-        }
-
         string? reason = null;
-        if (discovered is not null)
+        if (RepositoryRoot.Find(full) is { } root)
         {
-            using var repository = new Repository(discovered);
-            var root = repository.Info.IsBare ? Path.TrimEndingDirectorySeparator(Path.GetFullPath(repository.Info.Path)) : Path.TrimEndingDirectorySeparator(Path.GetFullPath(repository.Info.WorkingDirectory));
             if (string.Equals(root, full, PathComparison))
             {
                 return new LocalSource(full, null, true, null);
             }
 
             var relative = Path.GetRelativePath(root, full).Replace('\\', '/');
-            if (!relative.StartsWith("../", StringComparison.Ordinal) && relative != ".." && !Path.IsPathRooted(relative))
-            {
-                // A clone holds what is committed: a folder with nothing committed would arrive empty.
-                if (repository.Index.Any(e => e.Path.Replace('\\', '/').StartsWith(relative + "/", PathComparison)))
-                {
-                    return new LocalSource(root, relative, true, null);
-                }
 
-                reason = $"{full} is inside the git repository {root}, which tracks nothing in it yet, so it is copied as it is";
+            // A clone holds what is committed: a folder with nothing committed would arrive empty.
+            bool tracked;
+            try
+            {
+                using var repository = new Repository(root);
+                tracked = repository.Index.Any(e => e.Path.Replace('\\', '/').StartsWith(relative + "/", PathComparison));
             }
+            catch (LibGit2SharpException)
+            {
+                tracked = false;
+            }
+
+            if (tracked)
+            {
+                return new LocalSource(root, relative, true, null);
+            }
+
+            reason = $"{full} is inside the git repository {root}, which tracks nothing in it yet, so it is copied as it is";
         }
 
         if (Path.GetPathRoot(full) is { } fileSystemRoot && string.Equals(Path.TrimEndingDirectorySeparator(fileSystemRoot), full, PathComparison))

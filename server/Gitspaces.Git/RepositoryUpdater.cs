@@ -58,7 +58,7 @@ public static class RepositoryUpdater
     {
         try
         {
-            var root = Repository.Discover(folder);
+            var root = RepositoryRoot.Find(folder);
             if (root is null)
             {
                 return null;

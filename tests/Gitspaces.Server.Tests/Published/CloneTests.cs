@@ -117,6 +117,32 @@ public sealed class CloneTests(DockerTestRun run)
         Assert.Empty(DockerCli.ContainersWithLabel("dev.gitspaces.id=" + run.Name("wrong-url")));
     }
 
+    [Fact]
+    public async Task A_local_repository_and_a_folder_inside_it_are_cloned_at_their_commit()
+    {
+        // libgit2's discovery hands its result back through a buffer Native AOT never copies back: the published program
+        // finds the repository a folder is in by itself, and a repository is cloned, never copied as a plain folder.
+        await using var user = await PublishedUser.CreateAsync();
+        var repository = await TestRepository.CreateAsync("local-and-sub", new Dictionary<string, string>
+        {
+            [".devcontainer/devcontainer.json"] = TestRepository.PlainImageConfig,
+            ["api/.devcontainer/devcontainer.json"] = TestRepository.PlainImageConfig,
+            ["api/main.txt"] = "api\n",
+        });
+        var head = await TestRepository.HeadAsync(repository);
+
+        var (root, rootUp) = await user.UpJsonAsync(repository, run.Name("local-root"));
+        var (sub, subUp) = await user.UpJsonAsync(Path.Combine(repository, "api"), run.Name("local-sub"));
+
+        Assert.True(rootUp.ExitCode == 0, rootUp.ToString());
+        Assert.True(subUp.ExitCode == 0, subUp.ToString());
+        Assert.Equal(head, root["gitspace"]!["repository"]!["commit"]!.GetValue<string>());
+        Assert.Equal("main", root["gitspace"]!["repository"]!["branch"]!.GetValue<string>());
+        Assert.Equal(head, sub["gitspace"]!["repository"]!["commit"]!.GetValue<string>());
+        Assert.Equal(repository, sub["gitspace"]!["repository"]!["url"]!.GetValue<string>());
+        Assert.Equal($"/workspaces/{Path.GetFileName(repository)}/api", sub["gitspace"]!["workspaceFolder"]!.GetValue<string>());
+    }
+
     private static async Task<string> MarkedRepositoryAsync(string name) =>
         await TestRepository.CreateAsync(name, new Dictionary<string, string>
         {
