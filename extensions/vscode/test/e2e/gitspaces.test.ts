@@ -2,7 +2,8 @@
 // the real Docker engine, driven through the UI as a user would. In order:
 //  1. create from the palette (provider first, with its health), see it Running, stop it;
 //  2. a broken devcontainer.json: its warnings in the Problems panel, Create Anyway, Cancel, Delete from the toast;
-//  3. a second gitspace of the same repository: the view groups by repository, and filters;
+//  3. a second gitspace of the same repository, from its Docker Compose configuration (an app and a database): the
+//     view groups by repository, and filters;
 //  4. Open without an SSH remote extension: the offer, not an error;
 //  5. with a stand-in SSH extension (after a window reload that leaves no orphan sidecar): a deep link starts the
 //     stopped gitspace and hands the exact folder URI to the workbench;
@@ -40,6 +41,28 @@ function makeRepository(): void {
   fs.writeFileSync(
     path.join(config, "broken", "devcontainer.json"),
     '{\n  "name": "broken",\n  "image": "gitspaces-base:bookworm",\n  "onCreateCommand": "sleep 600",\n  "postCreateCommand": [ }\n}\n',
+  );
+  // An app and a database, as the official compose templates shape them (versionless, both from images).
+  fs.mkdirSync(path.join(config, "compose"), { recursive: true });
+  fs.writeFileSync(
+    path.join(config, "compose", "devcontainer.json"),
+    `${JSON.stringify({ name: "e2e compose", dockerComposeFile: "docker-compose.yml", service: "app", workspaceFolder: "/workspaces/${localWorkspaceFolderBasename}" }, null, 2)}\n`,
+  );
+  fs.writeFileSync(
+    path.join(config, "compose", "docker-compose.yml"),
+    [
+      "services:",
+      "  app:",
+      "    image: gitspaces-base:bookworm",
+      "    volumes:",
+      "      - ../../..:/workspaces:cached",
+      "    command: sleep infinity",
+      "    network_mode: service:db",
+      "  db:",
+      "    image: gitspaces-base:bookworm",
+      "    command: sleep infinity",
+      "",
+    ].join("\n"),
   );
   fs.writeFileSync(path.join(workspace, "README.md"), "# e2e sample\n");
   const env = { ...process.env, GIT_AUTHOR_NAME: "e2e", GIT_AUTHOR_EMAIL: "e2e@example.com", GIT_COMMITTER_NAME: "e2e", GIT_COMMITTER_EMAIL: "e2e@example.com" };
@@ -267,14 +290,21 @@ describe("VS Code (code-server, default settings) with the Gitspaces VSIX", () =
     });
   });
 
-  it("groups a repository's gitspaces and filters the view", async () => {
+  it("creates a Docker Compose gitspace from the palette, groups a repository's gitspaces and filters the view", async () => {
     const b = bench!;
-    await startCreate(b);
+    await startCreate(b, "compose/devcontainer.json");
     await pickIde(b);
-    await b.notification(/is running/).waitFor({ timeout: 300_000 });
+    await step("compose-running", async () => {
+      await b.outcome(b.notification(/is running/), b.notification(/failed/i), 300_000);
+    });
     await b.clearNotifications();
     await b.runCommand("View: Hide Panel");
     const second = (await ours()).find((g) => g.id !== first.id)!;
+    // The app and its database, one compose project per gitspace; the repository at the configured folder.
+    const project = execFileSync("docker", ["ps", "--filter", `label=com.docker.compose.project=gitspace-${second.id}`, "--format", "{{.Label \"com.docker.compose.service\"}}"], { encoding: "utf8" });
+    expect(project.trim().split("\n").sort()).toEqual(["app", "db"]);
+    expect(second.workspaceFolder).toBe(`/workspaces/${repoName}`);
+    expect(execFileSync("docker", ["exec", `gitspace-${second.id}`, "cat", `/workspaces/${repoName}/README.md`], { encoding: "utf8" })).toBe("# e2e sample\n");
     await step("tree-grouped", async () => {
       // Two gitspaces of one repository: a repository group holds them, the most recently used first.
       const group = b.view().locator(".monaco-list-row", { hasText: new RegExp(`${repoName}\\s*2`) }).first();
@@ -328,7 +358,7 @@ describe("VS Code (code-server, default settings) with the Gitspaces VSIX", () =
       await b.openGitspacesView();
       await b.treeRow(first.name).waitFor({ timeout: 60_000 });
       // One sidecar, the new extension host's; the old one ended with its host.
-      await waitFor("the old sidecar to end", () => sidecarProcesses().every((p) => p.pid !== before[0].pid), 30_000);
+      await waitFor("the old sidecar to end", () => sidecarProcesses().every((p) => p.pid !== before[0].pid), 90_000);
       const after = sidecarProcesses();
       expect(after).toHaveLength(1);
     });
