@@ -37,12 +37,14 @@ internal sealed class EngineLock : IAsyncDisposable
     private static readonly Lazy<string> ThisMachine = new(() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("gitspaces-machine:" + Environment.MachineName)))[..16]);
 
     private readonly EngineClient engine;
-    private readonly string name;
+    private readonly string containerId;
+    private readonly EngineLockReleases? releases;
 
-    private EngineLock(EngineClient engine, string name)
+    private EngineLock(EngineClient engine, string containerId, EngineLockReleases? releases)
     {
         this.engine = engine;
-        this.name = name;
+        this.containerId = containerId;
+        this.releases = releases;
     }
 
     /// <summary>Gets the lock container's name for a gitspace.</summary>
@@ -56,10 +58,11 @@ internal sealed class EngineLock : IAsyncDisposable
     /// <param name="home">This home's id.</param>
     /// <param name="now">The time now.</param>
     /// <param name="isAlive">Whether a process of this machine (id, start time) still runs.</param>
+    /// <param name="releases">Where letting go runs after the operation has answered, or <see langword="null"/> to let go before disposing returns.</param>
     /// <param name="cancellationToken">Stops the attempt.</param>
     /// <returns>The held lock.</returns>
     /// <exception cref="GitspaceException">GitspaceBusy while another home's live operation holds it.</exception>
-    public static async Task<EngineLock> AcquireAsync(EngineClient engine, string gitspaceId, string home, DateTimeOffset now, Func<int, long, bool> isAlive, CancellationToken cancellationToken)
+    public static async Task<EngineLock> AcquireAsync(EngineClient engine, string gitspaceId, string home, DateTimeOffset now, Func<int, long, bool> isAlive, EngineLockReleases? releases, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(isAlive);
@@ -69,8 +72,7 @@ internal sealed class EngineLock : IAsyncDisposable
         {
             try
             {
-                await engine.CreateContainerAsync(name, body, cancellationToken);
-                return new EngineLock(engine, name);
+                return new EngineLock(engine, await engine.CreateContainerAsync(name, body, cancellationToken), releases);
             }
             catch (EngineException ex) when (ex.StatusCode == HttpStatusCode.NotFound && attempt < 2)
             {
@@ -140,13 +142,25 @@ internal sealed class EngineLock : IAsyncDisposable
     }
 
     /// <inheritdoc/>
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
+    {
+        // Removed by its id, never its name: a later operation may already hold a new lock of the same name.
+        if (this.releases is null)
+        {
+            return new ValueTask(this.RemoveAsync());
+        }
+
+        this.releases.Add(this.RemoveAsync());
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task RemoveAsync()
     {
         try
         {
-            await this.engine.RemoveContainerAsync(this.name, CancellationToken.None);
+            await this.engine.RemoveContainerAsync(this.containerId, CancellationToken.None);
         }
-        catch (Exception ex) when (ex is EngineException or IOException or TimeoutException or System.Net.Sockets.SocketException)
+        catch (Exception ex) when (ex is EngineException or IOException or TimeoutException or System.Net.Sockets.SocketException or ObjectDisposedException)
         {
             // The engine went away: the lock stays, and whoever comes next finds its holder gone and breaks it.
         }
