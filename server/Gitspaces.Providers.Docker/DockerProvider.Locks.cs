@@ -12,7 +12,7 @@ public sealed partial class DockerProvider : ISharedLocks
     {
         try
         {
-            return await EngineLock.AcquireAsync(this.Engine, gitspaceId, this.home.Value, DateTimeOffset.UtcNow, EngineLock.IsAlive, this.lockReleases, cancellationToken);
+            return await EngineLock.AcquireAsync(this.Engine, gitspaceId, this.home.Value, DateTimeOffset.UtcNow, EngineLock.IsAlive, cancellationToken);
         }
         catch (Exception ex) when (ex is not Core.Errors.GitspaceException && DockerFailures.IsUnreachable(ex))
         {

@@ -37,7 +37,6 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
     private readonly GitspaceRecordStore records;
     private readonly DockerEngines engines;
     private readonly BackgroundLifecycles background = new();
-    private readonly Locking.EngineLockReleases lockReleases = new();
     private readonly ConcurrentDictionary<string, int> active = new(StringComparer.Ordinal);
     private readonly ContainerSshSetup ssh;
     [SuppressMessage("Performance", "CA1859:Use concrete types when possible for improved performance", Justification = "The seam every kind of gitspace launches through.")]
@@ -262,7 +261,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
     /// </summary>
     /// <param name="gitspaceId">The gitspace, or <see langword="null"/> for every gitspace.</param>
     /// <returns>A task that completes when they have finished.</returns>
-    public Task DrainAsync(string? gitspaceId = null) => Task.WhenAll(this.background.DrainAsync(gitspaceId), this.lockReleases.DrainAsync());
+    public Task DrainAsync(string? gitspaceId = null) => this.background.DrainAsync(gitspaceId);
 
     /// <inheritdoc/>
     public async Task CancelAsync(string gitspaceId, string message, IGitspaceJournal journal)
@@ -282,18 +281,6 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
     public void Dispose()
     {
         this.background.CancelAll();
-
-        // The engine locks let go after their operations answered go before the connections do (a few engine calls).
-        try
-        {
-#pragma warning disable VSTHRD002 // Dispose is synchronous, and the releases run on the thread pool, not on this thread.
-            this.lockReleases.DrainAsync().Wait(TimeSpan.FromSeconds(5));
-#pragma warning restore VSTHRD002
-        }
-        catch (AggregateException)
-        {
-            // A lock left behind is broken by the next operation of this home.
-        }
         this.engines.Dispose();
     }
 

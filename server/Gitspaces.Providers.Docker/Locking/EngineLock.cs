@@ -38,13 +38,11 @@ internal sealed class EngineLock : IAsyncDisposable
 
     private readonly EngineClient engine;
     private readonly string containerId;
-    private readonly EngineLockReleases? releases;
 
-    private EngineLock(EngineClient engine, string containerId, EngineLockReleases? releases)
+    private EngineLock(EngineClient engine, string containerId)
     {
         this.engine = engine;
         this.containerId = containerId;
-        this.releases = releases;
     }
 
     /// <summary>Gets the lock container's name for a gitspace.</summary>
@@ -58,11 +56,10 @@ internal sealed class EngineLock : IAsyncDisposable
     /// <param name="home">This home's id.</param>
     /// <param name="now">The time now.</param>
     /// <param name="isAlive">Whether a process of this machine (id, start time) still runs.</param>
-    /// <param name="releases">Where letting go runs after the operation has answered, or <see langword="null"/> to let go before disposing returns.</param>
     /// <param name="cancellationToken">Stops the attempt.</param>
     /// <returns>The held lock.</returns>
     /// <exception cref="GitspaceException">GitspaceBusy while another home's live operation holds it.</exception>
-    public static async Task<EngineLock> AcquireAsync(EngineClient engine, string gitspaceId, string home, DateTimeOffset now, Func<int, long, bool> isAlive, EngineLockReleases? releases, CancellationToken cancellationToken)
+    public static async Task<EngineLock> AcquireAsync(EngineClient engine, string gitspaceId, string home, DateTimeOffset now, Func<int, long, bool> isAlive, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(isAlive);
@@ -72,14 +69,14 @@ internal sealed class EngineLock : IAsyncDisposable
         {
             try
             {
-                return new EngineLock(engine, await engine.CreateContainerAsync(name, body, cancellationToken), releases);
+                return new EngineLock(engine, await engine.CreateContainerAsync(name, body, cancellationToken));
             }
-            catch (EngineException ex) when (ex.StatusCode == HttpStatusCode.NotFound && attempt < 2)
+            catch (EngineException ex) when (ex.StatusCode == HttpStatusCode.NotFound && attempt < 4)
             {
                 // The lock image is not there yet (a new engine, or someone pruned it).
                 await ImportImageAsync(engine, cancellationToken);
             }
-            catch (EngineException ex) when (ex.StatusCode == HttpStatusCode.Conflict && attempt < 2)
+            catch (EngineException ex) when (ex.StatusCode == HttpStatusCode.Conflict && attempt < 4)
             {
                 var held = await engine.InspectContainerAsync(name, cancellationToken);
                 if (held is null)
@@ -93,7 +90,15 @@ internal sealed class EngineLock : IAsyncDisposable
                     throw Busy(gitspaceId, labels);
                 }
 
-                await engine.RemoveContainerAsync(held.Id, cancellationToken);
+                try
+                {
+                    await engine.RemoveContainerAsync(held.Id, cancellationToken);
+                }
+                catch (EngineException removing) when (removing.StatusCode == HttpStatusCode.Conflict)
+                {
+                    // Its holder is letting go right now ("removal … is already in progress").
+                    await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+                }
             }
         }
     }
@@ -142,17 +147,9 @@ internal sealed class EngineLock : IAsyncDisposable
     }
 
     /// <inheritdoc/>
-    public ValueTask DisposeAsync()
-    {
+    public ValueTask DisposeAsync() =>
         // Removed by its id, never its name: a later operation may already hold a new lock of the same name.
-        if (this.releases is null)
-        {
-            return new ValueTask(this.RemoveAsync());
-        }
-
-        this.releases.Add(this.RemoveAsync());
-        return ValueTask.CompletedTask;
-    }
+        new(this.RemoveAsync());
 
     private async Task RemoveAsync()
     {
