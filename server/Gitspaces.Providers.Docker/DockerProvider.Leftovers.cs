@@ -45,12 +45,19 @@ public sealed partial class DockerProvider
                 continue;
             }
 
-            this.hosts.Unregister(ProviderId, id);
-            this.identities.Remove(ProviderId, id);
-            RepositoryFolder.Delete(this.CloneFolder(id));
-            RepositoryFolder.Delete(ComposeLauncher.FilesFolder(this.paths, id));
-            this.records.Remove(id);
+            this.ForgetOnThisMachine(id);
             this.options.Log?.Invoke($"Gitspace '{id}' was removed from the engine outside Gitspaces: its SSH keys, clone and SSH entry are removed too; its history stays.");
         }
+    }
+
+    /// <summary>Removes what this machine keeps for a gitspace outside its history: SSH entry and keys, clone, compose files, record.</summary>
+    /// <param name="id">The gitspace.</param>
+    private void ForgetOnThisMachine(string id)
+    {
+        this.hosts.Unregister(ProviderId, id);
+        this.identities.Remove(ProviderId, id);
+        RepositoryFolder.Delete(this.CloneFolder(id));
+        RepositoryFolder.Delete(ComposeLauncher.FilesFolder(this.paths, id));
+        this.records.Remove(id);
     }
 }

@@ -338,11 +338,7 @@ public sealed partial class DockerProvider
         await this.images.RemoveImagesOfAsync(id, token);
         await this.RemoveComposeImagesAsync(id, token);
 
-        this.hosts.Unregister(ProviderId, id);
-        this.identities.Remove(ProviderId, id);
-        RepositoryFolder.Delete(this.CloneFolder(id));
-        RepositoryFolder.Delete(ComposeLauncher.FilesFolder(this.paths, id));
-        this.records.Remove(id);
+        this.ForgetOnThisMachine(id);
         context.RecordEvent(id, EventTypes.InfraDeprovisioningCompleted, "Removed the workspace volume");
         context.RecordEvent(id, EventTypes.AgentGitspaceDeletionCompleted, "Gitspace deleted");
     }
@@ -363,11 +359,7 @@ public sealed partial class DockerProvider
         await this.RemoveComposeProjectAsync(id, CancellationToken.None);
         await this.images.RemoveImagesOfAsync(id, CancellationToken.None);
         await this.RemoveComposeImagesAsync(id, CancellationToken.None);
-        this.hosts.Unregister(ProviderId, id);
-        this.identities.Remove(ProviderId, id);
-        RepositoryFolder.Delete(this.CloneFolder(id));
-        RepositoryFolder.Delete(ComposeLauncher.FilesFolder(this.paths, id));
-        this.records.Remove(id);
+        this.ForgetOnThisMachine(id);
     }
 
     private static async Task<DevcontainerPlan> ReadPlanAsync(string id, string folder, string? subfolder, string? configPath, IOperationContext context)
