@@ -7,7 +7,7 @@ namespace Gitspaces.Providers.Docker;
 /// A duplex stream over an attached exec of <c>sshd -i</c> (or of the port helper): writes go to its stdin, reads come
 /// from its stdout frames; stderr frames go to the sidecar's log and never into the byte stream.
 /// </summary>
-internal sealed class SshExecStream : Stream
+internal sealed class SshExecStream : Stream, Gitspaces.Core.Ports.IHalfClosable
 {
     private readonly EngineExecStream inner;
     private readonly Action<string>? log;
@@ -78,6 +78,19 @@ internal sealed class SshExecStream : Stream
 
     /// <inheritdoc/>
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException("The SSH channel is asynchronous; use WriteAsync.");
+
+    /// <inheritdoc/>
+    public void CloseWrite()
+    {
+        try
+        {
+            this.inner.CloseWrite();
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or System.Net.Sockets.SocketException)
+        {
+            // The other side is already gone; nothing is left to close.
+        }
+    }
 
     /// <inheritdoc/>
     public override void Flush()
