@@ -29,7 +29,6 @@ public sealed class PortForwardTests(DockerTestRun run)
         var name = run.Name("ports-web");
         await UpWithServerAsync(user, name, 18090);
         var big = DockerCli.Docker("exec", "gitspace-" + name, "sh", "-c", "head -c 104857600 /dev/urandom > /tmp/big && sha256sum /tmp/big").Split(' ')[0];
-        var listenersBefore = HostListeners();
 
         var forward = user.Start(["forward", name, "18090"]);
         try
@@ -70,8 +69,8 @@ public sealed class PortForwardTests(DockerTestRun run)
             }
 
             // Only 127.0.0.1 here, and nothing published on the container.
-            var listenersDuring = HostListeners();
-            Assert.Equal([$"127.0.0.1:{localPort}"], listenersDuring.Except(listenersBefore));
+            Assert.Equal([$"127.0.0.1:{localPort}"], ListenersOf(forward.Id));
+            Assert.DoesNotContain(ListenersOf(null), l => l.EndsWith($":{localPort}", StringComparison.Ordinal) && l != $"127.0.0.1:{localPort}");
             Assert.Equal("{}", DockerCli.Docker("inspect", "-f", "{{json .NetworkSettings.Ports}}", "gitspace-" + name).Trim().Replace("null", "{}", StringComparison.Ordinal));
             Assert.Equal("{}", DockerCli.Docker("inspect", "-f", "{{json .HostConfig.PortBindings}}", "gitspace-" + name).Trim().Replace("null", "{}", StringComparison.Ordinal));
 
@@ -79,7 +78,7 @@ public sealed class PortForwardTests(DockerTestRun run)
             await Run.CheckedAsync("kill", "-INT", forward.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             await forward.WaitForExitAsync().WaitAsync(Patience);
             Assert.Equal(0, forward.ExitCode);
-            Assert.DoesNotContain($"127.0.0.1:{localPort}", HostListeners());
+            Assert.NotEqual(0, (await Run.ProgramAsync("curl", ["--silent", url], timeout: Patience)).ExitCode);
         }
         finally
         {
@@ -170,7 +169,7 @@ public sealed class PortForwardTests(DockerTestRun run)
         PublishedUser.Succeeded(await user.RunAsync(["stop", name]));
 
         await owner.WaitForExitAsync().WaitAsync(Patience);
-        Assert.DoesNotContain($"127.0.0.1:{new Uri(url).Port}", HostListeners());
+        Assert.NotEqual(0, (await Run.ProgramAsync("curl", ["--silent", url], timeout: Patience)).ExitCode);
     }
 
     private static async Task UpWithServerAsync(PublishedUser user, string name, int? configured)
@@ -200,9 +199,13 @@ public sealed class PortForwardTests(DockerTestRun run)
         }
     }
 
-    // Every TCP listener on this machine, as ss prints its local address.
-    private static List<string> HostListeners() =>
-        [.. DockerCli.Run("ss", "-ltnH").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[3])];
+    // The local addresses of the TCP listeners on this machine (of one process, or of all), as ss prints them.
+    private static List<string> ListenersOf(int? pid) =>
+        [
+            .. DockerCli.Run("ss", "-ltnpH").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Where(l => pid is null || l.Contains($"pid={pid},", StringComparison.Ordinal))
+                .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[3]),
+        ];
 
     private static async Task<string> ReceiveAsync(ClientWebSocket socket)
     {

@@ -73,5 +73,5 @@ export function portsToAutoForward(params: PortsChangedParams, options: { first:
   if (options.first || options.openHere) {
     return [];
   }
-  return params.ports.filter((p) => p.service === undefined && params.opened.includes(p.port) && autoForwardAction(p) !== "ignore");
+  return params.ports.filter((p) => p.service === undefined && (params.opened ?? []).includes(p.port) && autoForwardAction(p) !== "ignore");
 }

@@ -440,11 +440,11 @@ export interface ProgressParams {
 /** What devcontainer.json says about a port (`portsAttributes`, else `otherPortsAttributes`), defaults applied. */
 export interface PortAttributes {
   label?: string;
-  /** `http` or `https`. */
-  protocol: string;
-  /** `notify`, `openBrowser`, `openBrowserOnce`, `openPreview`, `silent` or `ignore`. */
-  onAutoForward: string;
-  requireLocalPort: boolean;
+  /** `http` (the default) or `https`. */
+  protocol?: string;
+  /** `notify` (the default), `openBrowser`, `openBrowserOnce`, `openPreview`, `silent` or `ignore`. */
+  onAutoForward?: string;
+  requireLocalPort?: boolean;
 }
 
 /** A listener on this machine's 127.0.0.1 that reaches a port inside the gitspace over the provider's channel. */
@@ -461,8 +461,8 @@ export interface PortForward {
 export interface GitspacePort {
   port: number;
   service?: string;
-  configured: boolean;
-  listening: boolean;
+  configured?: boolean;
+  listening?: boolean;
   attributes: PortAttributes;
   forward?: PortForward;
 }
@@ -501,8 +501,10 @@ export interface PortsChangedParams {
   id: string;
   provider: string;
   ports: GitspacePort[];
-  opened: number[];
-  closed: number[];
+  /** Ports that started listening (absent: none). */
+  opened?: number[];
+  /** Ports that stopped listening (absent: none). */
+  closed?: number[];
 }
 
 // ---- method tables -----------------------------------------------------------------------------------------
