@@ -95,6 +95,10 @@ public sealed class PortForwardTests(DockerTestRun run)
         await using var server = user.Serve();
         await server.InitializeAsync();
 
+        // The first announcement lists what already listens: the watch is on from there.
+        var initial = await server.WaitForAsync(m => m["method"]?.GetValue<string>() == Methods.PortsChanged && m["params"]!["id"]!.GetValue<string>() == name, Patience);
+        Assert.DoesNotContain(initial["params"]!["ports"]!.AsArray(), p => p!["port"]!.GetValue<int>() == 18091);
+
         // Nothing configured this port: it is found in the gitspace's TCP table.
         DockerCli.Docker("exec", "-d", "gitspace-" + name, "perl", "/tmp/web-server.pl", "18091");
         var changed = await server.WaitForAsync(

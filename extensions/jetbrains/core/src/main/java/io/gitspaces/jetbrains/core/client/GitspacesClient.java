@@ -134,7 +134,7 @@ public final class GitspacesClient implements AutoCloseable {
         c.setProblemListener((message, error) -> options.log().accept("[gitspaces-jetbrains] " + message + (error == null ? "" : ": " + error)));
         c.onNotification(Methods.DID_CHANGE, DidChangeParams.class, (DidChangeParams d) -> fire(didChange, d.gitspace()));
         c.onNotification(Methods.EVENT, GitspaceEventParams.class, (GitspaceEventParams e) -> fire(events, e));
-        c.onNotification(Methods.PORTS_CHANGED, PortsChangedParams.class, (PortsChangedParams p) -> fire(portsChanged, p));
+        c.onNotification(Methods.PORTS_CHANGED, PortsChangedParams.class, (PortsChangedParams changed) -> fire(portsChanged, changed));
         c.onNotification(Methods.LOG, GitspaceLogParams.class, (GitspaceLogParams l) -> fire(logs, l));
         c.onNotification(Methods.LOG_MESSAGE, LogMessageParams.class, (LogMessageParams m) -> fire(logMessages, m));
         c.onClose(cause -> onClosed(c, cause));
