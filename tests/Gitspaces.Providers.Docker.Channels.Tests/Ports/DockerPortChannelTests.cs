@@ -47,8 +47,8 @@ public sealed class DockerPortChannelTests(DockerTestRun environment)
             Assert.True(await watch.MoveNextAsync());
             Assert.DoesNotContain(18200, watch.Current);
 
-            // A line-echo server (Perl: the image has no socat or nc), on the IPv6 loopback only to show the fallback.
-            DockerCli.Docker("exec", "-d", "gitspace-" + id, "perl", "-MIO::Socket::IP", "-e", "$s = IO::Socket::IP->new(LocalHost => '::1', LocalPort => 18200, Listen => 5, ReuseAddr => 1) or die; while ($c = $s->accept) { while (<$c>) { print $c \"echo: $_\" } close $c }");
+            // A line-echo server (Perl: the image has no socat or nc) on the loopback only.
+            DockerCli.Docker("exec", "-d", "gitspace-" + id, "perl", "-MIO::Socket::IP", "-e", "$| = 1; $s = IO::Socket::IP->new(LocalHost => '127.0.0.1', LocalPort => 18200, Listen => 5, ReuseAddr => 1) or die; while ($c = $s->accept) { $c->autoflush(1); while (<$c>) { print $c \"echo: $_\" } close $c }");
             Assert.True(await watch.MoveNextAsync());
             Assert.Contains(18200, watch.Current);
 
