@@ -22,6 +22,11 @@ public sealed class DockerPortChannel : IPortChannelProvider
     // The helper is copied once per container and engine for the life of the process; a new container (rebuild) has a new id.
     // Two first callers may both copy it; the copy is the same file, so that race is harmless.
     private static readonly ConcurrentDictionary<string, Task> Installed = new(StringComparer.Ordinal);
+
+    // The container a gitspace's (or service's) connections went to last, once checked: a connection then costs two
+    // engine calls (exec create and start) instead of three. A container's labels never change, and a container that
+    // stopped or was replaced (rebuild: a new id) fails the exec create, which checks again.
+    private static readonly ConcurrentDictionary<string, string> Checked = new(StringComparer.Ordinal);
     private readonly EngineClient engine;
     private readonly Action<string>? log;
 
@@ -54,15 +59,30 @@ public sealed class DockerPortChannel : IPortChannelProvider
             throw GitspaceException.InvalidParams("$.port", $"Invalid params: {port} is not a TCP port (1–65535).");
         }
 
+        var connect = new EngineExecCreate { Cmd = [PortHelperBinary.PathInContainer, "connect", port.ToString(CultureInfo.InvariantCulture)], User = "root", AttachStdin = true };
+        var key = this.engine.Endpoint + "|" + gitspaceId + "|" + service;
+        if (Checked.TryGetValue(key, out var known))
+        {
+            try
+            {
+                var fast = await this.engine.CreateExecAsync(known, connect, cancellationToken);
+                return new SshExecStream(await this.engine.StartExecAsync(fast, cancellationToken), this.log, $"port {port}: ");
+            }
+            catch (EngineException)
+            {
+                // Stopped or replaced since: look it up again below.
+                Checked.TryRemove(KeyValuePair.Create(key, known));
+            }
+        }
+
         return await this.GuardAsync(gitspaceId, async () =>
         {
             var container = await this.ContainerAsync(gitspaceId, service, cancellationToken);
             await this.EnsureHelperAsync(container, cancellationToken);
-            var exec = await this.engine.CreateExecAsync(
-                container.Id,
-                new EngineExecCreate { Cmd = [PortHelperBinary.PathInContainer, "connect", port.ToString(CultureInfo.InvariantCulture)], User = "root", AttachStdin = true },
-                cancellationToken);
-            return (Stream)new SshExecStream(await this.engine.StartExecAsync(exec, cancellationToken), this.log, $"port {port}: ");
+            var exec = await this.engine.CreateExecAsync(container.Id, connect, cancellationToken);
+            var stream = (Stream)new SshExecStream(await this.engine.StartExecAsync(exec, cancellationToken), this.log, $"port {port}: ");
+            Checked[key] = container.Id;
+            return stream;
         });
     }
 
