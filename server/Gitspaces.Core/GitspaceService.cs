@@ -1,5 +1,6 @@
 using Gitspaces.Core.Errors;
 using Gitspaces.Core.Operations;
+using Gitspaces.Core.Ports;
 using Gitspaces.Core.Providers;
 using Gitspaces.Core.State;
 using Gitspaces.Core.Trust;
@@ -292,6 +293,30 @@ public sealed class GitspaceService
 
         var (provider, gitspace) = await this.router.ResolveAsync(id, cancellationToken);
         return await this.RunLockedAsync(provider, id, gitspace.State, context => provider.ConnectAsync(id, ide ?? gitspace.Ide, context), progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Returns a gitspace and the port channel of its provider, for forwards, the port list and port detection. Ports
+    /// take no lock: a forward lives beside the gitspace's operations, and ends when the gitspace stops.
+    /// </summary>
+    /// <param name="id">The gitspace id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The gitspace as it is now, the channel, and the journal that records and announces what forwards do.</returns>
+    public async Task<(Gitspace Gitspace, IPortChannelProvider Channel, IGitspaceJournal Journal)> GetPortChannelAsync(string id, CancellationToken cancellationToken)
+    {
+        var (provider, gitspace) = await this.router.ResolveAsync(id, cancellationToken);
+        if (provider is not IPortChannelProvider channel)
+        {
+            throw new GitspaceException(ErrorCodes.NotSupported, $"The {provider.Id} provider does not forward ports of gitspace '{id}' through the sidecar.", new ErrorData
+            {
+                Kind = nameof(ErrorCodes.NotSupported),
+                GitspaceId = id,
+                Provider = provider.Id,
+                Hint = "Open the gitspace in an editor over SSH (gitspaces open, or gitspaces ssh with -L); the editor's own SSH session forwards its ports.",
+            });
+        }
+
+        return (gitspace, channel, this.journals[provider.Id]);
     }
 
     /// <summary>Changes a gitspace's display name, IDE, machine or SSH key, where its provider allows.</summary>

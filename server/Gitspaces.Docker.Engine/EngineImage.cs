@@ -17,4 +17,7 @@ public sealed record EngineImage
 
     /// <summary>Gets the image's labels (the devcontainer metadata among them).</summary>
     public Dictionary<string, string>? Labels { get; init; }
+
+    /// <summary>Gets the image's CPU architecture as the engine names it (<c>amd64</c>, <c>arm64</c>).</summary>
+    public string? Architecture { get; init; }
 }

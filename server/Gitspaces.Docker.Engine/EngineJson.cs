@@ -149,10 +149,12 @@ internal static class EngineJson
         string? user = null;
         List<string>? entrypoint = null, cmd = null;
         Dictionary<string, string>? labels = null;
+        string? architecture = null;
         Expect(ref reader, JsonTokenType.StartObject);
         while (NextProperty(ref reader))
         {
             if (reader.ValueTextEquals("Id"u8)) { id = ReadString(ref reader) ?? string.Empty; }
+            else if (reader.ValueTextEquals("Architecture"u8)) { architecture = ReadString(ref reader); }
             else if (reader.ValueTextEquals("Config"u8))
             {
                 if (Enter(ref reader))
@@ -173,7 +175,7 @@ internal static class EngineJson
             }
         }
 
-        return new EngineImage { Id = id, User = user, Entrypoint = entrypoint, Cmd = cmd, Labels = labels };
+        return new EngineImage { Id = id, User = user, Entrypoint = entrypoint, Cmd = cmd, Labels = labels, Architecture = architecture };
     }
 
     /// <summary>Reads what the provider needs of <c>GET /exec/{id}/json</c>.</summary>

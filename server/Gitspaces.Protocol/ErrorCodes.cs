@@ -63,6 +63,9 @@ public static class ErrorCodes
     /// </summary>
     public const int RepositoryUntrusted = 1011;
 
+    /// <summary>A forward needs a port on 127.0.0.1 of this machine that is taken (<c>requireLocalPort</c>), or no port is free.</summary>
+    public const int PortUnavailable = 1012;
+
     /// <summary>Returns the symbolic name of an application or standard code, as used in <see cref="ErrorData.Kind"/>.</summary>
     /// <param name="code">The error code.</param>
     /// <returns>The name, or <c>"Unknown"</c>.</returns>
@@ -86,6 +89,7 @@ public static class ErrorCodes
         InvalidState => nameof(InvalidState),
         NotSupported => nameof(NotSupported),
         RepositoryUntrusted => nameof(RepositoryUntrusted),
+        PortUnavailable => nameof(PortUnavailable),
         _ => "Unknown",
     };
 }

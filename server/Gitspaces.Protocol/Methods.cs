@@ -63,6 +63,15 @@ public static class Methods
     /// <summary>Lists the branches of a repository, as a hosted provider sees it.</summary>
     public const string GitspacesListBranches = "gitspaces/list-branches";
 
+    /// <summary>Lists a gitspace's ports: configured, detected listening, and forwarded on this machine.</summary>
+    public const string GitspacesPorts = "gitspaces/ports";
+
+    /// <summary>Forwards a port of a gitspace to 127.0.0.1 on this machine, over the provider's own channel.</summary>
+    public const string GitspacesPortsForward = "gitspaces/ports/forward";
+
+    /// <summary>Stops forwards of a gitspace.</summary>
+    public const string GitspacesPortsStop = "gitspaces/ports/stop";
+
     /// <summary>Lists the providers and whether each is configured and reachable.</summary>
     public const string ProvidersList = "providers/list";
 
@@ -74,6 +83,9 @@ public static class Methods
 
     /// <summary>Server → client notification: an event was recorded for a gitspace.</summary>
     public const string Event = "gitspaces/event";
+
+    /// <summary>Server → client notification: a gitspace's ports changed (a port started or stopped listening, a forward started or stopped).</summary>
+    public const string PortsChanged = "gitspaces/portsChanged";
 
     /// <summary>Server → client notification: a line was appended to a gitspace's log.</summary>
     public const string Log = "gitspaces/log";

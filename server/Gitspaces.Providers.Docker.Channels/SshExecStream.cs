@@ -4,22 +4,25 @@ using Gitspaces.Docker.Engine;
 namespace Gitspaces.Providers.Docker;
 
 /// <summary>
-/// A duplex stream over an attached exec of <c>sshd -i</c>: writes go to its stdin, reads come from its stdout frames;
-/// stderr frames go to the sidecar's log and never into the SSH byte stream.
+/// A duplex stream over an attached exec of <c>sshd -i</c> (or of the port helper): writes go to its stdin, reads come
+/// from its stdout frames; stderr frames go to the sidecar's log and never into the byte stream.
 /// </summary>
-internal sealed class SshExecStream : Stream
+internal sealed class SshExecStream : Stream, Gitspaces.Core.Ports.IHalfClosable
 {
     private readonly EngineExecStream inner;
     private readonly Action<string>? log;
+    private readonly string logPrefix;
     private bool disposed;
 
     /// <summary>Initializes a new instance of the <see cref="SshExecStream"/> class.</summary>
     /// <param name="inner">The attached exec.</param>
     /// <param name="log">Receives sshd's stderr lines.</param>
-    public SshExecStream(EngineExecStream inner, Action<string>? log)
+    /// <param name="logPrefix">What each stderr line starts with in the log.</param>
+    public SshExecStream(EngineExecStream inner, Action<string>? log, string logPrefix = "sshd: ")
     {
         this.inner = inner;
         this.log = log;
+        this.logPrefix = logPrefix;
     }
 
     /// <inheritdoc/>
@@ -50,7 +53,7 @@ internal sealed class SshExecStream : Stream
 
             if (fromStandardError)
             {
-                this.log?.Invoke("sshd: " + Encoding.UTF8.GetString(buffer.Span[..count]).TrimEnd());
+                this.log?.Invoke(this.logPrefix + Encoding.UTF8.GetString(buffer.Span[..count]).TrimEnd());
                 continue;
             }
 
@@ -75,6 +78,19 @@ internal sealed class SshExecStream : Stream
 
     /// <inheritdoc/>
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException("The SSH channel is asynchronous; use WriteAsync.");
+
+    /// <inheritdoc/>
+    public void CloseWrite()
+    {
+        try
+        {
+            this.inner.CloseWrite();
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or System.Net.Sockets.SocketException)
+        {
+            // The other side is already gone; nothing is left to close.
+        }
+    }
 
     /// <inheritdoc/>
     public override void Flush()

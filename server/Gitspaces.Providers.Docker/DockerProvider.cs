@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using Docker.DotNet;
 using Gitspaces.Core.Errors;
 using Gitspaces.Core.Operations;
+using Gitspaces.Core.Ports;
 using Gitspaces.Core.Providers;
 using Gitspaces.Core.Ssh;
 using Gitspaces.Core.State;
@@ -23,7 +24,7 @@ namespace Gitspaces.Providers.Docker;
 /// labelled container; the list is read from the engine, so a restarted sidecar finds every gitspace. SSH runs
 /// without ports, over an attached exec of <c>sshd -i</c>.
 /// </summary>
-public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvider, IBackgroundWork, IGitspaceQuery, IDisposable
+public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvider, IPortChannelProvider, IBackgroundWork, IGitspaceQuery, IDisposable
 {
     /// <summary>The provider id used on the wire.</summary>
     public const string ProviderId = DockerLabels.ProviderValue;
@@ -251,6 +252,18 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
     /// <inheritdoc/>
     public Task<Stream> OpenSshChannelAsync(string gitspaceId, CancellationToken cancellationToken) =>
         new DockerSshChannel(this.Engine, this.options.Log).OpenSshChannelAsync(gitspaceId, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<Stream> OpenPortChannelAsync(string gitspaceId, int port, string? service, CancellationToken cancellationToken) =>
+        new DockerPortChannel(this.Engine, this.options.Log).OpenPortChannelAsync(gitspaceId, port, service, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<PortSettings> GetPortSettingsAsync(string gitspaceId, CancellationToken cancellationToken) =>
+        new DockerPortChannel(this.Engine, this.options.Log).GetPortSettingsAsync(gitspaceId, cancellationToken);
+
+    /// <inheritdoc/>
+    public IAsyncEnumerable<IReadOnlyList<int>> WatchListeningPortsAsync(string gitspaceId, CancellationToken cancellationToken) =>
+        new DockerPortChannel(this.Engine, this.options.Log).WatchListeningPortsAsync(gitspaceId, cancellationToken);
 
     /// <inheritdoc/>
     public Task WatchAsync(IGitspaceJournal journal, CancellationToken cancellationToken) => this.watcher.WatchAsync(journal, cancellationToken);

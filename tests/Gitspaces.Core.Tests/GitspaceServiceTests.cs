@@ -355,6 +355,27 @@ public sealed class GitspaceServiceTests
         Assert.Equal([ProviderCapabilities.SshChannel, ProviderCapabilities.PortChannel], configured.Capabilities);
     }
 
+    [Fact]
+    public async Task A_port_channel_comes_from_the_gitspaces_provider_and_others_say_NotSupported_with_a_hint()
+    {
+        var plain = new FakeProvider("plain");
+        var channels = new ChannelProvider();
+        plain.Seed("hosted");
+        channels.Seed("local");
+        var service = new GitspaceService([plain, channels], this.paths);
+
+        var (gitspace, channel, journal) = await service.GetPortChannelAsync("local", CancellationToken.None);
+        Assert.Equal("local", gitspace.Id);
+        Assert.Same(channels, channel);
+        journal.RecordEvent("local", EventTypes.PortForwarded, "Forwarding 127.0.0.1:3000 to port 3000 (cli).", DateTimeOffset.UnixEpoch);
+        Assert.Contains(await service.GetEventsAsync("local", CancellationToken.None), e => e.Type == EventTypes.PortForwarded);
+
+        var refused = await Assert.ThrowsAsync<GitspaceException>(() => service.GetPortChannelAsync("hosted", CancellationToken.None));
+        Assert.Equal(ErrorCodes.NotSupported, refused.Code);
+        Assert.Equal("plain", refused.Details.Provider);
+        Assert.Contains("SSH", refused.Details.Hint, StringComparison.Ordinal);
+    }
+
     private static CreateGitspaceParams Create(string url) => new() { Repository = new RepositorySource { Url = url } };
 
     private static StatePaths NewPaths()

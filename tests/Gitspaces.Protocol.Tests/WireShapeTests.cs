@@ -107,6 +107,21 @@ public sealed class WireShapeTests
         Add("gitspaces/list-repos.result", new ListReposResult { Repositories = [new RepositoryOption { Name = "acme/api", Url = "https://github.com/acme/api.git", DefaultBranch = "trunk" }] }, context.ListReposResult);
         Add("gitspaces/list-branches.params", new ListBranchesParams { Provider = "harness", Url = "https://github.com/acme/api.git", RepositoryType = "github", Search = "feature" }, context.ListBranchesParams);
         Add("gitspaces/list-branches.result", new ListBranchesResult { Branches = ["feature/login", "feature/search"] }, context.ListBranchesResult);
+        var webForward = new PortForward { Port = 3000, LocalPort = 3001, Url = "http://127.0.0.1:3001/", Owner = "server", ProcessId = 4242 };
+        Add("gitspaces/ports.params", new ListPortsParams { Id = "my-repo" }, context.ListPortsParams);
+        Add("gitspaces/ports.result", new ListPortsResult
+        {
+            Ports =
+            [
+                new GitspacePort { Port = 3000, Configured = true, Listening = true, Attributes = new PortAttributes { Label = "Web", OnAutoForward = "openBrowser" }, Forward = webForward },
+                new GitspacePort { Port = 5432, Service = "db", Configured = true, Attributes = new PortAttributes { RequireLocalPort = true } },
+            ],
+        }, context.ListPortsResult);
+        Add("gitspaces/ports/forward.params", new ForwardPortParams { Id = "my-repo", Port = 3000, LocalPort = 3000, RequireLocalPort = false }, context.ForwardPortParams);
+        Add("gitspaces/ports/forward.result", new ForwardPortResult { Forward = webForward }, context.ForwardPortResult);
+        Add("gitspaces/ports/stop.params", new StopPortForwardParams { Id = "my-repo", Port = 5432, Service = "db" }, context.StopPortForwardParams);
+        Add("gitspaces/ports/stop.result", new StopPortForwardResult { Stopped = [webForward] }, context.StopPortForwardResult);
+        Add("gitspaces/portsChanged", new PortsChangedParams { Id = "my-repo", Provider = "docker", Ports = [new GitspacePort { Port = 8080, Listening = true, Attributes = new PortAttributes() }], Opened = [8080] }, context.PortsChangedParams);
         Add("providers/list.result", new ListProvidersResult { Providers = [new ProviderInfo { Id = "docker", DisplayName = "Docker (self-hosted)", Kind = "self-hosted", Configured = true, Reachable = false, Endpoint = "unix:///var/run/docker.sock", Message = "The Docker engine does not answer." }] }, context.ListProvidersResult);
         Add("providers/configure.params", new ConfigureProviderParams { Provider = "harness", Endpoint = "https://app.harness.io", AccountIdentifier = "acc", OrgIdentifier = "default", ProjectIdentifier = "proj", Token = "pat.secret", Flavour = "cde" }, context.ConfigureProviderParams);
         Add("gitspaces/didChange", new DidChangeParams { Gitspace = SampleGitspace with { State = GitspaceState.Starting, Readiness = null } }, context.DidChangeParams);

@@ -8,6 +8,8 @@ export interface Settings {
   dockerHost: string;
   harness: { endpoint: string; account: string; org: string; project: string };
   logLevel: string;
+  /** Whether ports that start listening in a gitspace not opened in this window are forwarded as their onAutoForward says. */
+  autoForwardPorts: boolean;
 }
 
 /** Reads the gitspaces.* settings. */
@@ -24,6 +26,7 @@ export function readSettings(): Settings {
       project: c.get<string>("harness.project", ""),
     },
     logLevel: c.get<string>("logLevel", "info"),
+    autoForwardPorts: c.get<boolean>("ports.autoForward", true),
   };
 }
 

@@ -1,6 +1,9 @@
 import * as vscode from "vscode";
 import { readSettings, restartSettings } from "./config";
 import { registerCommands } from "./commands";
+import { autoForward } from "./commands/ports";
+import { portsToAutoForward } from "./ports/portItems";
+import { PortStore } from "./ports/portStore";
 import type { CommandDeps } from "./commands/deps";
 import { configureDockerHost } from "./commands/docker";
 import { applyStoredHarnessConfig, configureHarness } from "./commands/harness";
@@ -82,9 +85,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const runner = new OperationRunner(sup.onEvent, statusBar);
   const logs = new GitspaceLogs(sidecar, sup.onLog);
   const usage = new GitspaceUsage(context.globalState);
-  const tree = new GitspacesTreeProvider(store, usage);
+  const ports = new PortStore(sidecar);
+  const tree = new GitspacesTreeProvider(store, usage, ports);
   const view = vscode.window.createTreeView("gitspaces.list", { treeDataProvider: tree, showCollapseAll: false });
-  context.subscriptions.push(store, statusBar, logs, tree, view);
+  context.subscriptions.push(store, statusBar, logs, ports, tree, view);
   context.subscriptions.push(sup.onDidChange((p) => store.apply(p.gitspace)));
 
   const restartSidecar = async (): Promise<void> => {
@@ -124,7 +128,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       restartSidecar,
     },
   };
-  context.subscriptions.push(...registerCommands(deps, { showSidecarLog: () => log.show(), restartSidecar, view: tree }));
+  context.subscriptions.push(...registerCommands(deps, { showSidecarLog: () => log.show(), restartSidecar, view: tree, ports }));
+  context.subscriptions.push(
+    sup.onDidChange((p) => {
+      if (p.gitspace.state !== "running") {
+        ports.forget(p.gitspace.id);
+      }
+    }),
+    sup.onPortsChanged((p) => {
+      const first = ports.apply(p);
+      const gitspace = store.get(p.id);
+      const openHere = gitspace?.sshHost !== undefined && gitspace.sshHost.toLowerCase() === currentSshHost()?.toLowerCase();
+      if (!gitspace || !readSettings().autoForwardPorts) {
+        return;
+      }
+      for (const port of portsToAutoForward(p, { first, openHere })) {
+        void autoForward(deps, ports, { kind: "port", gitspace, port });
+      }
+    }),
+  );
   context.subscriptions.push(registerUriHandler(deps));
 
   // The view's message says why the list is empty or stale, and what the filter hides.

@@ -86,5 +86,8 @@ public static class EventTypes
     public const string SshSetupFailed = "ssh_setup_failed";
     public const string GitspaceReady = "gitspace_ready";
     public const string GitspaceChangedExternally = "gitspace_changed_externally";
+    public const string PortDetected = "port_detected";
+    public const string PortForwarded = "port_forwarded";
+    public const string PortForwardStopped = "port_forward_stopped";
 #pragma warning restore CS1591
 }

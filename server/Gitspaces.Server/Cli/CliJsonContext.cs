@@ -14,4 +14,7 @@ namespace Gitspaces.Server.Cli;
 [JsonSerializable(typeof(ListProvidersResult))]
 [JsonSerializable(typeof(ConnectResult))]
 [JsonSerializable(typeof(DevcontainerReadResult))]
+[JsonSerializable(typeof(ListPortsResult))]
+[JsonSerializable(typeof(ForwardPortResult))]
+[JsonSerializable(typeof(StopPortForwardResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

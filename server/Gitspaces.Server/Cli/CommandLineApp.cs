@@ -38,6 +38,7 @@ internal static class CommandLineApp
 
         GitspaceCommands.AddTo(root, selection);
         ConnectCommands.AddTo(root, selection);
+        PortCommands.AddTo(root, selection);
         DevcontainerCommands.AddTo(root, selection);
         LoginCommand.AddTo(root, selection);
         TrustCommands.AddTo(root, selection);

@@ -23,6 +23,7 @@ internal static class ProviderFactory
             // ssh-proxy needs the channel alone: no identity store, host registry, records or Docker.DotNet, since
             // every SSH connection starts a process that pays for what it loads.
             CreateSshChannel = paths => new DockerSshChannel(paths),
+            CreatePortChannel = paths => new DockerPortChannel(paths),
         },
         new ProviderRegistration(HarnessProvider.ProviderId) { CreateProvider = paths => new HarnessProvider(paths) },
     ]);

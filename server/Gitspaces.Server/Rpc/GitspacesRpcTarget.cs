@@ -3,6 +3,7 @@ using Gitspaces.Core.Errors;
 using Gitspaces.Core.Operations;
 using Gitspaces.Protocol;
 using Gitspaces.Server.Composition;
+using Gitspaces.Server.Forwarding;
 using Gitspaces.Server.Logging;
 using PolyType;
 using StreamJsonRpc;
@@ -19,6 +20,7 @@ namespace Gitspaces.Server.Rpc;
 /// reflects over this class; anything public that is not an RPC method would be callable by a client, so helpers stay internal.
 /// </remarks>
 [GenerateShape(IncludeMethods = MethodShapeFlags.PublicInstance)]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "RpcServer ends the session's forwards with StopForwardingAsync; a Dispose method would be callable as an RPC method.")]
 internal sealed partial class GitspacesRpcTarget
 {
     private readonly SidecarServices services;
@@ -29,6 +31,10 @@ internal sealed partial class GitspacesRpcTarget
     private readonly TaskCompletionSource<int> clientProcess = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ServerLifecycle lifecycle = ServerLifecycle.AwaitingInitialize;
     private IDisposable? subscription;
+    private readonly Lock portsGate = new();
+    private IDisposable? portSubscription;
+    private PortForwarder? forwarder;
+    private PortWatch? portWatch;
 
     internal GitspacesRpcTarget(SidecarServices services, Notifier notifier, ServerLog log, CancellationToken serverStopping)
     {
@@ -90,6 +96,7 @@ internal sealed partial class GitspacesRpcTarget
             // Clients hear about every gitspace change from here on, including those made elsewhere.
             this.subscription = this.services.Gitspaces.Subscribe(this.notifier);
             _ = this.WatchAsync();
+            _ = this.WatchPortsAsync();
         }
     }
 
@@ -224,6 +231,26 @@ internal sealed partial class GitspacesRpcTarget
     public Task<ListBranchesResult> ListBranchesAsync(JsonElement? parameters = null, CancellationToken cancellationToken = default) =>
         this.RunAsync(parameters, GitspacesJsonContext.Default.ListBranchesParams, (request, ct) => this.services.Gitspaces.ListBranchesAsync(request, ct), cancellationToken);
 
+    [JsonRpcMethod(Methods.GitspacesPorts, UseSingleObjectParameterDeserialization = true)]
+    public Task<ListPortsResult> PortsAsync(JsonElement? parameters = null, CancellationToken cancellationToken = default) =>
+        this.RunAsync(parameters, GitspacesJsonContext.Default.ListPortsParams, (request, ct) => this.GetPorts().ListAsync(request.Id, ct), cancellationToken);
+
+    [JsonRpcMethod(Methods.GitspacesPortsForward, UseSingleObjectParameterDeserialization = true)]
+    public Task<ForwardPortResult> ForwardPortAsync(JsonElement? parameters = null, CancellationToken cancellationToken = default) =>
+        this.RunAsync(
+            parameters,
+            GitspacesJsonContext.Default.ForwardPortParams,
+            async (request, ct) => new ForwardPortResult { Forward = await this.GetPorts().ForwardAsync(request, ct) },
+            cancellationToken);
+
+    [JsonRpcMethod(Methods.GitspacesPortsStop, UseSingleObjectParameterDeserialization = true)]
+    public Task<StopPortForwardResult> StopPortForwardAsync(JsonElement? parameters = null, CancellationToken cancellationToken = default) =>
+        this.RunAsync(
+            parameters,
+            GitspacesJsonContext.Default.StopPortForwardParams,
+            async (request, ct) => new StopPortForwardResult { Stopped = await this.GetPorts().StopAsync(request, ct) },
+            cancellationToken);
+
     [JsonRpcMethod(Methods.ProvidersList, UseSingleObjectParameterDeserialization = true)]
     public Task<ListProvidersResult> ListProvidersAsync(JsonElement? parameters = null, CancellationToken cancellationToken = default) =>
         this.RunAsync(
@@ -242,6 +269,55 @@ internal sealed partial class GitspacesRpcTarget
 
     /// <summary>Stops watching providers (on disconnect).</summary>
     internal void StopWatching() => this.subscription?.Dispose();
+
+    /// <summary>Stops watching ports and ends this session's forwards (the sidecar that owns them is exiting).</summary>
+    /// <returns>A task that completes once every listener is closed.</returns>
+    internal async Task StopForwardingAsync()
+    {
+        this.portSubscription?.Dispose();
+        if (this.portWatch is { } watch)
+        {
+            await watch.DisposeAsync();
+        }
+
+        if (this.forwarder is { } forwards)
+        {
+            await forwards.DisposeAsync();
+        }
+    }
+
+    private GitspacePorts GetPorts()
+    {
+        lock (this.portsGate)
+        {
+            if (this.portWatch is null)
+            {
+                this.forwarder = new PortForwarder(this.services.Paths, "server", this.log.Warn);
+                this.portWatch = new PortWatch(this.services.Gitspaces, this.forwarder, p => this.notifier.Send(Methods.PortsChanged, p), this.log.Warn);
+            }
+
+            return this.portWatch.Ports;
+        }
+    }
+
+    private async Task WatchPortsAsync()
+    {
+        try
+        {
+            _ = this.GetPorts();
+            this.portSubscription = this.services.Gitspaces.Subscribe(this.portWatch!);
+            await this.portWatch!.StartAsync(this.serverStopping);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+#pragma warning disable CA1031 // Watching is best effort: a failure must not take the server down.
+        catch (Exception ex)
+        {
+            this.log.Warn($"watching ports stopped: {ex.Message}");
+        }
+#pragma warning restore CA1031
+    }
 
     private async Task WatchAsync()
     {

@@ -64,6 +64,7 @@ internal static class RpcServer
         // Operations in flight get cancelled so that they record their state instead of being cut off mid-step.
         await stopping.CancelAsync();
         target.StopWatching();
+        await target.StopForwardingAsync();
         await notifier.FlushAsync().WaitAsync(DrainTimeout).ContinueWith(_ => { }, TaskScheduler.Default);
         notifier.Complete();
         rpc.Dispose();

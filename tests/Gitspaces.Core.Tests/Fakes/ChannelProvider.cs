@@ -9,6 +9,14 @@ internal sealed class ChannelProvider(string id = "channels") : FakeProvider(id)
     public Task<Stream> OpenSshChannelAsync(string gitspaceId, CancellationToken cancellationToken) =>
         Task.FromResult<Stream>(new MemoryStream(System.Text.Encoding.UTF8.GetBytes("ssh " + gitspaceId)));
 
-    public Task<Stream> OpenPortChannelAsync(string gitspaceId, int port, CancellationToken cancellationToken) =>
+    public Task<Stream> OpenPortChannelAsync(string gitspaceId, int port, string? service, CancellationToken cancellationToken) =>
         Task.FromResult<Stream>(new MemoryStream(System.Text.Encoding.UTF8.GetBytes($"port {gitspaceId}:{port}")));
+
+    public Task<PortSettings> GetPortSettingsAsync(string gitspaceId, CancellationToken cancellationToken) => Task.FromResult(PortSettings.None);
+
+    public async IAsyncEnumerable<IReadOnlyList<int>> WatchListeningPortsAsync(string gitspaceId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        yield return [8080];
+    }
 }

@@ -40,7 +40,7 @@ public sealed class ProviderRegistryTests
         ]);
 
         await using var ssh = await registry.CreateSshChannel("channels", Paths).OpenSshChannelAsync("g", CancellationToken.None);
-        await using var port = await registry.CreatePortChannel("channels", Paths).OpenPortChannelAsync("g", 8080, CancellationToken.None);
+        await using var port = await registry.CreatePortChannel("channels", Paths).OpenPortChannelAsync("g", 8080, null, CancellationToken.None);
 
         Assert.Equal("ssh g", await new StreamReader(ssh).ReadToEndAsync());
         Assert.Equal("port g:8080", await new StreamReader(port).ReadToEndAsync());

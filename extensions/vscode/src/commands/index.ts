@@ -1,4 +1,6 @@
 import * as vscode from "vscode";
+import type { PortStore } from "../ports/portStore";
+import { openPortInBrowser, stopPortForward } from "./ports";
 import { copyGitspaceLink } from "../uri/handler";
 import { reopenCommand } from "../workspace/reopenPrompt";
 import { createGitspace } from "./create";
@@ -33,11 +35,13 @@ export const CommandIds = {
   ClearFilter: "gitspaces.clearFilter",
   CopyLink: "gitspaces.copyLink",
   Reopen: "gitspaces.reopenInGitspace",
+  OpenPortInBrowser: "gitspaces.openPortInBrowser",
+  StopPortForward: "gitspaces.stopPortForward",
 } as const;
 
 export function registerCommands(
   deps: CommandDeps,
-  extra: { showSidecarLog: () => void; restartSidecar: () => Promise<unknown>; view: FilterableView },
+  extra: { showSidecarLog: () => void; restartSidecar: () => Promise<unknown>; view: FilterableView; ports?: PortStore },
 ): vscode.Disposable[] {
   const r = vscode.commands.registerCommand;
   return [
@@ -62,5 +66,7 @@ export function registerCommands(
     r(CommandIds.ClearFilter, () => clearGitspacesFilter(extra.view)),
     r(CommandIds.CopyLink, (arg) => copyGitspaceLink(deps, arg)),
     r(CommandIds.Reopen, () => reopenCommand(deps)),
+    r(CommandIds.OpenPortInBrowser, (node) => (extra.ports ? openPortInBrowser(deps, extra.ports, node) : undefined)),
+    r(CommandIds.StopPortForward, (node) => (extra.ports ? stopPortForward(deps, extra.ports, node) : undefined)),
   ];
 }

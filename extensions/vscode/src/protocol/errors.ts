@@ -21,6 +21,7 @@ export const ErrorCodes = {
   InvalidState: 1009,
   NotSupported: 1010,
   RepositoryUntrusted: 1011,
+  PortUnavailable: 1012,
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCodes;

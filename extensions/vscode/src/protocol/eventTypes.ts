@@ -79,6 +79,9 @@ export const EventTypes = [
   "ssh_setup_failed",
   "gitspace_ready",
   "gitspace_changed_externally",
+  "port_detected",
+  "port_forwarded",
+  "port_forward_stopped",
 ] as const;
 
 export type EventType = (typeof EventTypes)[number];

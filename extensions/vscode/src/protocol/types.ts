@@ -435,6 +435,78 @@ export interface ProgressParams {
   value: WorkDoneProgress;
 }
 
+// ---- ports -------------------------------------------------------------------------------------------------
+
+/** What devcontainer.json says about a port (`portsAttributes`, else `otherPortsAttributes`), defaults applied. */
+export interface PortAttributes {
+  label?: string;
+  /** `http` (the default) or `https`. */
+  protocol?: string;
+  /** `notify` (the default), `openBrowser`, `openBrowserOnce`, `openPreview`, `silent` or `ignore`. */
+  onAutoForward?: string;
+  requireLocalPort?: boolean;
+}
+
+/** A listener on this machine's 127.0.0.1 that reaches a port inside the gitspace over the provider's channel. */
+export interface PortForward {
+  port: number;
+  service?: string;
+  localPort: number;
+  url: string;
+  /** `server`, `cli` or `background`. */
+  owner: string;
+  processId?: number;
+}
+
+export interface GitspacePort {
+  port: number;
+  service?: string;
+  configured?: boolean;
+  listening?: boolean;
+  attributes: PortAttributes;
+  forward?: PortForward;
+}
+
+export interface ListPortsParams {
+  id: string;
+}
+
+export interface ListPortsResult {
+  ports: GitspacePort[];
+}
+
+export interface ForwardPortParams {
+  id: string;
+  port: number;
+  service?: string;
+  localPort?: number;
+  requireLocalPort?: boolean;
+}
+
+export interface ForwardPortResult {
+  forward: PortForward;
+}
+
+export interface StopPortForwardParams {
+  id: string;
+  port?: number;
+  service?: string;
+}
+
+export interface StopPortForwardResult {
+  stopped: PortForward[];
+}
+
+export interface PortsChangedParams {
+  id: string;
+  provider: string;
+  ports: GitspacePort[];
+  /** Ports that started listening (absent: none). */
+  opened?: number[];
+  /** Ports that stopped listening (absent: none). */
+  closed?: number[];
+}
+
 // ---- method tables -----------------------------------------------------------------------------------------
 
 /** Client → server requests: method name → params and result records. */
@@ -456,6 +528,9 @@ export interface RequestTypes {
   "gitspaces/create-options": { params: CreateOptionsParams; result: CreateOptionsResult };
   "gitspaces/list-repos": { params: ListReposParams; result: ListReposResult };
   "gitspaces/list-branches": { params: ListBranchesParams; result: ListBranchesResult };
+  "gitspaces/ports": { params: ListPortsParams; result: ListPortsResult };
+  "gitspaces/ports/forward": { params: ForwardPortParams; result: ForwardPortResult };
+  "gitspaces/ports/stop": { params: StopPortForwardParams; result: StopPortForwardResult };
   "providers/list": { params: ListProvidersParams; result: ListProvidersResult };
   "providers/configure": { params: ConfigureProviderParams; result: ConfigureProviderResult };
 }
@@ -466,6 +541,7 @@ export interface NotificationTypes {
   exit: { params: ExitParams };
   "gitspaces/didChange": { params: DidChangeParams };
   "gitspaces/event": { params: GitspaceEventParams };
+  "gitspaces/portsChanged": { params: PortsChangedParams };
   "gitspaces/log": { params: GitspaceLogParams };
   "$/progress": { params: ProgressParams };
   "window/logMessage": { params: LogMessageParams };

@@ -19,6 +19,7 @@ import {
   type DidChangeParams,
   type GitspaceEventParams,
   type GitspaceLogParams,
+  type PortsChangedParams,
   type InitializeParams,
   type InitializeResult,
   type LogMessageParams,
@@ -82,6 +83,7 @@ export class SidecarClient {
   private readonly didChangeEmitter = new Emitter<DidChangeParams>();
   private readonly eventEmitter = new Emitter<GitspaceEventParams>();
   private readonly logEmitter = new Emitter<GitspaceLogParams>();
+  private readonly portsChangedEmitter = new Emitter<PortsChangedParams>();
   private readonly logMessageEmitter = new Emitter<LogMessageParams>();
   private readonly exitEmitter = new Emitter<SidecarExit>();
   private stopping = false;
@@ -92,6 +94,7 @@ export class SidecarClient {
   readonly onDidChange: Event<DidChangeParams> = this.didChangeEmitter.event;
   readonly onEvent: Event<GitspaceEventParams> = this.eventEmitter.event;
   readonly onLog: Event<GitspaceLogParams> = this.logEmitter.event;
+  readonly onPortsChanged: Event<PortsChangedParams> = this.portsChangedEmitter.event;
   readonly onLogMessage: Event<LogMessageParams> = this.logMessageEmitter.event;
   /** Fires once when the process has exited, whether asked to or not. */
   readonly onExit: Event<SidecarExit> = this.exitEmitter.event;
@@ -118,6 +121,7 @@ export class SidecarClient {
     connection.onNotification(new NotificationType<DidChangeParams>(Methods.DidChange), (p) => this.didChangeEmitter.fire(p));
     connection.onNotification(new NotificationType<GitspaceEventParams>(Methods.Event), (p) => this.eventEmitter.fire(p));
     connection.onNotification(new NotificationType<GitspaceLogParams>(Methods.Log), (p) => this.logEmitter.fire(p));
+    connection.onNotification(new NotificationType<PortsChangedParams>(Methods.PortsChanged), (p) => this.portsChangedEmitter.fire(p));
     connection.onNotification(new NotificationType<LogMessageParams>(Methods.LogMessage), (p) => {
       logMessageToLogger(logger, p);
       this.logMessageEmitter.fire(p);

@@ -3,6 +3,7 @@ import type {
   DidChangeParams,
   GitspaceEventParams,
   GitspaceLogParams,
+  PortsChangedParams,
 } from "../protocol";
 import type { SidecarClient, SidecarExit } from "./client";
 import { SidecarUnavailableError } from "./errors";
@@ -43,11 +44,13 @@ export class SidecarSupervisor {
   private readonly didChangeEmitter = new Emitter<DidChangeParams>();
   private readonly eventEmitter = new Emitter<GitspaceEventParams>();
   private readonly logEmitter = new Emitter<GitspaceLogParams>();
+  private readonly portsChangedEmitter = new Emitter<PortsChangedParams>();
   private readonly stateEmitter = new Emitter<SupervisorState>();
 
   readonly onDidChange: Event<DidChangeParams> = this.didChangeEmitter.event;
   readonly onEvent: Event<GitspaceEventParams> = this.eventEmitter.event;
   readonly onLog: Event<GitspaceLogParams> = this.logEmitter.event;
+  readonly onPortsChanged: Event<PortsChangedParams> = this.portsChangedEmitter.event;
   readonly onState: Event<SupervisorState> = this.stateEmitter.event;
 
   constructor(private readonly options: SupervisorOptions) {}
@@ -132,6 +135,7 @@ export class SidecarSupervisor {
   private attach(client: SidecarClient): void {
     const subscriptions = [
       client.onDidChange((p) => this.didChangeEmitter.fire(p)),
+      client.onPortsChanged((p) => this.portsChangedEmitter.fire(p)),
       client.onEvent((p) => this.eventEmitter.fire(p)),
       client.onLog((p) => this.logEmitter.fire(p)),
     ];

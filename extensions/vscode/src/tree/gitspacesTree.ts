@@ -3,6 +3,8 @@ import type { Gitspace, GitspaceState } from "../protocol";
 import type { GitspaceStore } from "../state/gitspaceStore";
 import type { GitspaceUsage } from "../state/usage";
 import { inUserWords } from "../ui/userWords";
+import { isPortNode, toPortItem, type PortNode } from "../ports/portItems";
+import type { PortStore } from "../ports/portStore";
 import { buildTree, countGitspaces, isGroup, type GroupNode, type TreeElement } from "./treeModel";
 
 // Theme icons and theme colours, so the state reads the same in every colour theme (and high contrast).
@@ -153,17 +155,20 @@ export function viewMessage(state: {
  * The "Gitspaces" view: the store's gitspaces, yours and the recently used first, grouped by provider (and by
  * repository when one has several), narrowed by the filter; refreshed whenever the store changes.
  */
-export class GitspacesTreeProvider implements vscode.TreeDataProvider<TreeElement>, vscode.Disposable {
+export class GitspacesTreeProvider implements vscode.TreeDataProvider<TreeElement | PortNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<TreeElement | undefined>();
   readonly onDidChangeTreeData: vscode.Event<TreeElement | undefined> = this.changeEmitter.event;
   private readonly subscription: vscode.Disposable;
+  private readonly portSubscription: vscode.Disposable | undefined;
   private filterValue: string | undefined;
 
   constructor(
     private readonly store: GitspaceStore,
     private readonly usage?: GitspaceUsage,
+    private readonly ports?: PortStore,
   ) {
     this.subscription = store.onDidChange(() => this.changeEmitter.fire(undefined));
+    this.portSubscription = ports?.onDidChange(() => this.changeEmitter.fire(undefined));
   }
 
   /** The filter text, or undefined when every gitspace is shown. */
@@ -184,15 +189,41 @@ export class GitspacesTreeProvider implements vscode.TreeDataProvider<TreeElemen
     return countGitspaces(this.roots());
   }
 
-  getTreeItem(element: TreeElement): vscode.TreeItem {
-    return isGroup(element) ? toGroupItem(element) : toTreeItem(element, this.usage?.createdHere(element.id) ?? false);
+  getTreeItem(element: TreeElement | PortNode): vscode.TreeItem {
+    if (isPortNode(element)) {
+      return toPortItem(element);
+    }
+    if (isGroup(element)) {
+      return toGroupItem(element);
+    }
+    const item = toTreeItem(element, this.usage?.createdHere(element.id) ?? false);
+    if (this.ports && element.state === "running") {
+      // A running gitspace opens onto its ports (configured, listening, forwarded).
+      item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
+    }
+    return item;
   }
 
-  getChildren(element?: TreeElement): TreeElement[] {
+  getChildren(element?: TreeElement | PortNode): (TreeElement | PortNode)[] {
     if (!element) {
       return this.roots();
     }
-    return isGroup(element) ? element.children : [];
+    if (isPortNode(element)) {
+      return [];
+    }
+    if (isGroup(element)) {
+      return element.children;
+    }
+    if (!this.ports || element.state !== "running") {
+      return [];
+    }
+    const known = this.ports.get(element.id);
+    if (known === undefined) {
+      // The first look asks the sidecar; the store's change event shows the answer.
+      void this.ports.load(element.id);
+      return [];
+    }
+    return known.map((port) => ({ kind: "port", gitspace: element, port }) satisfies PortNode);
   }
 
   private roots(): TreeElement[] {
@@ -207,6 +238,7 @@ export class GitspacesTreeProvider implements vscode.TreeDataProvider<TreeElemen
 
   dispose(): void {
     this.subscription.dispose();
+    this.portSubscription?.dispose();
     this.changeEmitter.dispose();
   }
 }

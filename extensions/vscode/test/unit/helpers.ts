@@ -99,6 +99,7 @@ export function testSettings(overrides: Partial<Settings> = {}): Settings {
     dockerHost: "",
     harness: { endpoint: "", account: "", org: "", project: "" },
     logLevel: "info",
+    autoForwardPorts: true,
     ...overrides,
   };
 }

@@ -75,6 +75,7 @@ describe("package.json", () => {
       "gitspaces.harness.project",
       "gitspaces.logLevel",
       "gitspaces.offerReopenInGitspace",
+      "gitspaces.ports.autoForward",
       "gitspaces.serverPath",
     ]);
     const sources = ["src/config.ts", "src/workspace/reopenPrompt.ts"].map((f) => fs.readFileSync(path.join(__dirname, "../..", f), "utf8")).join("\n");

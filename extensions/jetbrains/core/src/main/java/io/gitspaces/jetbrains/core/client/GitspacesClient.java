@@ -16,6 +16,8 @@ import io.gitspaces.jetbrains.core.model.DevcontainerReadParams;
 import io.gitspaces.jetbrains.core.model.DevcontainerReadResult;
 import io.gitspaces.jetbrains.core.model.DidChangeParams;
 import io.gitspaces.jetbrains.core.model.ExitParams;
+import io.gitspaces.jetbrains.core.model.ForwardPortParams;
+import io.gitspaces.jetbrains.core.model.ForwardPortResult;
 import io.gitspaces.jetbrains.core.model.GetGitspaceParams;
 import io.gitspaces.jetbrains.core.model.GetGitspaceResult;
 import io.gitspaces.jetbrains.core.model.Gitspace;
@@ -26,6 +28,7 @@ import io.gitspaces.jetbrains.core.model.GitspaceEventsResult;
 import io.gitspaces.jetbrains.core.model.GitspaceLogParams;
 import io.gitspaces.jetbrains.core.model.GitspaceLogsParams;
 import io.gitspaces.jetbrains.core.model.GitspaceLogsResult;
+import io.gitspaces.jetbrains.core.model.GitspacePort;
 import io.gitspaces.jetbrains.core.model.InitializeParams;
 import io.gitspaces.jetbrains.core.model.InitializeResult;
 import io.gitspaces.jetbrains.core.model.InitializedParams;
@@ -34,12 +37,16 @@ import io.gitspaces.jetbrains.core.model.ListBranchesParams;
 import io.gitspaces.jetbrains.core.model.ListBranchesResult;
 import io.gitspaces.jetbrains.core.model.ListGitspacesParams;
 import io.gitspaces.jetbrains.core.model.ListGitspacesResult;
+import io.gitspaces.jetbrains.core.model.ListPortsParams;
+import io.gitspaces.jetbrains.core.model.ListPortsResult;
 import io.gitspaces.jetbrains.core.model.ListProvidersParams;
 import io.gitspaces.jetbrains.core.model.ListProvidersResult;
 import io.gitspaces.jetbrains.core.model.ListReposParams;
 import io.gitspaces.jetbrains.core.model.ListReposResult;
 import io.gitspaces.jetbrains.core.model.LogMessageParams;
 import io.gitspaces.jetbrains.core.model.Methods;
+import io.gitspaces.jetbrains.core.model.PortForward;
+import io.gitspaces.jetbrains.core.model.PortsChangedParams;
 import io.gitspaces.jetbrains.core.model.ProviderInfo;
 import io.gitspaces.jetbrains.core.model.RebuildGitspaceParams;
 import io.gitspaces.jetbrains.core.model.RebuildGitspaceResult;
@@ -50,6 +57,8 @@ import io.gitspaces.jetbrains.core.model.StartGitspaceParams;
 import io.gitspaces.jetbrains.core.model.StartGitspaceResult;
 import io.gitspaces.jetbrains.core.model.StopGitspaceParams;
 import io.gitspaces.jetbrains.core.model.StopGitspaceResult;
+import io.gitspaces.jetbrains.core.model.StopPortForwardParams;
+import io.gitspaces.jetbrains.core.model.StopPortForwardResult;
 import io.gitspaces.jetbrains.core.model.UpdateGitspaceParams;
 import io.gitspaces.jetbrains.core.model.UpdateGitspaceResult;
 import io.gitspaces.jetbrains.core.process.SidecarCrashedException;
@@ -87,6 +96,7 @@ public final class GitspacesClient implements AutoCloseable {
     private final List<Consumer<Gitspace>> didChange = new CopyOnWriteArrayList<>();
     private final List<Consumer<GitspaceEventParams>> events = new CopyOnWriteArrayList<>();
     private final List<Consumer<GitspaceLogParams>> logs = new CopyOnWriteArrayList<>();
+    private final List<Consumer<PortsChangedParams>> portsChanged = new CopyOnWriteArrayList<>();
     private final List<Consumer<LogMessageParams>> logMessages = new CopyOnWriteArrayList<>();
     private final List<Consumer<GitspacesException>> crashes = new CopyOnWriteArrayList<>();
     private final Deque<Instant> autoRestarts = new ArrayDeque<>();
@@ -124,6 +134,7 @@ public final class GitspacesClient implements AutoCloseable {
         c.setProblemListener((message, error) -> options.log().accept("[gitspaces-jetbrains] " + message + (error == null ? "" : ": " + error)));
         c.onNotification(Methods.DID_CHANGE, DidChangeParams.class, (DidChangeParams d) -> fire(didChange, d.gitspace()));
         c.onNotification(Methods.EVENT, GitspaceEventParams.class, (GitspaceEventParams e) -> fire(events, e));
+        c.onNotification(Methods.PORTS_CHANGED, PortsChangedParams.class, (PortsChangedParams changed) -> fire(portsChanged, changed));
         c.onNotification(Methods.LOG, GitspaceLogParams.class, (GitspaceLogParams l) -> fire(logs, l));
         c.onNotification(Methods.LOG_MESSAGE, LogMessageParams.class, (LogMessageParams m) -> fire(logMessages, m));
         c.onClose(cause -> onClosed(c, cause));
@@ -405,6 +416,51 @@ public final class GitspacesClient implements AutoCloseable {
      */
     public DevcontainerReadResult readDevcontainer(DevcontainerReadParams params) {
         return quick(Methods.DEVCONTAINER_READ, params, DevcontainerReadResult.class);
+    }
+
+    // ---- ports ---------------------------------------------------------------------------------------------
+
+    /**
+     * Lists a gitspace's ports: configured, listening inside it, and forwarded on this machine ({@code gitspaces/ports}).
+     *
+     * @param id the gitspace id
+     * @return the ports
+     */
+    public List<GitspacePort> ports(String id) {
+        return this.<ListPortsResult>quick(Methods.GITSPACES_PORTS, new ListPortsParams(id), ListPortsResult.class).ports();
+    }
+
+    /**
+     * Forwards a port of a gitspace to 127.0.0.1 on this machine, over the provider's own channel
+     * ({@code gitspaces/ports/forward}); the sidecar holds the listener until the gitspace stops or the sidecar exits.
+     *
+     * @param params the gitspace, the port and the wanted local port
+     * @return the forward (the existing one when the port was already forwarded)
+     */
+    public PortForward forwardPort(ForwardPortParams params) {
+        return this.<ForwardPortResult>quick(Methods.GITSPACES_PORTS_FORWARD, params, ForwardPortResult.class).forward();
+    }
+
+    /**
+     * Stops forwards of a gitspace ({@code gitspaces/ports/stop}).
+     *
+     * @param id the gitspace id
+     * @param port the port, or {@code null} for all of the gitspace's forwards
+     * @param service the compose service of the port, or {@code null}
+     * @return the forwards stopped
+     */
+    public List<PortForward> stopPortForward(String id, Integer port, String service) {
+        return this.<StopPortForwardResult>quick(Methods.GITSPACES_PORTS_STOP, new StopPortForwardParams(id, port, service), StopPortForwardResult.class).stopped();
+    }
+
+    /**
+     * Listens to {@code gitspaces/portsChanged}.
+     *
+     * @param listener receives the gitspace's ports as they are now, and which opened or closed
+     * @return the registration
+     */
+    public Subscription onPortsChanged(Consumer<PortsChangedParams> listener) {
+        return add(portsChanged, listener);
     }
 
     // ---- listeners -------------------------------------------------------------------------------------------

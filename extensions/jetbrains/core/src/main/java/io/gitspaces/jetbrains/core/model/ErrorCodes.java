@@ -47,6 +47,8 @@ public final class ErrorCodes {
     public static final int NOT_SUPPORTED = 1010;
     /** The repository is untrusted and its configuration asks to reach this machine; ask the user, then retry trusting it. */
     public static final int REPOSITORY_UNTRUSTED = 1011;
+    /** A forward requires a local port that is taken, or no local port is free. */
+    public static final int PORT_UNAVAILABLE = 1012;
 
     private static final Map<String, Integer> ALL = collect();
 

@@ -158,6 +158,12 @@ public final class EventTypes {
     public static final String GITSPACE_READY = "gitspace_ready";
     /** {@code gitspace_changed_externally}. */
     public static final String GITSPACE_CHANGED_EXTERNALLY = "gitspace_changed_externally";
+    /** {@code port_detected}. */
+    public static final String PORT_DETECTED = "port_detected";
+    /** {@code port_forwarded}. */
+    public static final String PORT_FORWARDED = "port_forwarded";
+    /** {@code port_forward_stopped}. */
+    public static final String PORT_FORWARD_STOPPED = "port_forward_stopped";
 
     /** Every event type, in the contract's order. */
     public static final List<String> ALL = List.of(
@@ -237,7 +243,10 @@ public final class EventTypes {
             SSH_SETUP_COMPLETED,
             SSH_SETUP_FAILED,
             GITSPACE_READY,
-            GITSPACE_CHANGED_EXTERNALLY
+            GITSPACE_CHANGED_EXTERNALLY,
+            PORT_DETECTED,
+            PORT_FORWARDED,
+            PORT_FORWARD_STOPPED
     );
 
     private EventTypes() {

@@ -40,6 +40,12 @@ public final class Methods {
     public static final String GITSPACES_LIST_REPOS = "gitspaces/list-repos";
     /** Lists the branches of a repository, as a hosted provider sees it. */
     public static final String GITSPACES_LIST_BRANCHES = "gitspaces/list-branches";
+    /** Lists a gitspace's ports: configured, listening and forwarded. */
+    public static final String GITSPACES_PORTS = "gitspaces/ports";
+    /** Forwards a port of a gitspace to 127.0.0.1 on this machine. */
+    public static final String GITSPACES_PORTS_FORWARD = "gitspaces/ports/forward";
+    /** Stops forwards of a gitspace. */
+    public static final String GITSPACES_PORTS_STOP = "gitspaces/ports/stop";
     /** Lists the providers. */
     public static final String PROVIDERS_LIST = "providers/list";
     /** Configures a provider. */
@@ -48,6 +54,8 @@ public final class Methods {
     public static final String DID_CHANGE = "gitspaces/didChange";
     /** Server → client: an event was recorded. */
     public static final String EVENT = "gitspaces/event";
+    /** Server → client: a gitspace's ports changed. */
+    public static final String PORTS_CHANGED = "gitspaces/portsChanged";
     /** Server → client: a log line was appended. */
     public static final String LOG = "gitspaces/log";
     /** Server → client: work-done progress. */

@@ -17,13 +17,16 @@ import io.gitspaces.jetbrains.core.model.CreateGitspaceParams;
 import io.gitspaces.jetbrains.core.model.DeleteGitspaceResult;
 import io.gitspaces.jetbrains.core.model.ErrorCodes;
 import io.gitspaces.jetbrains.core.model.EventTypes;
+import io.gitspaces.jetbrains.core.model.ForwardPortParams;
 import io.gitspaces.jetbrains.core.model.Gitspace;
 import io.gitspaces.jetbrains.core.model.GitspaceEvent;
 import io.gitspaces.jetbrains.core.model.GitspaceEventParams;
 import io.gitspaces.jetbrains.core.model.GitspaceLogParams;
 import io.gitspaces.jetbrains.core.model.GitspaceLogsResult;
+import io.gitspaces.jetbrains.core.model.GitspacePort;
 import io.gitspaces.jetbrains.core.model.GitspaceState;
 import io.gitspaces.jetbrains.core.model.Ides;
+import io.gitspaces.jetbrains.core.model.PortForward;
 import io.gitspaces.jetbrains.core.model.RepositorySource;
 import io.gitspaces.jetbrains.core.model.WorkDoneProgress;
 import io.gitspaces.jetbrains.core.rpc.RpcException;
@@ -162,6 +165,26 @@ class DockerGitspaceTest {
                 "the core builds the same Gateway link as the sidecar");
         assertEquals(r.links().jetbrainsToolbox(), ToolboxLinks.ssh(target, JetBrainsProduct.INTELLIJ),
                 "the core builds the same Toolbox link as the sidecar");
+    }
+
+    @Test
+    @Order(4)
+    void portsCanBeForwardedListedAndStopped() {
+        requireCreated();
+        PortForward forward = client.forwardPort(new ForwardPortParams(id, 18300, null, null, null));
+        assertEquals(18300, forward.port());
+        assertTrue(forward.localPort() >= 18300, "the same local port, or the next free one");
+        assertEquals("http://127.0.0.1:" + forward.localPort() + "/", forward.url());
+        assertEquals("server", forward.owner());
+        List<GitspacePort> ports = client.ports(id);
+        GitspacePort listed = ports.stream().filter(p -> p.port() == 18300).findFirst().orElseThrow();
+        assertEquals(forward.url(), listed.forward().url());
+        assertEquals("notify", listed.attributes().onAutoForward());
+        List<PortForward> stopped = client.stopPortForward(id, 18300, null);
+        assertEquals(1, stopped.size());
+        assertTrue(client.ports(id).stream().noneMatch(p -> p.port() == 18300 && p.forward() != null));
+        RpcException invalid = assertThrows(RpcException.class, () -> client.forwardPort(new ForwardPortParams(id, 70000, null, null, null)));
+        assertEquals(ErrorCodes.INVALID_PARAMS, invalid.code());
     }
 
     @Test
