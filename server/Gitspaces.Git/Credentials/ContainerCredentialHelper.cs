@@ -78,6 +78,41 @@ public static class ContainerCredentialHelper
           || git config --global --add credential.helper '/var/lib/gitspaces/credentials/git-credential-gitspaces'
         """;
 
+    /// <summary>The docker CLI's credential helper in the container (<c>"credsStore": "gitspaces"</c>), on every PATH.</summary>
+    public const string DockerHelperPath = "/usr/local/bin/docker-credential-gitspaces";
+
+    /// <summary>
+    /// The docker CLI's credential helper: <c>get</c> asks the same channel (<c>docker-get</c>), which answers only for a
+    /// gitspace that opted in; <c>store</c> and <c>erase</c> keep nothing (logins stay on the user's machine). The answer
+    /// goes through pipes only (a here-document may be a temporary file).
+    /// </summary>
+    public const string DockerHelperScript = """
+        #!/bin/sh
+        # Written by gitspaces (docs/credentials.md): the docker CLI's credential helper, asking the gitspaces sidecar on
+        # your machine for your registry login when this gitspace opted in. Nothing is stored in this container.
+        case "$1" in
+          get) ;;
+          list) echo '{}'; exit 0 ;;
+          store|erase) cat >/dev/null; exit 0 ;;
+          *) exit 1 ;;
+        esac
+        server=$(cat)
+        for socket in "${GITSPACES_CREDENTIALS_DIR:-/tmp}"/gitspaces-credentials-*.sock; do
+          [ -S "$socket" ] && [ -O "$socket" ] || continue
+          answer=$(printf 'gitspaces=1\ngitspaces-action=docker-get\nserver=%s\n' "$server" | git credential-cache --socket "$socket" get 2>/dev/null)
+          [ -n "$answer" ] || continue
+          printf '%s\n' "$answer" | sed -n 's/^gitspaces-message=/gitspaces: /p' >&2
+          json=$(printf '%s\n' "$answer" | sed -n 's/^json=//p')
+          if [ -n "$json" ]; then printf '%s\n' "$json"; exit 0; fi
+          echo "credentials not found in native keychain"
+          exit 1
+        done
+        echo 'gitspaces: no gitspaces sidecar on your machine is connected to this gitspace (docs/credentials.md).' >&2
+        echo "credentials not found in native keychain"
+        exit 1
+
+        """;
+
     /// <summary>Returns a new socket path in the container for one forwarding connection.</summary>
     /// <returns>The path.</returns>
     public static string NewSocketPath() => SocketPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)) + SocketSuffix;

@@ -21,10 +21,13 @@ internal sealed class ContainerGitSetup
         this.options = options;
     }
 
-    /// <summary>Returns the helper as a file to upload (readable and runnable by every user, owned by root).</summary>
-    /// <returns>The file.</returns>
-    public static ArchiveFile HelperFile() =>
-        new(ContainerCredentialHelper.HelperPath.TrimStart('/'), Encoding.UTF8.GetBytes(ContainerCredentialHelper.HelperScript), (UnixFileMode)0b111_101_101);
+    /// <summary>Returns the helpers (git's and the docker CLI's) as files to upload (readable and runnable by every user, owned by root).</summary>
+    /// <returns>The files.</returns>
+    public static IReadOnlyList<ArchiveFile> HelperFiles() =>
+    [
+        new(ContainerCredentialHelper.HelperPath.TrimStart('/'), Encoding.UTF8.GetBytes(ContainerCredentialHelper.HelperScript), (UnixFileMode)0b111_101_101),
+        new(ContainerCredentialHelper.DockerHelperPath.TrimStart('/'), Encoding.UTF8.GetBytes(ContainerCredentialHelper.DockerHelperScript), (UnixFileMode)0b111_101_101),
+    ];
 
     /// <summary>Installs the helper and configures the remote user's git.</summary>
     /// <param name="containerId">The running container.</param>
@@ -36,7 +39,7 @@ internal sealed class ContainerGitSetup
     {
         try
         {
-            using (var tar = TarArchives.FromFiles([HelperFile()]))
+            using (var tar = TarArchives.FromFiles(HelperFiles()))
             {
                 await this.engines.Engine.PutArchiveAsync(containerId, "/", tar, cancellationToken);
             }

@@ -152,17 +152,47 @@ public sealed class CredentialBrokerTests : IAsyncLifetime
         Assert.Contains("alice:only-the-host-knows", server.Logins);
     }
 
+    [Fact]
+    public async Task TheDockerHelperGetsARegistryLoginOnlyForAGitspaceThatOptedIn()
+    {
+        var script = Path.Combine(this.folder, "docker-credential-gitspaces");
+        await File.WriteAllTextAsync(script, ContainerCredentialHelper.DockerHelperScript);
+        File.SetUnixFileMode(script, (UnixFileMode)0b111_101_101);
+        var environment = new Dictionary<string, string> { ["GITSPACES_CREDENTIALS_DIR"] = this.Sockets };
+        var git = new HostGitCredentials(new Dictionary<string, string?> { ["GIT_CONFIG_GLOBAL"] = this.UserConfig(null), ["GIT_CONFIG_NOSYSTEM"] = "1" });
+
+        var refused = this.Link(CredentialBroker.Listen(new CredentialResponder(git).AnswerAsync, parent: this.folder));
+        var before = await Run.ProgramAsync("sh", [script, "get"], stdin: "ghcr.io\n", environment: environment);
+        await refused.DisposeAsync();
+        this.brokers.Remove(refused);
+        this.Link(CredentialBroker.Listen(new CredentialResponder(git, (host, _) => Task.FromResult<(string, string)?>(host == "ghcr.io" ? ("bob", "reg\"istry") : null)).AnswerAsync, parent: this.folder));
+        var after = await Run.ProgramAsync("sh", [script, "get"], stdin: "https://ghcr.io/v2/\n", environment: environment);
+        var unknown = await Run.ProgramAsync("sh", [script, "get"], stdin: "quay.io\n", environment: environment);
+
+        Assert.Equal(1, before.ExitCode);
+        Assert.Contains("has not opted in", before.StandardError, StringComparison.Ordinal);
+        Assert.Equal("credentials not found in native keychain\n", before.StandardOutput);
+        Assert.True(after.ExitCode == 0, after.ToString());
+        Assert.Equal("{\"ServerURL\":\"https://ghcr.io/v2/\",\"Username\":\"bob\",\"Secret\":\"reg\\u0022istry\"}\n", after.StandardOutput);
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("You have no Docker login for quay.io", unknown.StandardError, StringComparison.Ordinal);
+    }
+
     private static string Filter(string text, params string[] prefixes) =>
         string.Concat(text.Split('\n').Where(l => prefixes.Any(p => l.StartsWith(p, StringComparison.Ordinal))).Select(l => l + "\n"));
 
     private CredentialBroker Listen(string userConfig, TimeSpan? patience = null)
     {
         var git = new HostGitCredentials(new Dictionary<string, string?> { ["GIT_CONFIG_GLOBAL"] = userConfig, ["GIT_CONFIG_NOSYSTEM"] = "1" }, patience);
-        var broker = CredentialBroker.Listen(new CredentialResponder(git).AnswerAsync, parent: this.folder);
+        return this.Link(CredentialBroker.Listen(new CredentialResponder(git).AnswerAsync, parent: this.folder));
+    }
+
+    private CredentialBroker Link(CredentialBroker broker)
+    {
         this.brokers.Add(broker);
 
         // The name the helper looks for, as ssh -R would make it inside a gitspace.
-        File.CreateSymbolicLink(Path.Combine(this.Sockets, "gitspaces-credentials-" + this.brokers.Count + ".sock"), broker.SocketPath);
+        File.CreateSymbolicLink(Path.Combine(this.Sockets, "gitspaces-credentials-" + Guid.NewGuid().ToString("N")[..8] + ".sock"), broker.SocketPath);
         return broker;
     }
 
