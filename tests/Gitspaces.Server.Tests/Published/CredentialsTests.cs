@@ -10,6 +10,7 @@ namespace Gitspaces.Server.Tests.Published;
 /// password is known to nobody but the user's credential helper, a script in the user's folder on this machine.
 /// </summary>
 [Collection(PublishedProgramTests.Name)]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class CredentialsTests(DockerTestRun run)
 {
     private const string NobodyAnswered = "no gitspaces sidecar on your machine is connected to this gitspace";
