@@ -32,6 +32,9 @@ public sealed class CredentialsTests(DockerTestRun run)
         });
         var served = Path.Combine(user.Root, "served", "pushed.git");
         await Run.CheckedAsync("git", "clone", "--quiet", "--bare", repository, served);
+
+        // git http-backend takes pushes only from a REMOTE_USER, which the test's server does not set.
+        await Run.CheckedAsync("git", "-C", served, "config", "http.receivepack", "true");
         using var server = new HttpGitServer(served, "alice:" + secret);
         var name = run.Name("creds");
         var alias = "gitspace-" + name;
