@@ -13,7 +13,7 @@ sidecar="$PWD/artifacts/bin/gitspaces"
 [ -x "$sidecar" ] || { echo "run npm run build first" >&2; exit 1; }
 
 work="$(mktemp -d)"
-export HOME="$work/home" GITSPACES_HOME="$work/state" GIT_CONFIG_GLOBAL="$work/home/.gitconfig" GIT_CONFIG_NOSYSTEM=1
+export GITSPACES_FORWARD_SSH_AGENT=0 HOME="$work/home" GITSPACES_HOME="$work/state" GIT_CONFIG_GLOBAL="$work/home/.gitconfig" GIT_CONFIG_NOSYSTEM=1
 mkdir -p "$HOME"
 name="bench-creds-$$"
 secret="bench-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
