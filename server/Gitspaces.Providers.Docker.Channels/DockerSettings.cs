@@ -15,6 +15,18 @@ internal sealed record DockerSettings
     /// </summary>
     public bool? AllowInitializeCommand { get; init; }
 
+    /// <summary>
+    /// Gets whether the gitspaces' SSH entries forward the user's SSH agent (so <c>git@</c> remotes work inside); on
+    /// when unset, since the engine is the user's own. <c>GITSPACES_FORWARD_SSH_AGENT=0|1</c> overrides it.
+    /// </summary>
+    public bool? ForwardSshAgent { get; init; }
+
+    /// <summary>
+    /// Gets the gitspaces (by id) that may use the user's Docker registry logins inside them, for the docker CLI there;
+    /// none unless the user lists them.
+    /// </summary>
+    public IReadOnlyList<string>? RegistryCredentials { get; init; }
+
     /// <summary>Reads the settings; missing or unreadable files mean the defaults.</summary>
     /// <param name="paths">The state paths.</param>
     /// <returns>The settings.</returns>

@@ -419,13 +419,31 @@ public sealed partial class DockerProvider
 
         var foreground = hooks.Where(h => Array.IndexOf(NewContainerOrder, h) <= waitIndex).ToList();
         var later = hooks.Except(foreground).ToList();
-        foreach (var hook in foreground)
+        var nothingLater = !later.Any(h => plan.For(h).Count > 0);
+
+        // git in the lifecycle commands asks the user's credential helpers on this machine, as in SSH sessions.
+        var remoteUser = labels.Where(l => l.Key == DockerLabels.RemoteUser).Select(l => l.Value).FirstOrDefault() ?? "root";
+        await this.git.ApplyAsync(container.Id, remoteUser, (stream, line) => context.WriteLog(id, stream, line), context.CancellationToken);
+        var credentials = hooks.Any(h => plan.For(h).Count > 0) ? await this.ForwardCredentialsAsync(id, remoteUser, context) : null;
+        try
         {
-            await runner.RunHookAsync(hook, plan.For(hook), context, context.CancellationToken);
-            this.HookDone(id, hook);
+            foreach (var hook in foreground)
+            {
+                await runner.RunHookAsync(hook, plan.For(hook), context, context.CancellationToken);
+                this.HookDone(id, hook);
+            }
+        }
+        catch
+        {
+            await DisposeQuietlyAsync(credentials);
+            throw;
         }
 
-        var nothingLater = !later.Any(h => plan.For(h).Count > 0);
+        if (nothingLater)
+        {
+            await DisposeQuietlyAsync(credentials);
+        }
+
         var createDone = nothingLater || !newContainer || !later.Contains(LifecycleHooks.PostCreate);
         this.records.Update(id, r => r with { Readiness = GitspaceReadiness.Ready, CreateCommandsDone = r.CreateCommandsDone || createDone });
         context.RecordEvent(id, EventTypes.GitspaceReady, "Gitspace is ready");
@@ -462,7 +480,42 @@ public sealed partial class DockerProvider
             {
                 this.options.Log?.Invoke($"lifecycle commands of '{id}' stopped: {ex.Message}");
             }
+            finally
+            {
+                await DisposeQuietlyAsync(credentials);
+            }
         });
+    }
+
+    /// <summary>
+    /// Opens the credential channel for lifecycle commands through the gitspace's SSH entry (written now, as connect
+    /// would). Without a forwarder, or when it cannot open, the commands run anyway and the log says why git has no login.
+    /// </summary>
+    private async Task<IAsyncDisposable?> ForwardCredentialsAsync(string id, string remoteUser, IOperationContext context)
+    {
+        if (this.options.CredentialForwarder is not { } forwarder)
+        {
+            return null;
+        }
+
+        try
+        {
+            var alias = this.connector.Register(id, remoteUser);
+            return await forwarder.ForwardAsync(alias, context.CancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            context.WriteLog(id, "stderr", $"git in the lifecycle commands cannot ask this machine for logins: {ex.Message}");
+            return null;
+        }
+    }
+
+    private static async Task DisposeQuietlyAsync(IAsyncDisposable? disposable)
+    {
+        if (disposable is not null)
+        {
+            await disposable.DisposeAsync();
+        }
     }
 
     private void HookDone(string id, string hook)

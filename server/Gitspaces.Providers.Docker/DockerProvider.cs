@@ -46,6 +46,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
     private readonly HostAccessGate hostAccess;
     private readonly ImageCleaner images;
     private readonly DockerConnector connector;
+    private readonly ContainerGitSetup git;
     private readonly EngineEventWatcher watcher;
     private readonly ISshIdentityStore identities;
     private readonly ISshHostRegistry hosts;
@@ -71,12 +72,20 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         this.launcher = new SingleContainerLauncher(this.engines, paths, identities, this.records, passwds, this.ssh, layers, this.options, this.hostAccess);
         this.composeLauncher = new ComposeLauncher(this.engines, paths, identities, this.records, this.ssh, new ComposeRunner(this.engines, this.options.Environment), layers, this.options, this.hostAccess);
         this.images = new ImageCleaner(this.engines, passwds, this.options.Log);
-        this.connector = new DockerConnector(this.engines, identities, hosts, this.records, this.ssh);
+        this.git = new ContainerGitSetup(this.engines, this.options);
+        this.connector = new DockerConnector(this.engines, identities, hosts, this.records, this.ssh, this.git, () => AgentForwarding.IsOn(paths, this.options.Environment));
         this.watcher = new EngineEventWatcher(this.engines, this.records, this.active.ContainsKey, this.ReadOneAsync, this.options.Log);
     }
 
     /// <inheritdoc/>
     public string Id => ProviderId;
+
+    /// <summary>Returns whether the user let a gitspace use their Docker registry logins inside it (<c>registryCredentials</c> in <c>docker.json</c>; never by default).</summary>
+    /// <param name="paths">The state directory.</param>
+    /// <param name="gitspaceId">The gitspace.</param>
+    /// <returns>Whether it opted in.</returns>
+    public static bool AllowsRegistryCredentials(StatePaths paths, string gitspaceId) =>
+        DockerSettings.Load(paths).RegistryCredentials?.Contains(gitspaceId, StringComparer.Ordinal) == true;
 
     private EngineClient Engine => this.engines.Engine;
 

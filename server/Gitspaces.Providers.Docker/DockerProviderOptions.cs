@@ -11,4 +11,14 @@ public sealed record DockerProviderOptions
 
     /// <summary>Gets how long a stop waits for the container to exit before the engine kills it.</summary>
     public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Gets what lets lifecycle commands reach the user's git credential helpers (the sidecar's SSH forward); without
+    /// one they run with whatever the gitspace's git has of its own.
+    /// </summary>
+    public Gitspaces.Core.Credentials.ICredentialForwarder? CredentialForwarder { get; init; }
+
+    /// <summary>Gets how the user's <c>user.name</c>/<c>user.email</c> are read for the gitspace's git; the host's global git configuration by default.</summary>
+    public Func<CancellationToken, Task<Gitspaces.Git.Credentials.HostGitIdentity>> GitIdentity { get; init; } =
+        ct => Gitspaces.Git.Credentials.HostGitIdentity.ReadAsync(null, ct);
 }

@@ -6,6 +6,8 @@ export interface Settings {
   serverPath: string;
   defaultProvider: string;
   dockerHost: string;
+  /** gitspaces.docker.forwardSshAgent: whether Docker gitspaces' SSH entries forward the user's agent. */
+  forwardSshAgent?: boolean;
   harness: { endpoint: string; account: string; org: string; project: string };
   logLevel: string;
   /** Whether ports that start listening in a gitspace not opened in this window are forwarded as their onAutoForward says. */
@@ -19,6 +21,7 @@ export function readSettings(): Settings {
     serverPath: c.get<string>("serverPath", ""),
     defaultProvider: c.get<string>("defaultProvider", "docker"),
     dockerHost: c.get<string>("docker.host", ""),
+    forwardSshAgent: c.get<boolean>("docker.forwardSshAgent", true),
     harness: {
       endpoint: c.get<string>("harness.endpoint", ""),
       account: c.get<string>("harness.account", ""),
@@ -31,7 +34,7 @@ export function readSettings(): Settings {
 }
 
 /** The settings whose change needs a new sidecar process. */
-export const restartSettings = ["gitspaces.serverPath", "gitspaces.docker.host", "gitspaces.logLevel"];
+export const restartSettings = ["gitspaces.serverPath", "gitspaces.docker.host", "gitspaces.docker.forwardSshAgent", "gitspaces.logLevel"];
 
 /** SecretStorage key of the Harness API token. */
 export const HarnessTokenKey = "gitspaces.harness.token";

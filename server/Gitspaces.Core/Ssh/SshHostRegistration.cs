@@ -14,4 +14,10 @@ public sealed record SshHostRegistration
 
     /// <summary>Gets the gitspace's keys.</summary>
     public required SshIdentity Identity { get; init; }
+
+    /// <summary>
+    /// Gets whether the entry forwards the user's SSH agent (<c>ForwardAgent yes</c>), so <c>git@</c> remotes work inside
+    /// the gitspace; a provider sets it from its setting (on for the user's own Docker engine).
+    /// </summary>
+    public bool ForwardAgent { get; init; }
 }

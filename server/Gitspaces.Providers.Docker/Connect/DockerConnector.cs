@@ -18,14 +18,30 @@ internal sealed class DockerConnector
     private readonly ISshHostRegistry hosts;
     private readonly GitspaceRecordStore records;
     private readonly ContainerSshSetup ssh;
+    private readonly ContainerGitSetup git;
+    private readonly Func<bool> forwardAgent;
 
-    public DockerConnector(DockerEngines engines, ISshIdentityStore identities, ISshHostRegistry hosts, GitspaceRecordStore records, ContainerSshSetup ssh)
+    public DockerConnector(DockerEngines engines, ISshIdentityStore identities, ISshHostRegistry hosts, GitspaceRecordStore records, ContainerSshSetup ssh, ContainerGitSetup git, Func<bool> forwardAgent)
     {
+        this.git = git;
+        this.forwardAgent = forwardAgent;
         this.engines = engines;
         this.identities = identities;
         this.hosts = hosts;
         this.records = records;
         this.ssh = ssh;
+    }
+
+    /// <summary>Writes (or refreshes) the gitspace's SSH host entry.</summary>
+    /// <param name="id">The gitspace.</param>
+    /// <param name="user">Its remote user.</param>
+    /// <returns>The alias.</returns>
+    public string Register(string id, string user)
+    {
+        var identity = this.identities.GetOrCreate(DockerLabels.ProviderValue, id);
+        var alias = this.hosts.Register(new SshHostRegistration { Provider = DockerLabels.ProviderValue, GitspaceId = id, User = user, Identity = identity, ForwardAgent = this.forwardAgent() });
+        this.records.Update(id, r => r with { SshHost = alias });
+        return alias;
     }
 
     /// <summary>Connects to a running gitspace.</summary>
@@ -61,8 +77,9 @@ internal sealed class DockerConnector
             }
         }
 
-        var alias = this.hosts.Register(new SshHostRegistration { Provider = DockerLabels.ProviderValue, GitspaceId = id, User = user, Identity = identity });
-        this.records.Update(id, r => r with { SshHost = alias });
+        // The helper that asks this machine for git logins, and the user's name and email (which may have changed).
+        await this.git.ApplyAsync(container.Id, user, (stream, line) => context.WriteLog(id, stream, line), token);
+        var alias = this.Register(id, user);
         context.RecordEvent(id, EventTypes.AgentConnectCompleted, $"Connect with `ssh {alias}`");
         var current = await readBack(token);
 

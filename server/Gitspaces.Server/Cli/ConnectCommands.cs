@@ -3,7 +3,9 @@ using Gitspaces.Core;
 using Gitspaces.Core.Errors;
 using Gitspaces.Core.State;
 using Gitspaces.Protocol;
+using Gitspaces.Git.Credentials;
 using Gitspaces.Server.Composition;
+using Gitspaces.Server.Credentials;
 using Gitspaces.Ssh.Config;
 using Gitspaces.Ssh.Launch;
 using Gitspaces.Ssh.Links;
@@ -29,9 +31,21 @@ internal static class ConnectCommands
         ssh.SetAction((parse, ct) => GitspaceCommands.RunAsync(false, false, async (service, output) =>
         {
             var connection = await service.ConnectAsync(parse.GetValue(id)!, null, output, ct);
+            var paths = StatePaths.FromEnvironment();
+            var registryOptions = SshHostRegistryOptions.Create(paths, Environment.GetEnvironmentVariable("GITSPACES_SSH_CONFIG"));
+            var registry = new SshHostRegistry(registryOptions);
+            var ours = registry.FindGitspace(connection.SshHost) is not null;
+
+            // git in this session asks the user's credential helpers here, through a socket this ssh forwards in.
+            await using var broker = ours ? CredentialBroker.Listen(SidecarCredentials.Responder(paths, connection.SshHost).AnswerAsync) : null;
+            var forwards = broker is null ? [] : SshCommandLine.RemoteSocketForward(ContainerCredentialHelper.NewSocketPath(), broker.SocketPath);
+            if (ours && registry.ForwardsAgent(connection.SshHost) && SshAgent.Problem(Environment.GetEnvironmentVariable) is { } agentProblem)
+            {
+                await Console.Error.WriteLineAsync("gitspaces: " + agentProblem);
+            }
+
             // ssh reads the config of the account's home, which need not be $HOME: name the file we wrote to.
-            var userConfig = SshHostRegistryOptions.Create(StatePaths.FromEnvironment(), Environment.GetEnvironmentVariable("GITSPACES_SSH_CONFIG")).UserConfigPath;
-            var arguments = SshCommandLine.Build(connection.SshHost, connection.WorkspaceFolder, parse.GetValue(command) ?? [], userConfig);
+            var arguments = SshCommandLine.Build(connection.SshHost, connection.WorkspaceFolder, parse.GetValue(command) ?? [], registryOptions.UserConfigPath, forwards);
             return await SshCommandLine.RunAsync(arguments, ct);
         }));
         return ssh;

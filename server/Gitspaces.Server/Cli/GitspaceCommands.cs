@@ -65,6 +65,11 @@ internal static class GitspaceCommands
         {
             return output.Cancelled();
         }
+        finally
+        {
+            // The credential channels this command opened (lifecycle commands) end with it.
+            await Credentials.SidecarCredentials.CloseAsync();
+        }
     }
 
     private static Command Up()

@@ -32,6 +32,14 @@ internal static class ServeCommand
         var level = CommandLineApp.ParseLevel(logLevel ?? Environment.GetEnvironmentVariable("GITSPACES_LOG_LEVEL"));
         using var log = new ServerLog(paths.LogDirectory, level, toStderr: true);
         log.Info($"gitspaces {VersionInfo.FullVersion} serving on stdio (state: {paths.DataDirectory})");
-        return await RpcServer.RunAsync(stdin, stdout, new SidecarServices(paths), log);
+        Credentials.SidecarCredentials.Log = log.Debug;
+        try
+        {
+            return await RpcServer.RunAsync(stdin, stdout, new SidecarServices(paths), log);
+        }
+        finally
+        {
+            await Credentials.SidecarCredentials.CloseAsync();
+        }
     }
 }

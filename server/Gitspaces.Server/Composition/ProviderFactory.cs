@@ -32,5 +32,9 @@ internal static class ProviderFactory
     /// <param name="paths">The state directory.</param>
     /// <returns>The provider.</returns>
     public static DockerProvider CreateDocker(StatePaths paths) =>
-        new(paths, new SshIdentityStore(paths), new SshHostRegistry(SshHostRegistryOptions.Create(paths, Environment.GetEnvironmentVariable("GITSPACES_SSH_CONFIG"))));
+        new(
+            paths,
+            new SshIdentityStore(paths),
+            new SshHostRegistry(SshHostRegistryOptions.Create(paths, Environment.GetEnvironmentVariable("GITSPACES_SSH_CONFIG"))),
+            new DockerProviderOptions { CredentialForwarder = Credentials.SidecarCredentials.Bridges(paths) });
 }

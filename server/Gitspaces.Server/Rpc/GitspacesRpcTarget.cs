@@ -53,6 +53,31 @@ internal sealed partial class GitspacesRpcTarget
     /// <summary>Gets a value indicating whether <c>shutdown</c> was received.</summary>
     internal bool ShutdownReceived => this.lifecycle == ServerLifecycle.ShuttingDown;
 
+    /// <summary>
+    /// Keeps a credential channel to a gitspace this client connects to, for its editor's sessions, while this sidecar
+    /// serves (docs/credentials.md); only for hosts in our own SSH entries. It opens beside the editor's connection.
+    /// </summary>
+    private void ForwardCredentials(string sshHost)
+    {
+        var registry = new Gitspaces.Ssh.Config.SshHostRegistry(Gitspaces.Ssh.Config.SshHostRegistryOptions.Create(this.services.Paths, Environment.GetEnvironmentVariable("GITSPACES_SSH_CONFIG")));
+        if (string.IsNullOrEmpty(sshHost) || registry.FindGitspace(sshHost) is null)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await Credentials.SidecarCredentials.Bridges(this.services.Paths).EnsureAsync(sshHost, this.serverStopping);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or IOException or OperationCanceledException or System.Net.Sockets.SocketException)
+            {
+                this.log.Warn($"git credentials are not forwarded to {sshHost}: {ex.Message}");
+            }
+        });
+    }
+
     [JsonRpcMethod(Methods.Initialize, UseSingleObjectParameterDeserialization = true)]
     public Task<InitializeResult> InitializeAsync(JsonElement? parameters = null, CancellationToken cancellationToken = default)
     {
@@ -206,7 +231,12 @@ internal sealed partial class GitspacesRpcTarget
             GitspacesJsonContext.Default.ConnectParams,
             request => request.WorkDoneToken,
             "Connecting to gitspace",
-            (request, progress, ct) => this.services.Gitspaces.ConnectAsync(request.Id, request.Ide, progress, ct),
+            async (request, progress, ct) =>
+            {
+                var result = await this.services.Gitspaces.ConnectAsync(request.Id, request.Ide, progress, ct);
+                this.ForwardCredentials(result.SshHost);
+                return result;
+            },
             cancellationToken);
 
     [JsonRpcMethod(Methods.GitspacesUpdate, UseSingleObjectParameterDeserialization = true)]

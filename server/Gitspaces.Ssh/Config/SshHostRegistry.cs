@@ -84,6 +84,19 @@ public sealed class SshHostRegistry : ISshHostRegistry
     public string? FindAlias(string provider, string gitspaceId) =>
         GitspaceHostsFile.Parse(ReadText(this.ConfigPath)).Find(HostEntry.KeyOf(provider, gitspaceId))?.Alias;
 
+    /// <summary>Returns the gitspace a host alias belongs to.</summary>
+    /// <param name="alias">The host alias.</param>
+    /// <returns>Its provider and id, or <see langword="null"/> when no entry has the alias.</returns>
+    public (string Provider, string GitspaceId)? FindGitspace(string alias) =>
+        GitspaceHostsFile.Parse(ReadText(this.ConfigPath)).Entries.FirstOrDefault(e => e.Alias == alias) is { } entry ? (entry.Provider, entry.GitspaceId) : null;
+
+    /// <summary>Returns whether a registered gitspace's entry forwards the user's SSH agent.</summary>
+    /// <param name="alias">The host alias.</param>
+    /// <returns>Whether its entry says <c>ForwardAgent yes</c>.</returns>
+    public bool ForwardsAgent(string alias) =>
+        GitspaceHostsFile.Parse(ReadText(this.ConfigPath)).Entries.FirstOrDefault(e => e.Alias == alias) is { } entry
+        && entry.Lines.Any(line => line.Trim() == "ForwardAgent yes");
+
     /// <summary>
     /// Removes this state home's <c>Include</c> from the user's SSH config, whatever entries remain (for uninstalling);
     /// the managed block goes with the last home's line, and other homes' lines stay.
@@ -162,6 +175,9 @@ public sealed class SshHostRegistry : ISshHostRegistry
             // A shared master would outlive a stop/start of the gitspace and hang the next connection.
             "ControlMaster no",
             "ControlPath none",
+
+            // The user's agent, for git@ remotes inside; only when the provider's setting says so (docs/credentials.md).
+            $"ForwardAgent {(registration.ForwardAgent ? "yes" : "no")}",
         ];
     }
 

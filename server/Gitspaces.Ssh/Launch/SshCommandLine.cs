@@ -11,8 +11,9 @@ public static class SshCommandLine
     /// <param name="workspaceFolder">The folder to start in, or <see langword="null"/> for the user's home.</param>
     /// <param name="command">The command words; empty for an interactive login shell.</param>
     /// <param name="configFile">An SSH config to read instead of <c>~/.ssh/config</c> (when the registry writes elsewhere), or <see langword="null"/>.</param>
+    /// <param name="options">More ssh options (forwards), placed before the alias.</param>
     /// <returns>The arguments.</returns>
-    public static IReadOnlyList<string> Build(string alias, string? workspaceFolder, IReadOnlyList<string> command, string? configFile = null)
+    public static IReadOnlyList<string> Build(string alias, string? workspaceFolder, IReadOnlyList<string> command, string? configFile = null, IReadOnlyList<string>? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(alias);
         ArgumentNullException.ThrowIfNull(command);
@@ -21,6 +22,8 @@ public static class SshCommandLine
         {
             argv.AddRange(["-F", configFile]);
         }
+
+        argv.AddRange(options ?? []);
 
         if (command.Count == 0)
         {
@@ -41,6 +44,43 @@ public static class SshCommandLine
         }
 
         argv.AddRange(["--", alias, RemoteShell.CommandIn(workspaceFolder, command)]);
+        return argv;
+    }
+
+    /// <summary>The line <see cref="BuildForward"/>'s remote command prints once the forward is in place.</summary>
+    public const string ForwardReadyLine = "gitspaces-forward-ready";
+
+    /// <summary>Returns ssh's options that forward a unix socket inside the gitspace to one on this machine.</summary>
+    /// <param name="remoteSocket">The socket sshd makes inside the gitspace (as the login user).</param>
+    /// <param name="localSocket">The socket on this machine that connections reach.</param>
+    /// <returns>The options, for before the <c>--</c>.</returns>
+    public static IReadOnlyList<string> RemoteSocketForward(string remoteSocket, string localSocket)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(remoteSocket);
+        ArgumentException.ThrowIfNullOrWhiteSpace(localSocket);
+        return ["-R", remoteSocket + ":" + localSocket];
+    }
+
+    /// <summary>
+    /// Builds the arguments of an ssh that only carries forwards: no terminal, no agent, no password prompt, and a remote
+    /// command that prints <see cref="ForwardReadyLine"/> (sshd binds the forwards before it runs the session, so the line
+    /// means they are there) and then lasts until ssh's stdin closes.
+    /// </summary>
+    /// <param name="alias">The gitspace's host alias.</param>
+    /// <param name="forwards">The forward options (<see cref="RemoteSocketForward"/>).</param>
+    /// <param name="configFile">An SSH config to read instead of <c>~/.ssh/config</c>, or <see langword="null"/>.</param>
+    /// <returns>The arguments.</returns>
+    public static IReadOnlyList<string> BuildForward(string alias, IReadOnlyList<string> forwards, string? configFile = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(alias);
+        ArgumentNullException.ThrowIfNull(forwards);
+        List<string> argv = [];
+        if (configFile is not null)
+        {
+            argv.AddRange(["-F", configFile]);
+        }
+
+        argv.AddRange(["-T", "-o", "BatchMode=yes", "-o", "ForwardAgent=no", "-o", "ExitOnForwardFailure=yes", .. forwards, "--", alias, "echo " + ForwardReadyLine + "; exec cat >/dev/null"]);
         return argv;
     }
 

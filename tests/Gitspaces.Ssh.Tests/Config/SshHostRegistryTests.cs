@@ -221,6 +221,23 @@ public sealed class SshHostRegistryTests : IDisposable
         Assert.Throws<ArgumentException>(() => new SshHostRegistry(options));
     }
 
+    [Fact]
+    public async Task The_agent_is_forwarded_only_when_the_registration_says_so()
+    {
+        var (registry, identity) = this.Create("state");
+
+        var forwarding = registry.Register(Registration("docker", "with-agent", identity) with { ForwardAgent = true });
+        var plain = registry.Register(Registration("docker", "without-agent", identity));
+
+        Assert.Equal("yes", (await this.EffectiveOptionsAsync(forwarding))["forwardagent"]);
+        Assert.Equal("no", (await this.EffectiveOptionsAsync(plain))["forwardagent"]);
+        Assert.True(registry.ForwardsAgent(forwarding));
+        Assert.False(registry.ForwardsAgent(plain));
+        Assert.False(registry.ForwardsAgent("gitspace-nobody"));
+        Assert.Equal(("docker", "with-agent"), registry.FindGitspace(forwarding));
+        Assert.Null(registry.FindGitspace("gitspace-nobody"));
+    }
+
     private static SshHostRegistration Registration(string provider, string id, SshIdentity identity) =>
         new() { Provider = provider, GitspaceId = id, User = "vscode", Identity = identity };
 

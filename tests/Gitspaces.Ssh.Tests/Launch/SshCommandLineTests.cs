@@ -14,6 +14,18 @@ public class SshCommandLineTests
     }
 
     [Fact]
+    public void A_session_carries_its_forwards_before_the_alias() =>
+        Assert.Equal(
+            ["-F", "/c", "-R", "/tmp/in.sock:/here/s", "--", "gitspace-x"],
+            SshCommandLine.Build("gitspace-x", null, [], "/c", SshCommandLine.RemoteSocketForward("/tmp/in.sock", "/here/s")));
+
+    [Fact]
+    public void A_forward_only_connection_has_no_terminal_no_agent_no_prompt_and_fails_when_the_forward_does() =>
+        Assert.Equal(
+            ["-T", "-o", "BatchMode=yes", "-o", "ForwardAgent=no", "-o", "ExitOnForwardFailure=yes", "-R", "/tmp/in.sock:/here/s", "--", "gitspace-x", "echo " + SshCommandLine.ForwardReadyLine + "; exec cat >/dev/null"],
+            SshCommandLine.BuildForward("gitspace-x", SshCommandLine.RemoteSocketForward("/tmp/in.sock", "/here/s")));
+
+    [Fact]
     public void Without_a_folder_it_is_plain_ssh()
     {
         Assert.Equal(["--", "gitspace-x"], SshCommandLine.Build("gitspace-x", null, []));

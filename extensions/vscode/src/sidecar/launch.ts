@@ -8,6 +8,8 @@ export interface LaunchSettings {
   serverPath: string;
   /** gitspaces.docker.host: becomes DOCKER_HOST for the sidecar. Empty = inherit. */
   dockerHost: string;
+  /** gitspaces.docker.forwardSshAgent: becomes GITSPACES_FORWARD_SSH_AGENT (1 or 0); unset = the sidecar's default (on). */
+  forwardSshAgent?: boolean;
   /** gitspaces.logLevel. */
   logLevel: string;
 }
@@ -52,6 +54,9 @@ export function resolveLaunch(settings: LaunchSettings, environment: LaunchEnvir
   const dockerHost = settings.dockerHost.trim();
   if (dockerHost.length > 0) {
     env.DOCKER_HOST = dockerHost;
+  }
+  if (settings.forwardSshAgent !== undefined) {
+    env.GITSPACES_FORWARD_SSH_AGENT = settings.forwardSshAgent ? "1" : "0";
   }
   const serveArgs = ["serve", "--log-level", settings.logLevel || "info"];
   if (file.toLowerCase().endsWith(".dll")) {

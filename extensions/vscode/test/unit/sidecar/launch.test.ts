@@ -43,6 +43,13 @@ describe("resolveLaunch", () => {
     expect(resolveLaunch({ ...settings, dockerHost: " tcp://10.0.0.5:2376 " }, environment([file])).env).toMatchObject({ DOCKER_HOST: "tcp://10.0.0.5:2376" });
   });
 
+  it("passes gitspaces.docker.forwardSshAgent as GITSPACES_FORWARD_SSH_AGENT, and nothing when unset", () => {
+    const file = path.join("/ext", "server", "gitspaces");
+    expect(resolveLaunch({ ...settings, forwardSshAgent: false }, environment([file])).env).toMatchObject({ GITSPACES_FORWARD_SSH_AGENT: "0" });
+    expect(resolveLaunch({ ...settings, forwardSshAgent: true }, environment([file])).env).toMatchObject({ GITSPACES_FORWARD_SSH_AGENT: "1" });
+    expect(resolveLaunch(settings, environment([file])).env.GITSPACES_FORWARD_SSH_AGENT).toBeUndefined();
+  });
+
   it("says which setting to fix when the configured path is missing", () => {
     expect(() => resolveLaunch({ ...settings, serverPath: "/nope/gitspaces" }, environment([]))).toThrow(
       "The gitspaces sidecar was not found at /nope/gitspaces (setting gitspaces.serverPath).",
