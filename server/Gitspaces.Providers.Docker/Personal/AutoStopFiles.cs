@@ -54,7 +54,7 @@ internal static class AutoStopFiles
         d=/var/lib/gitspaces/auto-stop
         echo $$ > "$d/watcher.pid"
         editors='vscode-server|vscode-remote|cursor-server|windsurf-server|vscodium-server|JetBrains/RemoteDev|remote-dev-server|jetbrains-remote'
-        last=$(date +%s)
+        last=$(date +%s); state=idle
         echo "gitspaces: auto-stop watcher started"
         busy() {
           now=$1; t=$2
@@ -99,7 +99,10 @@ internal static class AutoStopFiles
           if [ "$t" -le 0 ]; then last=$now; sleep 15; continue; fi
           i=$((t / 10)); [ $i -lt 1 ] && i=1; [ $i -gt 30 ] && i=30
           if busy "$now" "$t"; then
-            last=$now
+            [ "$state" = busy ] || echo "gitspaces: auto-stop: in use ($why)"
+            state=busy; last=$now
+          elif [ "$state" = busy ]; then
+            echo "gitspaces: auto-stop: idle from now"; state=idle
           elif [ $((now - last)) -ge "$t" ]; then
             echo "$now idle for $((now - last)) s (timeout $t s): no SSH session, no process started from one, no terminal input or output" > "$d/stopped"
             echo "gitspaces: auto-stop: idle for $((now - last)) s (timeout $t s); stopping the container"
