@@ -21,6 +21,15 @@ public static class SecretScope
 
         var text = pattern.Trim();
 
+        // host/path without a scheme is a URL's, unless it is a folder or scp-like host:path.
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        var scpLike = colon > 0 && (slash < 0 || colon < slash);
+        if (!text.Contains("://", StringComparison.Ordinal) && !scpLike && !text.StartsWith('/') && !text.StartsWith('.') && !text.StartsWith('~') && !Path.IsPathRooted(text))
+        {
+            text = "https://" + text;
+        }
+
         // A pattern is a URL with stars in it: the stars are kept through the URL's normalization.
         const string Star = "gitspaces-star-0d4c";
         return SubjectOf(text.Replace("*", Star, StringComparison.Ordinal)).Replace(Star, "*", StringComparison.Ordinal);

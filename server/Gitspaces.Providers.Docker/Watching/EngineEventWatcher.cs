@@ -138,7 +138,7 @@ internal sealed class EngineEventWatcher
         }
 
         // A gitspace that stopped itself after its idle timeout says so, not "changed externally".
-        if (!ours && message.Action == "die" && this.autoStopped is not null && message.ID is { } containerId
+        if (!ours && message.Action == "die" && this.autoStopped is not null && (message.Actor?.ID ?? message.ID) is { } containerId
             && await this.autoStopped(id, containerId, journal, cancellationToken))
         {
             journal.Changed(await this.read(id, cancellationToken) ?? gitspace);
