@@ -78,6 +78,9 @@ export const EventTypes = [
   "ssh_setup_completed",
   "ssh_setup_failed",
   "gitspace_ready",
+  "dotfiles_install_start",
+  "dotfiles_install_completed",
+  "dotfiles_install_failed",
   "gitspace_changed_externally",
 ] as const;
 
