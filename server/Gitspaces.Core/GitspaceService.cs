@@ -2,6 +2,8 @@ using Gitspaces.Core.Errors;
 using Gitspaces.Core.Operations;
 using Gitspaces.Core.Ports;
 using Gitspaces.Core.Providers;
+using Gitspaces.Core.Secrets;
+using Gitspaces.Core.Settings;
 using Gitspaces.Core.State;
 using Gitspaces.Core.Trust;
 using Gitspaces.Protocol;
@@ -20,6 +22,7 @@ public sealed class GitspaceService
     private readonly ObserverSet observers = new();
     private readonly ProviderRouter router;
     private readonly ITrustPolicy trust;
+    private readonly SecretStore secrets;
     private readonly Dictionary<string, IGitspaceJournal> journals = new(StringComparer.Ordinal);
 
     /// <summary>Initializes a new instance of the <see cref="GitspaceService"/> class.</summary>
@@ -40,6 +43,7 @@ public sealed class GitspaceService
         this.history = new HistoryStore(paths);
         this.router = new ProviderRouter(providers, paths);
         this.trust = trust ?? new RepositoryTrustPolicy(new TrustStore(paths));
+        this.secrets = new SecretStore(paths);
         foreach (var provider in providers)
         {
             this.journals[provider.Id] = new GitspaceJournal(provider.Id, this.history, this.observers, g => this.router.Remember(provider, g.Id));
@@ -194,6 +198,7 @@ public sealed class GitspaceService
         }
 
         CheckSshKey(provider, request.SshKeyId, ide, "$.sshKeyId");
+        var (dotfiles, autoStop) = this.PersonalizationOf(provider, request);
         var createRequest = new CreateRequest
         {
             Name = name,
@@ -203,6 +208,8 @@ public sealed class GitspaceService
             Ide = ide,
             Resource = request.Resource,
             SshKeyId = request.SshKeyId,
+            Dotfiles = dotfiles,
+            AutoStopSeconds = autoStop,
         };
         Gitspace gitspace;
         try
@@ -333,6 +340,19 @@ public sealed class GitspaceService
         }
 
         var (provider, gitspace) = await this.router.ResolveAsync(request.Id, cancellationToken);
+        if (request.AutoStopSeconds is { } autoStop)
+        {
+            CheckAutoStop(provider, autoStop, "$.autoStopSeconds");
+            var onlyAutoStop = request.Name is null && request.Ide is null && request.Resource is null && request.SshKeyId is null;
+            var stopping = (IAutoStop)provider;
+            var changed = await this.RunLockedAsync(provider, request.Id, gitspace.State, context => stopping.SetAutoStopAsync(request.Id, autoStop, context), progress, cancellationToken);
+            if (onlyAutoStop)
+            {
+                this.observers.Changed(changed);
+                return changed;
+            }
+        }
+
         if (provider is not IGitspaceUpdates updates)
         {
             throw new GitspaceException(
@@ -351,7 +371,7 @@ public sealed class GitspaceService
         CheckSshKey(provider, request.SshKeyId, request.Ide ?? gitspace.Ide, "$.sshKeyId");
         if (update.IsEmpty)
         {
-            throw GitspaceException.InvalidParams("$", "Invalid params: give at least one of name, ide, resource and sshKeyId to change.");
+            throw GitspaceException.InvalidParams("$", "Invalid params: give at least one of name, ide, resource, sshKeyId and autoStopSeconds to change.");
         }
 
         var result = await this.RunLockedAsync(provider, request.Id, gitspace.State, context => updates.UpdateAsync(request.Id, update, context), progress, cancellationToken);
@@ -470,6 +490,77 @@ public sealed class GitspaceService
             await Task.WhenAll(this.providers.Where(p => p is IBackgroundWork).Select(p => ((IBackgroundWork)p).CancelAsync(gitspaceId, cancelledMessage, this.journals[p.Id])));
             throw;
         }
+    }
+
+    /// <summary>Lists the user's secrets: names and scopes, never values.</summary>
+    /// <param name="repository">Only those that reach this repository, when given.</param>
+    /// <returns>The secrets.</returns>
+    public IReadOnlyList<SecretInfo> ListSecrets(string? repository = null) => this.secrets.List(repository);
+
+    /// <summary>Sets a secret; gitspaces in its scope get it from their next create, start or rebuild.</summary>
+    /// <param name="request">The name, value and scope.</param>
+    /// <returns>The secret as stored, without its value.</returns>
+    public SecretInfo SetSecret(SetSecretParams request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return this.secrets.Set(request.Name, request.Value, request.Scope);
+    }
+
+    /// <summary>Deletes a secret; gitspaces lose it at their next start.</summary>
+    /// <param name="request">The name and scope.</param>
+    /// <returns>Whether it existed.</returns>
+    public bool DeleteSecret(DeleteSecretParams request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return this.secrets.Delete(request.Name, request.Scope);
+    }
+
+    private static void CheckAutoStop(IGitspaceProvider provider, int seconds, string field)
+    {
+        if (provider is not IAutoStop)
+        {
+            throw new GitspaceException(
+                ErrorCodes.NotSupported,
+                $"The {provider.Id} provider has no per-gitspace idle timeout.",
+                new ErrorData { Kind = nameof(ErrorCodes.NotSupported), Provider = provider.Id, Hint = "Hosted gitspaces stop after the idle time their account's or infrastructure's settings give (Harness: auto_stopping_time_in_mins)." });
+        }
+
+        if (seconds is < 0 or > IdleTimeout.MaxSeconds)
+        {
+            throw GitspaceException.InvalidParams(field, $"Invalid params: {field[2..]} must be between 0 (never) and {IdleTimeout.MaxSeconds}.");
+        }
+    }
+
+    /// <summary>The dotfiles and idle timeout of a new gitspace: the request's, else the user's settings, else the defaults.</summary>
+    private (DotfilesSource? Dotfiles, int? AutoStopSeconds) PersonalizationOf(IGitspaceProvider provider, CreateGitspaceParams request)
+    {
+        if (request.Dotfiles is { } asked && !string.IsNullOrWhiteSpace(asked.Repository) && provider is not IDotfiles)
+        {
+            throw new GitspaceException(
+                ErrorCodes.NotSupported,
+                $"The {provider.Id} provider does not install dotfiles.",
+                new ErrorData { Kind = nameof(ErrorCodes.NotSupported), Provider = provider.Id, Hint = "Install them from a postCreateCommand of the repository's devcontainer.json, or use the provider's own personalization." });
+        }
+
+        if (request.AutoStopSeconds is { } seconds)
+        {
+            CheckAutoStop(provider, seconds, "$.autoStopSeconds");
+        }
+
+        if (provider is not (IDotfiles or IAutoStop))
+        {
+            return (null, null);
+        }
+
+        var settings = request.Dotfiles is null || request.AutoStopSeconds is null ? UserSettings.Load(this.paths) : new UserSettings();
+        var dotfiles = provider is IDotfiles ? request.Dotfiles ?? settings.Dotfiles : null;
+        if (dotfiles is not null && string.IsNullOrWhiteSpace(dotfiles.Repository))
+        {
+            dotfiles = null; // An empty repository turns the user's default off for this gitspace.
+        }
+
+        int? autoStop = provider is IAutoStop ? request.AutoStopSeconds ?? settings.AutoStopSeconds ?? IdleTimeout.DefaultSeconds : null;
+        return (dotfiles, autoStop);
     }
 
     private static ProviderInfo WithCapabilities(IGitspaceProvider provider, ProviderInfo info) =>
@@ -598,7 +689,7 @@ public sealed class GitspaceService
         using var held = GitspaceLock.TryAcquire(this.paths, provider.Id, id)
             ?? throw GitspaceException.Busy(id, state is { } s ? s.ToString().ToLowerInvariant() : null);
         await using var shared = provider is ISharedLocks locks ? await locks.LockAsync(id, cancellationToken) : null;
-        var context = new OperationContext(this.journals[provider.Id], provider is not IProviderHistory, this.observers, this.trust, progress, cancellationToken, consent);
+        var context = new OperationContext(this.journals[provider.Id], provider is not IProviderHistory, this.observers, this.trust, progress, cancellationToken, consent, provider is IUserSecrets ? this.secrets : null);
         return await operation(context);
     }
 }

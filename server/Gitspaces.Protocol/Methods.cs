@@ -78,6 +78,15 @@ public static class Methods
     /// <summary>Configures a provider (endpoint, identifiers, token).</summary>
     public const string ProvidersConfigure = "providers/configure";
 
+    /// <summary>Lists the user's secrets: names and scopes, never values.</summary>
+    public const string SecretsList = "secrets/list";
+
+    /// <summary>Sets a secret (a new value, or a new one) for every gitspace in its scope, from their next start.</summary>
+    public const string SecretsSet = "secrets/set";
+
+    /// <summary>Deletes a secret.</summary>
+    public const string SecretsDelete = "secrets/delete";
+
     /// <summary>Server → client notification: a gitspace changed (state, readiness, error, or deletion).</summary>
     public const string DidChange = "gitspaces/didChange";
 

@@ -17,6 +17,9 @@ internal static class SshSetup
     /// <summary>The sshd config the channel starts sshd with.</summary>
     public const string ConfigFile = Folder + "/sshd_config";
 
+    /// <summary>The variable every SSH session (and every process it starts) has, which auto-stop looks for in <c>/proc/*/environ</c>.</summary>
+    public const string SessionMarker = "GITSPACES_SSH_SESSION=1";
+
     /// <summary>The exit code of the setup script when sshd cannot be installed.</summary>
     public const int NoSshdExitCode = 3;
 
@@ -83,8 +86,15 @@ internal static class SshSetup
     /// <c>remoteEnv</c>, what lifecycle commands get. sshd clears the environment of its sessions; each variable goes
     /// into the key's <c>environment="…"</c> option, which every OpenSSH server honours with <c>PermitUserEnvironment</c>.
     /// </param>
-    public static IReadOnlyList<ArchiveFile> Files(SshIdentity identity, string remoteUser, IReadOnlyList<string>? environment = null)
+    /// <param name="secrets">
+    /// The user's secrets in scope, after the environment (a secret wins over a variable of the same name). They make
+    /// <c>authorized_keys</c> readable by its owner only.
+    /// </param>
+    /// <param name="ownerUid">The remote user's id: <c>authorized_keys</c> belongs to it (sshd reads it as that user).</param>
+    /// <param name="ownerGid">The remote user's group id.</param>
+    public static IReadOnlyList<ArchiveFile> Files(SshIdentity identity, string remoteUser, IReadOnlyList<string>? environment = null, IReadOnlyDictionary<string, string>? secrets = null, int ownerUid = 0, int ownerGid = 0)
     {
+        ArgumentNullException.ThrowIfNull(identity);
         var folder = Folder.TrimStart('/');
         var config = new StringBuilder()
             .Append("# Written by gitspaces; sshd runs with it over `docker exec -i sshd -i`, never on a port.\n")
@@ -105,7 +115,7 @@ internal static class SshSetup
         return
         [
             new ArchiveFile(folder + "/ssh_host_key", Encoding.UTF8.GetBytes(identity.HostPrivateKeyPem.TrimEnd() + "\n"), UnixFileMode.UserRead | UnixFileMode.UserWrite),
-            new ArchiveFile(folder + "/authorized_keys", Encoding.UTF8.GetBytes(KeyOptions(environment) + identity.ClientPublicKey.TrimEnd() + "\n"), ReadableByAll),
+            new ArchiveFile(folder + "/authorized_keys", Encoding.UTF8.GetBytes(KeyOptions(environment, secrets) + identity.ClientPublicKey.TrimEnd() + "\n"), UnixFileMode.UserRead | UnixFileMode.UserWrite, ownerUid, ownerGid),
             new ArchiveFile(folder + "/sshd_config", Encoding.UTF8.GetBytes(config), ReadableByAll),
         ];
     }
@@ -125,7 +135,7 @@ internal static class SshSetup
     /// <returns>Whether it is root.</returns>
     public static bool RunsAsRoot(string containerUser) => containerUser.Split(':')[0] is "root" or "0";
 
-    private static string KeyOptions(IReadOnlyList<string>? environment)
+    private static string KeyOptions(IReadOnlyList<string>? environment, IReadOnlyDictionary<string, string>? secrets)
     {
         var options = (environment ?? [])
             // sshd reads the option up to its closing quote and takes \" as a quote: a value with a quote or a trailing
@@ -133,7 +143,15 @@ internal static class SshSetup
             .Where(e => e.IndexOf('=', StringComparison.Ordinal) > 0 && !SessionOwned.Contains(e[..e.IndexOf('=', StringComparison.Ordinal)]) && !e.Any(char.IsControl) && !e.Contains('"', StringComparison.Ordinal) && !e.EndsWith('\\'))
             .Select(e => "environment=\"" + e + "\"")
             .ToList();
-        return options.Count == 0 ? string.Empty : string.Join(',', options) + " ";
+
+        // A secret's value may hold quotes: sshd reads \" as one (the store refuses line breaks and a trailing backslash).
+        options.AddRange((secrets ?? new Dictionary<string, string>())
+            .Where(s => !SessionOwned.Contains(s.Key) && !s.Value.Any(c => char.IsControl(c) && c != '\t') && !s.Value.EndsWith('\\'))
+            .Select(s => "environment=\"" + s.Key + "=" + s.Value.Replace("\"", "\\\"", StringComparison.Ordinal) + "\""));
+
+        // Every process an SSH session starts inherits this variable: it is how auto-stop tells them from the rest.
+        options.Add("environment=\"" + SessionMarker + "\"");
+        return string.Join(',', options) + " ";
     }
 
     private static string ShellQuote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";

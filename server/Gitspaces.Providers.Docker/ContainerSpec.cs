@@ -80,7 +80,7 @@ internal static class ContainerSpec
         if (SshSetup.RunsAsRoot(containerUser))
         {
             var lines = script.Split('\n', 3);
-            command[ScriptIndex] = lines[0] + "\n" + lines[1] + "\n" + SshSetup.EntrypointHook + lines[2];
+            command[ScriptIndex] = lines[0] + "\n" + lines[1] + "\n" + SshSetup.EntrypointHook + Personal.AutoStopFiles.EntrypointHook + lines[2];
         }
 
         labels[DockerLabels.RemoteUser] = remoteUser;

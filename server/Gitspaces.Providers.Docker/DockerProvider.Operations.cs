@@ -8,6 +8,7 @@ using Gitspaces.Docker.Engine;
 using Gitspaces.Git;
 using Gitspaces.Protocol;
 using Gitspaces.Providers.Docker.Compose;
+using Gitspaces.Providers.Docker.Personal;
 using Gitspaces.Providers.Docker.Provisioning;
 using Gitspaces.Providers.Docker.Trust;
 
@@ -16,7 +17,8 @@ namespace Gitspaces.Providers.Docker;
 /// <content>The operations: create, start, stop, rebuild, delete, and the steps they share.</content>
 public sealed partial class DockerProvider
 {
-    private static readonly string[] NewContainerOrder = [.. LifecycleHooks.OnNewContainer];
+    // The spec's order: the create-time hooks, the user's dotfiles, then postStart.
+    private static readonly string[] NewContainerOrder = [LifecycleHooks.OnCreate, LifecycleHooks.UpdateContent, LifecycleHooks.PostCreate, DotfilesInstaller.Step, LifecycleHooks.PostStart];
 
     private async Task<EngineContainer?> CreateCoreAsync(CreateRequest request, IOperationContext context)
     {
@@ -32,10 +34,10 @@ public sealed partial class DockerProvider
         if (local is not null)
         {
             display = local.Root;
-            if (local.Subfolder is { } given && configPath is not null)
+            if (local.Subfolder is { } pointedAt && configPath is not null)
             {
                 // --config names a file relative to the folder the user pointed at.
-                configPath = given + "/" + configPath.Replace('\\', '/');
+                configPath = pointedAt + "/" + configPath.Replace('\\', '/');
             }
         }
 
@@ -52,6 +54,10 @@ public sealed partial class DockerProvider
             [DockerLabels.Home] = this.home.Value,
         };
         context.RecordEvent(id, EventTypes.ActionStart, $"Setting up gitspace {id}...");
+
+        // Kept for every new container of the gitspace (rebuilds too); the dotfiles URL without its credentials.
+        var dotfiles = request.Dotfiles is { } given ? given with { Repository = RepositoryUrl.WithoutCredentials(given.Repository) } : null;
+        this.records.Update(id, r => r with { Dotfiles = dotfiles, AutoStopSeconds = request.AutoStopSeconds ?? 0 });
         context.Changed(new Gitspace
         {
             Id = id,
@@ -177,13 +183,31 @@ public sealed partial class DockerProvider
         context.RecordEvent(id, EventTypes.ActionStart, "Starting gitspace...");
         context.Changed(this.MapKnown(id, container.AsSummary(container.State.Status)) with { State = GitspaceState.Starting, ErrorMessage = null });
         var labels = container.Config.Labels ?? [];
-        if (ComposeLabels.StateOf(labels) is { } compose)
+
+        // Stopped by its own idle timeout while no sidecar watched: the event is recorded now.
+        await this.RecordAutoStopAsync(id, container.Id, context, token);
+
+        // The secrets as they are now reach SSH sessions through authorized_keys, rewritten before the start.
+        var secrets = context.SecretsFor(labels.TryGetValue(DockerLabels.Repository, out var repository) ? repository : string.Empty);
+        if (secrets.Count > 0 || this.records.Read(id).SecretsInstalled)
+        {
+            await this.ssh.InstallFilesAsync(id, container.Id, this.identities.GetOrCreate(ProviderId, id), labels[DockerLabels.RemoteUser], SessionEnvironment.Of(container), secrets, token);
+        }
+
+        var compose = ComposeLabels.StateOf(labels);
+        if (compose is not null)
         {
             await this.composeLauncher.StartAsync(id, compose, context);
         }
         else
         {
             await this.Engine.StartContainerAsync(container.Id, token);
+        }
+
+        if (!this.records.Read(id).WatcherAtEntrypoint)
+        {
+            // Only a root entrypoint starts the watcher itself.
+            await this.ssh.EnsureAutoStopAsync(container.Id, token);
         }
 
         var record = this.records.Read(id);
@@ -397,16 +421,32 @@ public sealed partial class DockerProvider
     private async Task<EngineContainer> ProvisionAsync(string id, Dictionary<string, string> labels, DevcontainerPlan plan, string? uploadFolder, HostAccessSubject subject, IOperationContext context)
     {
         var launcher = plan.Compose is null ? this.launcher : this.composeLauncher;
-        var running = await launcher.LaunchAsync(new LaunchRequest(id, labels, plan, uploadFolder, subject), context);
+        var secrets = context.SecretsFor(labels[DockerLabels.Repository]);
+        var running = await launcher.LaunchAsync(new LaunchRequest(id, labels, plan, uploadFolder, subject, secrets, this.records.Read(id).AutoStopSeconds ?? 0), context);
         context.Changed(this.MapKnown(id, running));
         await this.RunLifecycleAsync(id, running, labels, newContainer: true, context);
         return running;
     }
 
-    private async Task RunLifecycleAsync(string id, EngineContainer container, IDictionary<string, string> labels, bool newContainer, IOperationContext context)
+    private async Task RunLifecycleAsync(string id, EngineContainer container, Dictionary<string, string> labels, bool newContainer, IOperationContext context)
     {
         var plan = LifecyclePlan.FromLabels(labels);
-        var runner = LifecycleRunner.ForContainer(this.Engine, id, container.Id, labels);
+        var runner = LifecycleRunner.ForContainer(this.Engine, id, container.Id, labels, context.SecretsFor(labels.TryGetValue(DockerLabels.Repository, out var repository) ? repository : string.Empty));
+        var dotfiles = this.records.Read(id).Dotfiles;
+        var installer = new DotfilesInstaller(this.Engine, Path.Combine(this.paths.DataDirectory, "docker", "dotfiles"));
+        async Task RunStepAsync(string hook, IGitspaceReporter reporter, CancellationToken cancellationToken)
+        {
+            if (hook != DotfilesInstaller.Step)
+            {
+                await runner.RunHookAsync(hook, plan.For(hook), reporter, cancellationToken);
+            }
+            else if (dotfiles is not null)
+            {
+                await installer.InstallAsync(id, container.Id, dotfiles, runner, reporter, cancellationToken);
+            }
+        }
+
+        bool HasWork(string hook) => hook == DotfilesInstaller.Step ? dotfiles is not null : plan.For(hook).Count > 0;
 
         // The create-time hooks that finished in this container do not run again (a setup that was interrupted goes on).
         var done = this.records.Read(id).CreateHooksDone ?? [];
@@ -419,17 +459,17 @@ public sealed partial class DockerProvider
 
         var foreground = hooks.Where(h => Array.IndexOf(NewContainerOrder, h) <= waitIndex).ToList();
         var later = hooks.Except(foreground).ToList();
-        var nothingLater = !later.Any(h => plan.For(h).Count > 0);
+        var nothingLater = !later.Any(HasWork);
 
         // git in the lifecycle commands asks the user's credential helpers on this machine, as in SSH sessions.
         var remoteUser = labels.Where(l => l.Key == DockerLabels.RemoteUser).Select(l => l.Value).FirstOrDefault() ?? "root";
         await this.git.ApplyAsync(container.Id, remoteUser, (stream, line) => context.WriteLog(id, stream, line), context.CancellationToken);
-        var credentials = hooks.Any(h => plan.For(h).Count > 0) ? await this.ForwardCredentialsAsync(id, remoteUser, context) : null;
+        var credentials = hooks.Any(HasWork) ? await this.ForwardCredentialsAsync(id, remoteUser, context) : null;
         try
         {
             foreach (var hook in foreground)
             {
-                await runner.RunHookAsync(hook, plan.For(hook), context, context.CancellationToken);
+                await RunStepAsync(hook, context, context.CancellationToken);
                 this.HookDone(id, hook);
             }
         }
@@ -462,7 +502,7 @@ public sealed partial class DockerProvider
             {
                 foreach (var hook in later)
                 {
-                    await runner.RunHookAsync(hook, plan.For(hook), journal, cancellationToken);
+                    await RunStepAsync(hook, journal, cancellationToken);
                     this.HookDone(id, hook);
                     if (hook == LifecycleHooks.PostCreate)
                     {
@@ -595,5 +635,70 @@ public sealed partial class DockerProvider
         {
             await this.images.RemoveQuietlyAsync(tag, force: false, cancellationToken);
         }
+    }
+
+    /// <inheritdoc/>
+    public async Task<Gitspace> SetAutoStopAsync(string id, int seconds, IOperationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var token = context.CancellationToken;
+        var container = await this.InspectContainerAsync(id, token)
+            ?? throw new GitspaceException(ErrorCodes.InvalidState, $"Gitspace '{id}' has no container; rebuild it first.", new ErrorData { Kind = nameof(ErrorCodes.InvalidState), GitspaceId = id, State = "error" });
+        this.records.Update(id, r => r with { AutoStopSeconds = seconds });
+
+        // The watcher reads the timeout on every round; the whole watcher goes too, for a container made before it existed.
+        using (var tar = TarArchives.FromFiles(AutoStopFiles.Files(seconds)))
+        {
+            await this.Engine.PutArchiveAsync(container.Id, "/", tar, token);
+        }
+
+        if (container.State.Running)
+        {
+            await this.ssh.EnsureAutoStopAsync(container.Id, token);
+        }
+
+        context.WriteLog(id, "system", seconds == 0 ? "Auto-stop: never" : $"Auto-stop: after {Core.Settings.IdleTimeout.Format(seconds)} without use");
+        var current = this.MapKnown(id, container.AsSummary(container.State.Status));
+        context.Changed(current);
+        return current;
+    }
+
+    /// <summary>
+    /// Records that a gitspace stopped itself after its idle timeout, once per stop, when its stopped container holds the
+    /// watcher's marker; a compose gitspace whose shutdownAction is stopCompose has the rest of its project stopped.
+    /// </summary>
+    /// <returns>Whether the container stopped itself.</returns>
+    private async Task<bool> RecordAutoStopAsync(string id, string containerId, IGitspaceReporter reporter, CancellationToken cancellationToken)
+    {
+        string? marker;
+        try
+        {
+            marker = await this.Engine.ReadFileAsync(containerId, AutoStopFiles.StoppedFile, cancellationToken);
+        }
+        catch (EngineException)
+        {
+            return false;
+        }
+
+        if (string.IsNullOrWhiteSpace(marker))
+        {
+            return false;
+        }
+
+        if (this.records.Read(id).AutoStopRecorded == marker)
+        {
+            return true;
+        }
+
+        this.records.Update(id, r => r with { AutoStopRecorded = marker, Readiness = null });
+        reporter.RecordEvent(id, EventTypes.GitspaceActionAutoStop, "Auto-stopping Gitspace due to inactivity: " + AutoStopFiles.ReasonOf(marker));
+        var container = await this.Engine.InspectContainerAsync(containerId, cancellationToken);
+        if (ComposeLabels.StateOf(container?.Config.Labels) is { ShutdownAction: not "none" } compose)
+        {
+            var others = await this.Engine.ListContainersAsync([ComposeLabels.ComposeProject + "=" + compose.Project, DockerLabels.IdFilter(id)], cancellationToken);
+            await Task.WhenAll(others.Where(c => c.State == "running").Select(c => this.Engine.StopContainerAsync(c.Id, this.options.StopTimeout, cancellationToken)));
+        }
+
+        return true;
     }
 }

@@ -13,6 +13,7 @@ using Gitspaces.Providers.Docker.Compose;
 using Gitspaces.Providers.Docker.Connect;
 using Gitspaces.Providers.Docker.Images;
 using Gitspaces.Providers.Docker.Lifecycle;
+using Gitspaces.Providers.Docker.Personal;
 using Gitspaces.Providers.Docker.Provisioning;
 using Gitspaces.Providers.Docker.Trust;
 using Gitspaces.Providers.Docker.Watching;
@@ -24,7 +25,7 @@ namespace Gitspaces.Providers.Docker;
 /// labelled container; the list is read from the engine, so a restarted sidecar finds every gitspace. SSH runs
 /// without ports, over an attached exec of <c>sshd -i</c>.
 /// </summary>
-public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvider, IPortChannelProvider, IBackgroundWork, IGitspaceQuery, IDisposable
+public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvider, IPortChannelProvider, IBackgroundWork, IGitspaceQuery, IAutoStop, IDotfiles, IUserSecrets, IDisposable
 {
     /// <summary>The provider id used on the wire.</summary>
     public const string ProviderId = DockerLabels.ProviderValue;
@@ -74,7 +75,7 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
         this.images = new ImageCleaner(this.engines, passwds, this.options.Log);
         this.git = new ContainerGitSetup(this.engines, this.options);
         this.connector = new DockerConnector(this.engines, identities, hosts, this.records, this.ssh, this.git, () => AgentForwarding.IsOn(paths, this.options.Environment));
-        this.watcher = new EngineEventWatcher(this.engines, this.records, this.active.ContainsKey, this.ReadOneAsync, this.options.Log);
+        this.watcher = new EngineEventWatcher(this.engines, this.records, this.active.ContainsKey, this.ReadOneAsync, this.options.Log, this.RecordAutoStopAsync);
     }
 
     /// <inheritdoc/>
@@ -86,6 +87,12 @@ public sealed partial class DockerProvider : IGitspaceProvider, ISshChannelProvi
     /// <returns>Whether it opted in.</returns>
     public static bool AllowsRegistryCredentials(StatePaths paths, string gitspaceId) =>
         DockerSettings.Load(paths).RegistryCredentials?.Contains(gitspaceId, StringComparer.Ordinal) == true;
+
+    /// <inheritdoc/>
+    public string DefaultDotfilesTarget => DotfilesInstaller.DefaultTarget;
+
+    /// <inheritdoc/>
+    public string SecretsDelivery => "exec-time environment of lifecycle commands; environment= options of the container's authorized_keys (owner-only) for SSH sessions";
 
     private EngineClient Engine => this.engines.Engine;
 

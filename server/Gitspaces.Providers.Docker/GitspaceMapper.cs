@@ -44,6 +44,7 @@ internal static class GitspaceMapper
             RemoteUser = container?.Labels is { } cr ? Label(cr, DockerLabels.RemoteUser) : null,
             SshHost = record.SshHost,
             Image = container?.Image,
+            AutoStopSeconds = record.AutoStopSeconds,
         };
     }
 

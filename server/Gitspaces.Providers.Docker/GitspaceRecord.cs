@@ -38,6 +38,27 @@ internal sealed record GitspaceRecord
     /// </summary>
     public string? Engine { get; init; }
 
+    /// <summary>Gets the dotfiles installed in each new container (without credentials), or none.</summary>
+    public DotfilesSource? Dotfiles { get; init; }
+
+    /// <summary>Gets the idle timeout in seconds (0: never); none for a gitspace made before auto-stop.</summary>
+    public int? AutoStopSeconds { get; init; }
+
+    /// <summary>Gets the auto-stop marker last recorded as an event, so that one stop is recorded once.</summary>
+    public string? AutoStopRecorded { get; init; }
+
+    /// <summary>Gets the remote user's id in the container (the owner of <c>authorized_keys</c>).</summary>
+    public int? RemoteUid { get; init; }
+
+    /// <summary>Gets the remote user's group id in the container.</summary>
+    public int? RemoteGid { get; init; }
+
+    /// <summary>Gets a value indicating whether the container's <c>authorized_keys</c> holds secrets (rewritten at each start while it does).</summary>
+    public bool SecretsInstalled { get; init; }
+
+    /// <summary>Gets a value indicating whether the container's own root entrypoint starts the auto-stop watcher (else an exec does, at each start).</summary>
+    public bool WatcherAtEntrypoint { get; init; }
+
     /// <summary>Gets when the record last changed.</summary>
     public DateTimeOffset UpdatedAt { get; init; }
 }

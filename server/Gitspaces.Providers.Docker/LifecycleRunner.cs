@@ -69,7 +69,8 @@ internal sealed class LifecycleRunner
     /// <param name="containerId">The container id.</param>
     /// <param name="labels">The container's labels.</param>
     /// <returns>The runner.</returns>
-    public static LifecycleRunner ForContainer(EngineClient client, string gitspaceId, string containerId, IDictionary<string, string> labels)
+    /// <param name="secrets">The user's secrets in scope, after <c>remoteEnv</c> (a secret wins); none when <see langword="null"/>.</param>
+    public static LifecycleRunner ForContainer(EngineClient client, string gitspaceId, string containerId, IDictionary<string, string> labels, IReadOnlyDictionary<string, string>? secrets = null)
     {
         IReadOnlyDictionary<string, string>? remoteEnv = LifecyclePlan.FromLabels(labels).RemoteEnv;
         if (remoteEnv is null)
@@ -79,9 +80,17 @@ internal sealed class LifecycleRunner
             remoteEnv = MergedMetadata.Merge(entries.Count > 0 ? entries[^1] : new JsonObject(), entries, [.. entries.Select(_ => "image")]).RemoteEnv;
         }
 
-        var environment = remoteEnv.Select(e => e.Key + "=" + e.Value).ToList();
+        // Exec-time variables: the engine keeps them out of the container's configuration (inspect shows none).
+        var environment = remoteEnv.Where(e => secrets is null || !secrets.ContainsKey(e.Key)).Select(e => e.Key + "=" + e.Value).ToList();
+        environment.AddRange((secrets ?? new Dictionary<string, string>()).Select(s => s.Key + "=" + s.Value));
         return new LifecycleRunner(client, gitspaceId, containerId, labels[DockerLabels.RemoteUser], labels[DockerLabels.WorkspaceFolder], environment);
     }
+
+    /// <summary>Gets the variables commands run with (<c>K=V</c>): <c>remoteEnv</c> and the user's secrets.</summary>
+    public IReadOnlyList<string> Environment => this.environment;
+
+    /// <summary>Gets the user commands run as.</summary>
+    public string User => this.user;
 
     /// <summary>Runs every command of a hook, in order.</summary>
     /// <param name="hook">The hook name.</param>

@@ -33,4 +33,13 @@ public interface IOperationContext : IGitspaceReporter
     /// <param name="request">What the repository's configuration asks for.</param>
     /// <returns>What is granted and what is refused.</returns>
     ValueTask<TrustAnswer> RequestTrustAsync(TrustRequest request);
+
+    /// <summary>
+    /// Returns the user's secrets that reach a repository's gitspaces, as environment variables by name. A provider with
+    /// <see cref="Providers.IUserSecrets"/> reads them at each create, start and rebuild and keeps them out of anything it
+    /// records (history, labels, state files).
+    /// </summary>
+    /// <param name="repository">The repository URL or path the gitspace was made from.</param>
+    /// <returns>The values by name.</returns>
+    IReadOnlyDictionary<string, string> SecretsFor(string repository);
 }

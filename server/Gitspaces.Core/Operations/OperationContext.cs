@@ -11,6 +11,7 @@ internal sealed class OperationContext : IOperationContext
     private readonly IProgress<OperationProgress>? progress;
     private readonly ITrustPolicy trust;
     private readonly bool consent;
+    private readonly Secrets.SecretStore? secrets;
     private long unpositionedLines;
 
     /// <summary>Initializes a new instance of the <see cref="OperationContext"/> class.</summary>
@@ -21,8 +22,10 @@ internal sealed class OperationContext : IOperationContext
     /// <param name="progress">Receives progress, when the caller wants it.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <param name="consent">Whether the user trusted the repository with this operation.</param>
-    public OperationContext(IGitspaceJournal journal, bool recordHistory, ObserverSet observers, ITrustPolicy trust, IProgress<OperationProgress>? progress, CancellationToken cancellationToken, bool consent = false)
+    /// <param name="secrets">The user's secrets; none when <see langword="null"/>.</param>
+    public OperationContext(IGitspaceJournal journal, bool recordHistory, ObserverSet observers, ITrustPolicy trust, IProgress<OperationProgress>? progress, CancellationToken cancellationToken, bool consent = false, Secrets.SecretStore? secrets = null)
     {
+        this.secrets = secrets;
         this.consent = consent;
         this.Journal = journal;
         this.recordHistory = recordHistory;
@@ -68,4 +71,7 @@ internal sealed class OperationContext : IOperationContext
     public void Progress(string message, int? percentage = null) => this.progress?.Report(new OperationProgress(message, percentage));
 
     public ValueTask<TrustAnswer> RequestTrustAsync(TrustRequest request) => this.trust.DecideAsync(request with { Consent = this.consent }, this.CancellationToken);
+
+    public IReadOnlyDictionary<string, string> SecretsFor(string repository) =>
+        this.secrets?.InScope(repository) ?? new Dictionary<string, string>(StringComparer.Ordinal);
 }

@@ -25,4 +25,10 @@ public sealed record CreateRequest
 
     /// <summary>Gets the machine, for hosted providers.</summary>
     public ResourceSpec? Resource { get; init; }
+
+    /// <summary>Gets the dotfiles to install (providers with <see cref="IDotfiles"/>), or none.</summary>
+    public DotfilesSource? Dotfiles { get; init; }
+
+    /// <summary>Gets the idle timeout in seconds, 0 for never (providers with <see cref="IAutoStop"/>); the service always sets it for them.</summary>
+    public int? AutoStopSeconds { get; init; }
 }

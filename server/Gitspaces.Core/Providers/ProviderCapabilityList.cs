@@ -63,6 +63,21 @@ public static class ProviderCapabilityList
             capabilities.Add(ProviderCapabilities.RepositoryBrowser);
         }
 
+        if (provider is IDotfiles)
+        {
+            capabilities.Add(ProviderCapabilities.Dotfiles);
+        }
+
+        if (provider is IUserSecrets)
+        {
+            capabilities.Add(ProviderCapabilities.Secrets);
+        }
+
+        if (provider is IAutoStop)
+        {
+            capabilities.Add(ProviderCapabilities.AutoStop);
+        }
+
         return capabilities;
     }
 

@@ -35,6 +35,18 @@ public sealed record CreateGitspaceParams
     /// <summary>Gets the SSH key the user registered with the provider, to log in with instead of provider-made credentials (providers with the <c>sshKeys</c> capability).</summary>
     public string? SshKeyId { get; init; }
 
+    /// <summary>
+    /// Gets the dotfiles to install after the create-time lifecycle commands (providers with the <c>dotfiles</c>
+    /// capability); the user's <c>dotfiles.*</c> settings when absent, none when its repository is empty.
+    /// </summary>
+    public DotfilesSource? Dotfiles { get; init; }
+
+    /// <summary>
+    /// Gets after how many idle seconds the gitspace stops itself (providers with the <c>autoStop</c> capability);
+    /// <c>0</c> never. The user's <c>autoStop</c> setting, else 3600, when absent.
+    /// </summary>
+    public int? AutoStopSeconds { get; init; }
+
     /// <summary>Gets the token for <c>$/progress</c> notifications about this request (LSP work-done progress).</summary>
     public System.Text.Json.JsonElement? WorkDoneToken { get; init; }
 }

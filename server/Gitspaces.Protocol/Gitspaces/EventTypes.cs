@@ -85,6 +85,9 @@ public static class EventTypes
     public const string SshSetupCompleted = "ssh_setup_completed";
     public const string SshSetupFailed = "ssh_setup_failed";
     public const string GitspaceReady = "gitspace_ready";
+    public const string DotfilesInstallStart = "dotfiles_install_start";
+    public const string DotfilesInstallCompleted = "dotfiles_install_completed";
+    public const string DotfilesInstallFailed = "dotfiles_install_failed";
     public const string GitspaceChangedExternally = "gitspace_changed_externally";
     public const string PortDetected = "port_detected";
     public const string PortForwarded = "port_forwarded";

@@ -54,6 +54,9 @@ public sealed record Gitspace
     /// <summary>Gets the SSH key registered with the provider that logs in to it, when the user gave one.</summary>
     public string? SshKeyId { get; init; }
 
+    /// <summary>Gets after how many idle seconds it stops itself (<c>0</c>: never), where the provider has the <c>autoStop</c> capability.</summary>
+    public int? AutoStopSeconds { get; init; }
+
     /// <summary>Gets when an editor last used it, where the provider knows.</summary>
     public DateTimeOffset? LastUsedAt { get; init; }
 }

@@ -21,6 +21,9 @@ public sealed record UpdateGitspaceParams
     /// <summary>Gets the SSH key registered with the provider that logs in from now on (providers with the <c>sshKeys</c> capability).</summary>
     public string? SshKeyId { get; init; }
 
+    /// <summary>Gets the new idle timeout in seconds, <c>0</c> for never (providers with the <c>autoStop</c> capability); a running gitspace applies it at once.</summary>
+    public int? AutoStopSeconds { get; init; }
+
     /// <summary>Gets the token for <c>$/progress</c> notifications about this request (LSP work-done progress).</summary>
     public System.Text.Json.JsonElement? WorkDoneToken { get; init; }
 }

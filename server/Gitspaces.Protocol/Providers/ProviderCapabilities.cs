@@ -32,4 +32,13 @@ public static class ProviderCapabilities
 
     /// <summary>It answers <c>gitspaces/list-repos</c> and <c>gitspaces/list-branches</c> from the git providers the user connected.</summary>
     public const string RepositoryBrowser = "repositoryBrowser";
+
+    /// <summary>Create takes <c>dotfiles</c>: a repository installed in the gitspace as the remote user after the create-time lifecycle commands.</summary>
+    public const string Dotfiles = "dotfiles";
+
+    /// <summary>The user's secrets (<c>secrets/*</c>) in scope reach its gitspaces as environment variables of lifecycle commands, SSH sessions and terminals.</summary>
+    public const string Secrets = "secrets";
+
+    /// <summary>Its gitspaces stop themselves after <c>autoStopSeconds</c> idle (create and update take it), with no sidecar running.</summary>
+    public const string AutoStop = "autoStop";
 }

@@ -224,17 +224,19 @@ internal sealed class ComposeLauncher : IContainerLauncher
 
         this.records.Update(id, r => r with { ContainerId = created.Id, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = false, CreateHooksDone = [] });
         var passwd = await this.engines.Engine.ReadFileAsync(created.Id, "/etc/passwd", token);
-        _ = PasswdEntry.Find(passwd, remoteUser)
+        var account = PasswdEntry.Find(passwd, remoteUser)
             ?? throw GitspaceException.OperationFailed(id, "users", $"The remote user '{remoteUser}' does not exist in the service's container (image {image.Reference}); set remoteUser (or containerUser) in {plan.ConfigPath} to a user of the image.");
         context.RecordEvent(id, EventTypes.SshSetupStart, "Setting up SSH...");
 
         // The engine's view of the service's environment (image ENV, compose's environment, containerEnv) is what SSH sessions get.
-        using (var tar = TarArchives.FromFiles(SshSetup.Files(await identity, remoteUser, SessionEnvironment.Of(created))))
+        this.records.Update(id, r => r with { RemoteUid = account.Uid, RemoteGid = account.Gid, SecretsInstalled = request.Secrets.Count > 0, WatcherAtEntrypoint = false });
+        using (var tar = TarArchives.FromFiles([.. SshSetup.Files(await identity, remoteUser, SessionEnvironment.Of(created), request.Secrets, account.Uid, account.Gid), .. Personal.AutoStopFiles.Files(request.AutoStopSeconds)]))
         {
             await this.engines.Engine.PutArchiveAsync(created.Id, "/", tar, token);
         }
 
         await this.ssh.SetUpByExecAsync(id, created.Id, remoteUser, repositoryFolder ?? workspaceFolder, context);
+        await this.ssh.EnsureAutoStopAsync(created.Id, token);
         context.RecordEvent(id, EventTypes.AgentGitspaceCreationCompleted, $"Started container {DockerLabels.ContainerName(id)} (service '{service.Name}') from {image.Reference}");
         return new EngineContainer
         {

@@ -60,12 +60,14 @@ internal sealed class DockerConnector
         var identity = this.identities.GetOrCreate(DockerLabels.ProviderValue, id);
 
         // The keys live on this machine; re-installing them costs one small upload and heals a gitspace whose keys were re-created.
-        await this.ssh.InstallFilesAsync(container.Id, identity, user, SessionEnvironment.Of(container), token);
+        // The secrets as they are now; a gitspace that had some and has none now loses them.
+        var secrets = context.SecretsFor(containerLabels.TryGetValue(DockerLabels.Repository, out var repository) ? repository : string.Empty);
+        await this.ssh.InstallFilesAsync(id, container.Id, identity, user, SessionEnvironment.Of(container), secrets, token);
         context.RecordEvent(id, EventTypes.AgentConnectStart, "Connecting to the gitspace...");
         var plan = LifecyclePlan.FromLabels(containerLabels);
         if (plan.For(LifecycleHooks.PostAttach).Count > 0)
         {
-            var runner = LifecycleRunner.ForContainer(this.engines.Engine, id, container.Id, containerLabels);
+            var runner = LifecycleRunner.ForContainer(this.engines.Engine, id, container.Id, containerLabels, secrets);
             try
             {
                 await runner.RunHookAsync(LifecycleHooks.PostAttach, plan.For(LifecycleHooks.PostAttach), context, token);

@@ -22,11 +22,40 @@ internal sealed class ContainerSshSetup
         this.records = records;
     }
 
-    /// <summary>Uploads the SSH files; re-installing them heals a gitspace whose keys were re-created.</summary>
-    public async Task InstallFilesAsync(string containerId, SshIdentity identity, string remoteUser, IReadOnlyList<string> environment, CancellationToken cancellationToken)
+    /// <summary>
+    /// Uploads the SSH files, the user's secrets in scope in <c>authorized_keys</c>; re-installing them heals a gitspace
+    /// whose keys were re-created and gives it the secrets as they are now. Works on a stopped container too.
+    /// </summary>
+    public async Task InstallFilesAsync(string id, string containerId, SshIdentity identity, string remoteUser, IReadOnlyList<string> environment, IReadOnlyDictionary<string, string> secrets, CancellationToken cancellationToken)
     {
-        using var tar = TarArchives.FromFiles(SshSetup.Files(identity, remoteUser, environment));
+        var (uid, gid) = await this.OwnerAsync(id, containerId, remoteUser, cancellationToken);
+        using var tar = TarArchives.FromFiles(SshSetup.Files(identity, remoteUser, environment, secrets, uid, gid));
         await this.engines.Engine.PutArchiveAsync(containerId, "/", tar, cancellationToken);
+        this.records.Update(id, r => r with { SecretsInstalled = secrets.Count > 0 });
+    }
+
+    /// <summary>Starts the auto-stop watcher with an exec as root, unless one runs (a container whose entrypoint does not run as root).</summary>
+    public async Task EnsureAutoStopAsync(string containerId, CancellationToken cancellationToken)
+    {
+        await ContainerExec.RunAsync(this.engines.Engine, containerId, Personal.AutoStopFiles.EnsureCommand, "root", null, null, (_, _) => { }, cancellationToken);
+    }
+
+    /// <summary>Returns the remote user's ids: as recorded at create, else from the container's <c>/etc/passwd</c> (a gitspace made before they were recorded).</summary>
+    public async Task<(int Uid, int Gid)> OwnerAsync(string id, string containerId, string remoteUser, CancellationToken cancellationToken)
+    {
+        if (this.records.Read(id) is { RemoteUid: { } uid, RemoteGid: { } gid })
+        {
+            return (uid, gid);
+        }
+
+        var entry = PasswdEntry.Find(await this.engines.Engine.ReadFileAsync(containerId, "/etc/passwd", cancellationToken), remoteUser);
+        if (entry is null)
+        {
+            return (0, 0);
+        }
+
+        this.records.Update(id, r => r with { RemoteUid = entry.Uid, RemoteGid = entry.Gid });
+        return (entry.Uid, entry.Gid);
     }
 
     /// <summary>Sets SSH up in a running container with an exec as root (an image whose user is not root, or a container we did not set up).</summary>

@@ -6,6 +6,7 @@ using Gitspaces.Core.State;
 using Gitspaces.DevContainers.Variables;
 using Gitspaces.Docker.Engine;
 using Gitspaces.Protocol;
+using Gitspaces.Providers.Docker.Personal;
 using Gitspaces.Providers.Docker.Trust;
 
 namespace Gitspaces.Providers.Docker.Provisioning;
@@ -77,9 +78,13 @@ internal sealed class SingleContainerLauncher : IContainerLauncher
         var user = PasswdEntry.Find(passwd, remoteUser)
             ?? throw GitspaceException.OperationFailed(id, "users", $"The remote user '{remoteUser}' does not exist in the image {image.Reference}; set remoteUser (or containerUser) in {plan.ConfigPath} to a user of the image.");
         var setUpAtStart = SshSetup.RunsAsRoot(containerUser);
-        IReadOnlyList<ArchiveFile> sshFiles = setUpAtStart
-            ? [.. SshSetup.Files(await identity, remoteUser, sessionEnvironment), SshSetup.StartupScript(remoteUser, mountTarget)]
-            : SshSetup.Files(await identity, remoteUser, sessionEnvironment);
+        this.records.Update(id, r => r with { RemoteUid = user.Uid, RemoteGid = user.Gid, SecretsInstalled = request.Secrets.Count > 0, WatcherAtEntrypoint = setUpAtStart });
+        IReadOnlyList<ArchiveFile> sshFiles =
+        [
+            .. SshSetup.Files(await identity, remoteUser, sessionEnvironment, request.Secrets, user.Uid, user.Gid),
+            .. AutoStopFiles.Files(request.AutoStopSeconds),
+            .. setUpAtStart ? [SshSetup.StartupScript(remoteUser, mountTarget)] : Array.Empty<ArchiveFile>(),
+        ];
         if (uploadFolder is not null)
         {
             // The repository and the SSH files in one upload.
@@ -104,6 +109,7 @@ internal sealed class SingleContainerLauncher : IContainerLauncher
             await this.engines.Engine.StartContainerAsync(createdId, token);
             this.records.Update(id, r => r with { ContainerId = createdId, Readiness = GitspaceReadiness.SettingUp, CreateCommandsDone = false, CreateHooksDone = [] });
             await this.ssh.SetUpByExecAsync(id, createdId, remoteUser, mountTarget, context);
+            await this.ssh.EnsureAutoStopAsync(createdId, token);
         }
 
         context.RecordEvent(id, EventTypes.AgentGitspaceCreationCompleted, $"Started container {DockerLabels.ContainerName(id)} from {image.Reference}");

@@ -18,6 +18,7 @@ internal sealed class EngineEventWatcher
     private readonly Func<string, bool> isOperating;
     private readonly Func<string, CancellationToken, Task<Gitspace?>> read;
     private readonly Action<string>? log;
+    private readonly Func<string, string, IGitspaceReporter, CancellationToken, Task<bool>>? autoStopped;
 
     /// <summary>Initializes a new instance of the <see cref="EngineEventWatcher"/> class.</summary>
     /// <param name="engines">The engine.</param>
@@ -25,8 +26,10 @@ internal sealed class EngineEventWatcher
     /// <param name="isOperating">Whether this process is running an operation on a gitspace now.</param>
     /// <param name="read">Reads a gitspace as it is now, or null when it is gone.</param>
     /// <param name="log">Receives diagnostics.</param>
-    public EngineEventWatcher(DockerEngines engines, GitspaceRecordStore records, Func<string, bool> isOperating, Func<string, CancellationToken, Task<Gitspace?>> read, Action<string>? log)
+    /// <param name="autoStopped">Records an auto-stop when the container that died left the marker, and says whether it did.</param>
+    public EngineEventWatcher(DockerEngines engines, GitspaceRecordStore records, Func<string, bool> isOperating, Func<string, CancellationToken, Task<Gitspace?>> read, Action<string>? log, Func<string, string, IGitspaceReporter, CancellationToken, Task<bool>>? autoStopped = null)
     {
+        this.autoStopped = autoStopped;
         this.engines = engines;
         this.records = records;
         this.isOperating = isOperating;
@@ -131,6 +134,14 @@ internal sealed class EngineEventWatcher
 
         if (gitspace is null)
         {
+            return;
+        }
+
+        // A gitspace that stopped itself after its idle timeout says so, not "changed externally".
+        if (!ours && message.Action == "die" && this.autoStopped is not null && (message.Actor?.ID ?? message.ID) is { } containerId
+            && await this.autoStopped(id, containerId, journal, cancellationToken))
+        {
+            journal.Changed(await this.read(id, cancellationToken) ?? gitspace);
             return;
         }
 

@@ -42,6 +42,7 @@ internal static class CommandLineApp
         DevcontainerCommands.AddTo(root, selection);
         LoginCommand.AddTo(root, selection);
         TrustCommands.AddTo(root, selection);
+        SecretCommands.AddTo(root, selection);
         return root;
     }
 

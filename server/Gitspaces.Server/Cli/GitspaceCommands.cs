@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Gitspaces.Core;
 using Gitspaces.Core.Errors;
+using Gitspaces.Core.Settings;
 using Gitspaces.Core.State;
 using Gitspaces.Protocol;
 using Gitspaces.Server.Composition;
@@ -23,6 +24,7 @@ internal static class GitspaceCommands
     private static readonly Option<bool> TrustOption = new("--trust") { Description = "Trust the repository: let its configuration reach this machine (host mounts, privileges, initializeCommand). Remembered until `gitspaces trust revoke`." };
     private static readonly Option<string?> MachineOption = new("--machine") { Description = "The machine type, for a hosted provider (see its create options)." };
     private static readonly Option<string?> RegionOption = new("--region") { Description = "The region, for a hosted provider." };
+    private static readonly Option<string?> AutoStopOption = new("--auto-stop") { Description = "Stop the gitspace after this long without use: 30m, 2h, 90s, or 0/never (default: your autoStop setting, else 60m). Docker gitspaces." };
     private static readonly Option<string?> InfraOption = new("--infra") { Description = "The infrastructure (Harness infra provider), for a hosted provider." };
 
     public static void AddTo(RootCommand root, CommandSelection selection)
@@ -83,7 +85,10 @@ internal static class GitspaceCommands
         waitFor.AcceptOnlyFromAmong(LifecycleWait.Hooks);
         var repoType = new Option<string?>("--repo-type") { Description = "The kind of git host, for a hosted provider that cannot tell from the URL (Harness: github_enterprise, gitlab_on_prem, bitbucket_server, harness_code, …)." };
         var sshKey = new Option<string?>("--ssh-key") { Description = "An SSH key you registered with a hosted provider, to log in with (Harness: its identifier)." };
-        var command = new Command("up", "Create a gitspace from a repository and start it.") { repository, branch, name, config, ide, waitFor, repoType, sshKey, MachineOption, RegionOption, InfraOption, ProviderOption, TrustOption, JsonOption, VerboseOption };
+        var dotfiles = new Option<string?>("--dotfiles") { Description = "A dotfiles repository to install (URL, owner/name on GitHub, or a local folder); your dotfiles.repository setting when absent, none with \"\"." };
+        var dotfilesTarget = new Option<string?>("--dotfiles-target") { Description = "Where the dotfiles go in the gitspace (default ~/dotfiles)." };
+        var dotfilesInstall = new Option<string?>("--dotfiles-install") { Description = "The command that installs them (default: the first of install.sh, install, bootstrap.sh, bootstrap, script/bootstrap, setup.sh, setup, script/setup; else links into home)." };
+        var command = new Command("up", "Create a gitspace from a repository and start it.") { repository, branch, name, config, ide, waitFor, repoType, sshKey, dotfiles, dotfilesTarget, dotfilesInstall, AutoStopOption, MachineOption, RegionOption, InfraOption, ProviderOption, TrustOption, JsonOption, VerboseOption };
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(JsonOption), parse.GetValue(VerboseOption), async (service, output) =>
         {
             using var subscription = service.Subscribe(output);
@@ -107,6 +112,10 @@ internal static class GitspaceCommands
                     TrustRepository = parse.GetValue(TrustOption) ? true : null,
                     Resource = Resource(parse),
                     SshKeyId = parse.GetValue(sshKey),
+                    Dotfiles = parse.GetValue(dotfiles) is { } dotfilesRepository
+                        ? new DotfilesSource { Repository = dotfilesRepository, TargetPath = parse.GetValue(dotfilesTarget), InstallCommand = parse.GetValue(dotfilesInstall) }
+                        : null,
+                    AutoStopSeconds = AutoStop(parse),
                 },
                 output,
                 ct);
@@ -266,7 +275,7 @@ internal static class GitspaceCommands
         var name = new Option<string?>("--name", "-n") { Description = "A new display name (providers with display names; the id stays)." };
         var ide = new Option<string?>("--ide") { Description = $"A new IDE: {IdeNames.Help}." };
         var sshKey = new Option<string?>("--ssh-key") { Description = "An SSH key you registered with the provider, to log in with from the next start." };
-        var command = new Command("update", "Change a gitspace's display name, IDE, machine or SSH key (Harness: while it is stopped; the next start applies them).") { id, name, ide, MachineOption, RegionOption, sshKey, JsonOption, VerboseOption };
+        var command = new Command("update", "Change a gitspace's display name, IDE, machine or SSH key (Harness: while it is stopped; the next start applies them), or its idle timeout (--auto-stop, at once).") { id, name, ide, MachineOption, RegionOption, sshKey, AutoStopOption, JsonOption, VerboseOption };
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(JsonOption), parse.GetValue(VerboseOption), async (service, output) =>
         {
             using var subscription = service.Subscribe(output);
@@ -278,12 +287,27 @@ internal static class GitspaceCommands
                     Ide = parse.GetValue(ide),
                     Resource = Resource(parse),
                     SshKeyId = parse.GetValue(sshKey),
+                    AutoStopSeconds = AutoStop(parse),
                 },
                 output,
                 ct);
             return output.Success(gitspace, "updated");
         }));
         return command;
+    }
+
+    /// <summary>Returns the idle timeout <c>--auto-stop</c> gives, in seconds, or <see langword="null"/> when absent.</summary>
+    private static int? AutoStop(ParseResult parse)
+    {
+        var text = parse.GetValue(AutoStopOption);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return IdleTimeout.TryParse(text, out var seconds)
+            ? seconds
+            : throw GitspaceException.InvalidParams("$.autoStopSeconds", $"Invalid params: --auto-stop '{text}' is not a duration (30m, 2h, 90s, 0 or never).");
     }
 
     /// <summary>Returns the machine the options of a command name, or <see langword="null"/> when none was given.</summary>

@@ -297,6 +297,18 @@ internal sealed partial class GitspacesRpcTarget
             async (request, ct) => new ConfigureProviderResult { Provider = await this.services.Gitspaces.ConfigureProviderAsync(request, ct) },
             cancellationToken);
 
+    [JsonRpcMethod(Methods.SecretsList, UseSingleObjectParameterDeserialization = true)]
+    public Task<ListSecretsResult> ListSecretsAsync(JsonElement? parameters = null, CancellationToken cancellationToken = default) =>
+        this.RunAsync(parameters, GitspacesJsonContext.Default.ListSecretsParams, (request, _) => Task.FromResult(new ListSecretsResult { Secrets = this.services.Gitspaces.ListSecrets(request.Repository) }), cancellationToken);
+
+    [JsonRpcMethod(Methods.SecretsSet, UseSingleObjectParameterDeserialization = true)]
+    public Task<SetSecretResult> SetSecretAsync(JsonElement? parameters = null, CancellationToken cancellationToken = default) =>
+        this.RunAsync(parameters, GitspacesJsonContext.Default.SetSecretParams, (request, _) => Task.FromResult(new SetSecretResult { Secret = this.services.Gitspaces.SetSecret(request) }), cancellationToken);
+
+    [JsonRpcMethod(Methods.SecretsDelete, UseSingleObjectParameterDeserialization = true)]
+    public Task<DeleteSecretResult> DeleteSecretAsync(JsonElement? parameters = null, CancellationToken cancellationToken = default) =>
+        this.RunAsync(parameters, GitspacesJsonContext.Default.DeleteSecretParams, (request, _) => Task.FromResult(new DeleteSecretResult { Deleted = this.services.Gitspaces.DeleteSecret(request) }), cancellationToken);
+
     /// <summary>Stops watching providers (on disconnect).</summary>
     internal void StopWatching() => this.subscription?.Dispose();
 

@@ -135,6 +135,8 @@ export interface Gitspace {
   resource?: ResourceSpec;
   /** A key the user registered with the provider that logs in. */
   sshKeyId?: string;
+  /** Idle seconds before it stops itself, 0 never (autoStop capability). */
+  autoStopSeconds?: number;
   lastUsedAt?: IsoDateTime;
 }
 
@@ -185,7 +187,18 @@ export interface CreateGitspaceParams {
   trustRepository?: boolean;
   /** Providers with the sshKeys capability. */
   sshKeyId?: string;
+  /** Providers with the dotfiles capability; the user's dotfiles.* settings when absent. */
+  dotfiles?: DotfilesSource;
+  /** Providers with the autoStop capability; 0 never. */
+  autoStopSeconds?: number;
   workDoneToken?: ProgressToken;
+}
+
+/** A dotfiles repository, named as VS Code's Dev Containers settings name it. */
+export interface DotfilesSource {
+  repository: string;
+  targetPath?: string;
+  installCommand?: string;
 }
 
 export interface CreateGitspaceResult {
@@ -297,6 +310,8 @@ export interface UpdateGitspaceParams {
   ide?: string;
   resource?: ResourceSpec;
   sshKeyId?: string;
+  /** autoStop capability: idle seconds, 0 never. */
+  autoStopSeconds?: number;
   workDoneToken?: ProgressToken;
 }
 
@@ -509,6 +524,41 @@ export interface PortsChangedParams {
 
 // ---- method tables -----------------------------------------------------------------------------------------
 
+/** A secret without its value. */
+export interface SecretInfo {
+  name: string;
+  /** A repository URL pattern (`*` matches any text); every gitspace when absent. */
+  scope?: string;
+  updatedAt: IsoDateTime;
+}
+
+export interface ListSecretsParams {
+  repository?: string;
+}
+
+export interface ListSecretsResult {
+  secrets: SecretInfo[];
+}
+
+export interface SetSecretParams {
+  name: string;
+  value: string;
+  scope?: string;
+}
+
+export interface SetSecretResult {
+  secret: SecretInfo;
+}
+
+export interface DeleteSecretParams {
+  name: string;
+  scope?: string;
+}
+
+export interface DeleteSecretResult {
+  deleted: boolean;
+}
+
 /** Client → server requests: method name → params and result records. */
 export interface RequestTypes {
   initialize: { params: InitializeParams; result: InitializeResult };
@@ -533,6 +583,9 @@ export interface RequestTypes {
   "gitspaces/ports/stop": { params: StopPortForwardParams; result: StopPortForwardResult };
   "providers/list": { params: ListProvidersParams; result: ListProvidersResult };
   "providers/configure": { params: ConfigureProviderParams; result: ConfigureProviderResult };
+  "secrets/list": { params: ListSecretsParams; result: ListSecretsResult };
+  "secrets/set": { params: SetSecretParams; result: SetSecretResult };
+  "secrets/delete": { params: DeleteSecretParams; result: DeleteSecretResult };
 }
 
 /** Notifications in either direction: method name → params record. */
