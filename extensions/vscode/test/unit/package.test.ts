@@ -68,6 +68,7 @@ describe("package.json", () => {
     const props = Object.keys(pkg.contributes.configuration.properties).sort();
     expect(props).toEqual([
       "gitspaces.defaultProvider",
+      "gitspaces.docker.forwardSshAgent",
       "gitspaces.docker.host",
       "gitspaces.harness.account",
       "gitspaces.harness.endpoint",
