@@ -6,17 +6,8 @@
 # Usage: bench/compose/run.sh   (RUNS=5, BUILD=0 to skip `node scripts/build.mjs`)
 # Prints the date, machine, load before and after, and a Markdown table of medians for docs/benchmarks.md.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-ROOT="$PWD"
-RUNS="${RUNS:-5}"
-IMAGE="${GITSPACES_BASE_IMAGE:-gitspaces-base:bookworm}"
-DEVCONTAINER="$ROOT/tests/node-tools/node_modules/.bin/devcontainer"
-GITSPACES="$ROOT/artifacts/bin/gitspaces"
-WORK="$(mktemp -d /tmp/gitspaces-bench-compose.XXXXXX)"
-export GITSPACES_HOME="$WORK/home"
-export HOME="$WORK/user"
-export GITSPACES_SSH_CONFIG="$WORK/user/.ssh/config"
-mkdir -p "$HOME"
+WORK_PREFIX=compose
+source "$(dirname "$0")/../lib.sh"
 REPO="$WORK/benchcompose"
 
 compose() { if docker compose version >/dev/null 2>&1; then docker compose "$@"; else docker-compose "$@"; fi; }
@@ -33,9 +24,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [ "${BUILD:-1}" != 0 ]; then
-  node scripts/build.mjs >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; exit 1; }
-fi
+bench_build
 
 mkdir -p "$REPO/.devcontainer"
 cat > "$REPO/.devcontainer/devcontainer.json" <<JSON
@@ -64,17 +53,9 @@ services:
 volumes:
   db-data:
 YAML
-echo "# bench" > "$REPO/README.md"
-git -C "$REPO" init -q -b main
-git -C "$REPO" add -A
-git -C "$REPO" -c user.email=bench@gitspaces.dev -c user.name=bench commit -qm bench
+bench_repo "$REPO"
 
-now() { date +%s%N; }
-ms() { echo $(( ($2 - $1) / 1000000 )); }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-must() { "$@" >"$WORK/last.log" 2>&1 || { echo "failed: $*" >&2; cat "$WORK/last.log" >&2; exit 1; }; }
-
-load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+load_before="$(load)"
 # One warm-up round of each tool, not counted (first-run disk caches, the engine's lock image).
 must "$GITSPACES" up "$REPO" --name bench-compose-warm --json
 must "$GITSPACES" delete bench-compose-warm --yes --json
@@ -90,7 +71,7 @@ for i in $(seq 1 "$RUNS"); do
   ref+=("$(ms "$t0" "$t1")")
   reference_down
 done
-load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
+load_after="$(load)"
 
 m_ours=$(printf '%s\n' "${ours[@]}" | median)
 m_ref=$(printf '%s\n' "${ref[@]}" | median)
@@ -99,6 +80,6 @@ echo "date: $(date -u +%Y-%m-%dT%H:%MZ)  machine: $(nproc) cores  load before: $
 echo
 echo "| two-service compose \`up\` (app + db, waitFor postStartCommand) | gitspaces | reference \`devcontainer up\` | ratio | target |"
 echo "| --- | ---: | ---: | ---: | ---: |"
-echo "| median of $RUNS, ms | $m_ours | $m_ref | $(awk -v a="$m_ours" -v b="$m_ref" 'BEGIN{printf "%.2f×", a/b}') | ≤ 0.8× |"
+echo "| median of $RUNS, ms | $m_ours | $m_ref | $(ratio "$m_ours" "$m_ref") | ≤ 0.8× |"
 echo
 echo "each run, ms: gitspaces ${ours[*]}; reference ${ref[*]}"

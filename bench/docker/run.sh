@@ -8,18 +8,10 @@
 # Usage: bench/docker/run.sh   (RUNS=7 LIST_COUNT=200 BUILD=0 to skip `node scripts/build.mjs`)
 # Prints the date, machine, load before and after, and a Markdown table of medians for docs/benchmarks-docker.md.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-ROOT="$PWD"
 RUNS="${RUNS:-7}"
+WORK_PREFIX=docker
+source "$(dirname "$0")/../lib.sh"
 LIST_COUNT="${LIST_COUNT:-200}"
-IMAGE="${GITSPACES_BASE_IMAGE:-gitspaces-base:bookworm}"
-DEVCONTAINER="$ROOT/tests/node-tools/node_modules/.bin/devcontainer"
-GITSPACES="$ROOT/artifacts/bin/gitspaces"
-WORK="$(mktemp -d /tmp/gitspaces-bench.XXXXXX)"
-export GITSPACES_HOME="$WORK/home"
-export HOME="$WORK/user"
-export GITSPACES_SSH_CONFIG="$WORK/user/.ssh/config"
-mkdir -p "$HOME"
 CREATED_LIST=0
 cleanup() {
   docker ps -aq --filter label=gitspaces.bench=1 | xargs -r docker rm -f >/dev/null 2>&1 || true
@@ -36,9 +28,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [ "${BUILD:-1}" != 0 ]; then
-  node scripts/build.mjs >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; exit 1; }
-fi
+bench_build
 # The floor of a .NET list, published as the sidecar is (framework-dependent, ReadyToRun): see ListFloor/Program.cs.
 FLOOR="$ROOT/artifacts/bench/ListFloor/ListFloor"
 dotnet publish "$ROOT/bench/docker/ListFloor/ListFloor.csproj" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
@@ -55,17 +45,9 @@ cat > "$REPO/.devcontainer/devcontainer.json" <<JSON
   "waitFor": "postStartCommand"
 }
 JSON
-echo "# bench" > "$REPO/README.md"
-git -C "$REPO" init -q -b main
-git -C "$REPO" add -A
-git -C "$REPO" -c user.email=bench@gitspaces.dev -c user.name=bench commit -qm bench
+bench_repo "$REPO"
 
-now() { date +%s%N; }
-ms() { echo $(( ($2 - $1) / 1000000 )); }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-must() { "$@" >"$WORK/last.log" 2>&1 || { echo "failed: $*" >&2; cat "$WORK/last.log" >&2; exit 1; }; }
-
-load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+load_before="$(load)"
 # One warm-up round of each tool, not counted (first-run disk caches).
 must "$GITSPACES" up "$REPO" --name bench-warm --json
 must "$GITSPACES" delete bench-warm --yes --json

@@ -7,6 +7,6 @@ namespace Gitspaces.Core.Providers;
 /// </summary>
 public interface IUserSecrets
 {
-    /// <summary>Gets where the values live while a gitspace runs, for <c>docs/secrets.md</c> and <c>secret list</c>.</summary>
+    /// <summary>Gets where the values live while a gitspace runs, for <c>docs/personalization.md</c> and <c>secret list</c>.</summary>
     string SecretsDelivery { get; }
 }

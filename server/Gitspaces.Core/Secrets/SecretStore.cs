@@ -71,7 +71,7 @@ public sealed class SecretStore
             return $"the value is longer than {MaxValueLength} characters.";
         }
 
-        // An SSH session's environment comes from one line of authorized_keys (see docs/secrets.md).
+        // An SSH session's environment comes from one line of authorized_keys (see docs/personalization.md).
         if (value.Any(c => char.IsControl(c) && c != '\t'))
         {
             return "the value has a line break or another control character; an environment variable of an SSH session cannot carry one (base64-encode a multi-line value).";

@@ -10,7 +10,7 @@ namespace Gitspaces.Server.Cli;
 
 /// <summary>
 /// <c>gitspaces secret set|list|delete</c>: the user's secrets, which gitspaces in their scope get as environment
-/// variables from their next start (docs/secrets.md). A value comes from stdin or a prompt without echo, never argv.
+/// variables from their next start (docs/personalization.md). A value comes from stdin or a prompt without echo, never argv.
 /// </summary>
 internal static class SecretCommands
 {

@@ -1,3 +1,5 @@
+using Gitspaces.Core.Errors;
+using Gitspaces.Core.Ports;
 using Gitspaces.Protocol;
 using Gitspaces.TestSupport;
 
@@ -16,6 +18,7 @@ public sealed class ComposeGitspaceTests(DockerEnvironment environment)
               "dockerComposeFile": "docker-compose.yml",
               "service": "app",
               "workspaceFolder": "/workspaces/${localWorkspaceFolderBasename}",
+              "forwardPorts": ["db:18300"],
               "containerEnv": { "FROM_CONFIG": "c$1 'q'" },
               "remoteEnv": { "FROM_REMOTE": "r" },
               "onCreateCommand": "echo oncreate >> /tmp/order",
@@ -61,6 +64,13 @@ public sealed class ComposeGitspaceTests(DockerEnvironment environment)
         Assert.Contains(EventTypes.ComposeUpStart, events);
         Assert.Contains(EventTypes.ComposeUpCompleted, events);
         Assert.Contains(sandbox.LogText(id), l => l.Contains("Creating", StringComparison.OrdinalIgnoreCase) || l.Contains("Created", StringComparison.OrdinalIgnoreCase));
+
+        // "service:port" reaches the other service's own container through the engine, not the gitspace's.
+        var settings = await sandbox.Provider.GetPortSettingsAsync(id, CancellationToken.None);
+        Assert.Equal(new ConfiguredPort(18300, "db"), Assert.Single(settings.Forward));
+        DockerCli.Docker("exec", "-d", ServiceContainer(project, "db"), "perl", "-MIO::Socket::IP", "-e", "$| = 1; $s = IO::Socket::IP->new(LocalHost => '127.0.0.1', LocalPort => 18300, Listen => 5, ReuseAddr => 1) or die; while ($c = $s->accept) { $c->autoflush(1); print $c `hostname`; close $c }");
+        Assert.Equal(DockerCli.Docker("exec", ServiceContainer(project, "db"), "hostname"), await ReadFromPortAsync(sandbox.Provider, id, 18300, "db"));
+        Assert.Equal(ErrorCodes.NotSupported, (await Assert.ThrowsAsync<GitspaceException>(() => sandbox.Provider.OpenPortChannelAsync(id, 18300, "cache", CancellationToken.None))).Code);
 
         // SSH: a real OpenSSH client logs in through sshd -i over docker exec in the service's container.
         var identity = sandbox.Identities.GetOrCreate("docker", id);
@@ -118,6 +128,25 @@ public sealed class ComposeGitspaceTests(DockerEnvironment environment)
         Assert.False(Directory.Exists(Path.Combine(sandbox.Paths.DataDirectory, "docker", "compose", id)));
         Assert.False(Directory.Exists(Path.Combine(sandbox.Paths.DataDirectory, "docker", "clones", id)));
         Assert.DoesNotContain(await sandbox.Provider.ListAsync(CancellationToken.None), g => g.Id == id);
+    }
+
+    // The server inside may not be listening yet when the exec that starts it returns: a refused connection ends the
+    // stream at once, so the read is tried again until it answers or the test's time is up.
+    private static async Task<string> ReadFromPortAsync(DockerProvider provider, string id, int port, string service)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (true)
+        {
+            await using var stream = await provider.OpenPortChannelAsync(id, port, service, patience.Token);
+            using var reader = new StreamReader(stream);
+            var text = (await reader.ReadToEndAsync(patience.Token)).Trim();
+            if (text.Length > 0)
+            {
+                return text;
+            }
+
+            await Task.Delay(100, patience.Token);
+        }
     }
 
     /// <summary>Finds a service's container by compose's labels (v1 and v2 name containers differently).</summary>
