@@ -1,5 +1,7 @@
 package io.gitspaces.jetbrains.core.model;
 
+import java.util.List;
+
 /**
  * Parameters of {@code gitspaces/create}.
  *
@@ -85,5 +87,19 @@ public record CreateGitspaceParams(String name, RepositorySource repository, Str
     public CreateGitspaceParams withAutoStopSeconds(Integer seconds) {
         return new CreateGitspaceParams(name, repository, devcontainerPath, provider, ide, resource, trustRepository, workDoneToken, sshKeyId,
                 dotfiles, seconds);
+    }
+
+    /**
+     * The same parameters without what the provider cannot take: {@code dotfiles} unless it has the {@code dotfiles}
+     * capability, {@code autoStopSeconds} unless it has {@code autoStop}. A form prefilled from the user's settings
+     * sends this, so that a default meant for Docker gitspaces does not make a Harness create fail with
+     * {@code NotSupported}.
+     *
+     * @param capabilities the provider's capabilities ({@link ProviderInfo#capabilities()}), or {@code null} for none
+     * @return the parameters the provider takes
+     */
+    public CreateGitspaceParams forCapabilities(List<String> capabilities) {
+        List<String> has = capabilities == null ? List.of() : capabilities;
+        return withDotfiles(has.contains("dotfiles") ? dotfiles : null).withAutoStopSeconds(has.contains("autoStop") ? autoStopSeconds : null);
     }
 }

@@ -3,6 +3,7 @@ package io.gitspaces.jetbrains.core.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What a create (and an auto-stop update) puts on the wire for dotfiles and the idle timeout. */
@@ -35,5 +36,15 @@ class CreateGitspaceParamsTest {
                 Json.gson().toJson(BASE.withDotfiles(DotfilesSource.none()).withAutoStopSeconds(0)));
         assertEquals("{\"id\":\"g1\",\"autoStopSeconds\":0}", Json.gson().toJson(UpdateGitspaceParams.autoStop("g1", 0)),
                 "an auto-stop update changes nothing else");
+    }
+
+    @Test
+    void aProviderWithoutTheCapabilitiesGetsNeither() {
+        CreateGitspaceParams params = BASE.withDotfiles(DotfilesSource.fromFields("me/dotfiles", null, null)).withAutoStopSeconds(600);
+        assertEquals(params, params.forCapabilities(List.of("update", "dotfiles", "autoStop", "secrets")));
+        assertEquals(BASE.withAutoStopSeconds(600), params.forCapabilities(List.of("autoStop")));
+        assertEquals(BASE.withDotfiles(params.dotfiles()), params.forCapabilities(List.of("dotfiles")));
+        assertEquals(BASE, params.forCapabilities(List.of("update", "sshKeys")));
+        assertEquals(BASE, params.forCapabilities(null));
     }
 }
