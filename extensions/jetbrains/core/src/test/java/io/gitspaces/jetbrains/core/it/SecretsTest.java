@@ -80,8 +80,8 @@ class SecretsTest {
         assertEquals("github.com/org/*", scoped.scope());
         List<SecretInfo> all = client.listSecrets(null);
         assertEquals(List.of("API_KEY gitlab.example.com/team/app", "NPM_TOKEN global", "NPM_TOKEN github.com/org/*"),
-                all.stream().map(s -> s.name() + " " + s.scopeLabel()).sorted().toList(), all.toString());
-        List<String> reaching = client.listSecrets("https://github.com/org/app.git").stream().map(s -> s.name() + " " + s.scopeLabel()).sorted().toList();
+                all.stream().map(s -> s.name() + " " + s.scopeLabel()).toList(), "by name, then the global one first: " + all);
+        List<String> reaching = client.listSecrets("https://github.com/org/app.git").stream().map(s -> s.name() + " " + s.scopeLabel()).toList();
         assertEquals(List.of("NPM_TOKEN global", "NPM_TOKEN github.com/org/*"), reaching, "only what reaches that repository");
 
         // The value went to the sidecar's store (owner-only), and the answer carried none.
