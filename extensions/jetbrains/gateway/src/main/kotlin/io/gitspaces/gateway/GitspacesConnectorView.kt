@@ -1,12 +1,14 @@
 package io.gitspaces.gateway
 
 import com.intellij.openapi.application.ApplicationManager
+import com.intellij.openapi.ui.InputValidatorEx
 import com.intellij.openapi.ui.Messages
 import com.intellij.ui.components.JBScrollPane
 import com.intellij.ui.table.JBTable
 import com.jetbrains.gateway.api.GatewayConnectorView
 import com.jetbrains.gateway.api.GatewayUI
 import com.jetbrains.rd.util.lifetime.Lifetime
+import io.gitspaces.jetbrains.core.client.AutoStop
 import io.gitspaces.jetbrains.core.links.GatewayLinks
 import io.gitspaces.jetbrains.core.links.JetBrainsProduct
 import io.gitspaces.jetbrains.core.model.Gitspace
@@ -23,7 +25,7 @@ import javax.swing.table.AbstractTableModel
 
 /**
  * The connector's page: the gitspaces of every configured provider, kept current by `gitspaces/didChange`,
- * with Create, Connect, Stop, Delete and Refresh.
+ * with Create, Connect, Stop, Rebuild, Delete, Auto-stop, Secrets and Refresh.
  */
 class GitspacesConnectorView(lifetime: Lifetime) : GatewayConnectorView {
     private val model = GitspacesTableModel()
@@ -51,6 +53,8 @@ class GitspacesConnectorView(lifetime: Lifetime) : GatewayConnectorView {
                 }
             }
         })
+        actions.add(button("Auto-stop…") { selected()?.let { changeAutoStop(it) } })
+        actions.add(button("Secrets…") { SecretsDialog().show() })
         actions.add(button("Refresh") { refresh() })
         add(actions, BorderLayout.NORTH)
         add(JBScrollPane(table), BorderLayout.CENTER)
@@ -93,6 +97,27 @@ class GitspacesConnectorView(lifetime: Lifetime) : GatewayConnectorView {
         }
     }
 
+    /** Asks for a new idle timeout in the words the CLI takes (`30m`, `2h`, `0`), checked by the core as typed. */
+    private fun changeAutoStop(g: Gitspace) {
+        val validator = object : InputValidatorEx {
+            override fun getErrorText(inputString: String): String? = AutoStop.problem(inputString)
+
+            override fun checkInput(inputString: String): Boolean = AutoStop.parse(inputString).isPresent
+
+            override fun canClose(inputString: String): Boolean = checkInput(inputString)
+        }
+        val current = g.autoStopSeconds()?.let { AutoStop.format(it) } ?: AutoStop.format(AutoStop.DEFAULT_SECONDS)
+        val text = Messages.showInputDialog(
+            "Stop ${g.name()} after how long without use? (30m, 2h, 1h30m, 0 for never; applies at once)",
+            "Change Auto-Stop",
+            Messages.getQuestionIcon(),
+            current,
+            validator,
+        ) ?: return
+        val seconds = AutoStop.parse(text).asInt
+        Operations.run("Changing auto-stop of ${g.name()}", g.id(), { p -> client().updateAutoStop(g.id(), seconds, p) }) { refresh() }
+    }
+
     private fun showStatus(text: String) {
         ApplicationManager.getApplication().invokeLater { status.text = text }
     }
@@ -103,7 +128,7 @@ class GitspacesConnectorView(lifetime: Lifetime) : GatewayConnectorView {
 /** Rows of the gitspaces table. */
 private class GitspacesTableModel : AbstractTableModel() {
     private val rows = mutableListOf<Gitspace>()
-    private val columns = listOf("Name", "State", "IDE", "Repository", "Provider")
+    private val columns = listOf("Name", "State", "IDE", "Repository", "Provider", "Auto-stop")
 
     fun at(row: Int): Gitspace = rows[row]
 
@@ -144,7 +169,8 @@ private class GitspacesTableModel : AbstractTableModel() {
             1 -> g.state().name.lowercase() + (g.readiness()?.let { " (${it.name.lowercase()})" } ?: "")
             2 -> JetBrainsProduct.fromIde(g.ide()).map { it.displayName() }.orElse(g.ide())
             3 -> g.repository().url() + (g.repository().branch()?.let { " @ $it" } ?: "")
-            else -> g.provider()
+            4 -> g.provider()
+            else -> AutoStop.describe(g.autoStopSeconds())
         }
     }
 }

@@ -12,6 +12,8 @@ import io.gitspaces.jetbrains.core.model.CreateOptionsParams;
 import io.gitspaces.jetbrains.core.model.CreateOptionsResult;
 import io.gitspaces.jetbrains.core.model.DeleteGitspaceParams;
 import io.gitspaces.jetbrains.core.model.DeleteGitspaceResult;
+import io.gitspaces.jetbrains.core.model.DeleteSecretParams;
+import io.gitspaces.jetbrains.core.model.DeleteSecretResult;
 import io.gitspaces.jetbrains.core.model.DevcontainerReadParams;
 import io.gitspaces.jetbrains.core.model.DevcontainerReadResult;
 import io.gitspaces.jetbrains.core.model.DidChangeParams;
@@ -43,6 +45,8 @@ import io.gitspaces.jetbrains.core.model.ListProvidersParams;
 import io.gitspaces.jetbrains.core.model.ListProvidersResult;
 import io.gitspaces.jetbrains.core.model.ListReposParams;
 import io.gitspaces.jetbrains.core.model.ListReposResult;
+import io.gitspaces.jetbrains.core.model.ListSecretsParams;
+import io.gitspaces.jetbrains.core.model.ListSecretsResult;
 import io.gitspaces.jetbrains.core.model.LogMessageParams;
 import io.gitspaces.jetbrains.core.model.Methods;
 import io.gitspaces.jetbrains.core.model.PortForward;
@@ -51,6 +55,9 @@ import io.gitspaces.jetbrains.core.model.ProviderInfo;
 import io.gitspaces.jetbrains.core.model.RebuildGitspaceParams;
 import io.gitspaces.jetbrains.core.model.RebuildGitspaceResult;
 import io.gitspaces.jetbrains.core.model.RepositoryOption;
+import io.gitspaces.jetbrains.core.model.SecretInfo;
+import io.gitspaces.jetbrains.core.model.SetSecretParams;
+import io.gitspaces.jetbrains.core.model.SetSecretResult;
 import io.gitspaces.jetbrains.core.model.ShutdownParams;
 import io.gitspaces.jetbrains.core.model.ShutdownResult;
 import io.gitspaces.jetbrains.core.model.StartGitspaceParams;
@@ -229,7 +236,7 @@ public final class GitspacesClient implements AutoCloseable {
 
     /**
      * Changes a gitspace's display name, IDE, machine or SSH key ({@code gitspaces/update}; providers with the
-     * {@code update} capability).
+     * {@code update} capability), or its idle timeout (see {@link #updateAutoStop(String, int, ProgressListener)}).
      *
      * @param params what to change ({@code workDoneToken} is set by the client)
      * @param progress receives progress, or {@code null}
@@ -238,6 +245,19 @@ public final class GitspacesClient implements AutoCloseable {
     public RpcCall<Gitspace> update(UpdateGitspaceParams params, ProgressListener progress) {
         return this.<UpdateGitspaceResult>operation(Methods.GITSPACES_UPDATE, params, UpdateGitspaceResult.class, progress)
                 .map(UpdateGitspaceResult::gitspace);
+    }
+
+    /**
+     * Changes a gitspace's idle timeout ({@code gitspaces/update} with {@code autoStopSeconds} alone; providers with the
+     * {@code autoStop} capability, which need no {@code update} capability for it). A running gitspace applies it at once.
+     *
+     * @param id the gitspace id
+     * @param seconds the timeout in seconds, {@code 0} never (see {@link AutoStop#parse(String)})
+     * @param progress receives progress, or {@code null}
+     * @return the call; its gitspace carries the new {@code autoStopSeconds}
+     */
+    public RpcCall<Gitspace> updateAutoStop(String id, int seconds, ProgressListener progress) {
+        return update(UpdateGitspaceParams.autoStop(id, seconds), progress);
     }
 
     /**
@@ -416,6 +436,56 @@ public final class GitspacesClient implements AutoCloseable {
      */
     public DevcontainerReadResult readDevcontainer(DevcontainerReadParams params) {
         return quick(Methods.DEVCONTAINER_READ, params, DevcontainerReadResult.class);
+    }
+
+    // ---- secrets ---------------------------------------------------------------------------------------------
+
+    /**
+     * Lists the user's secrets ({@code secrets/list}): names and scopes, never values.
+     *
+     * @param repository a repository URL to list only the secrets that reach it, or {@code null} for all
+     * @return the secrets, by name then scope
+     */
+    public List<SecretInfo> listSecrets(String repository) {
+        return this.<ListSecretsResult>quick(Methods.SECRETS_LIST, new ListSecretsParams(repository), ListSecretsResult.class).secrets();
+    }
+
+    /**
+     * Sets a secret ({@code secrets/set}); the gitspaces in its scope get it from their next create, start or rebuild.
+     * The value travels only in the request body: the message trace shows it as {@code <redacted>}, and neither the
+     * params' {@code toString} nor an error quotes it. The caller keeps the array and should clear it afterwards.
+     *
+     * @param name the name (see {@link SecretRules#nameProblem(String)})
+     * @param value the value, for example a password field's characters (see {@link SecretRules#valueProblem(char[])})
+     * @param scope a repository URL pattern, or {@code null} for every gitspace
+     * @return the secret as stored, without its value
+     */
+    public SecretInfo setSecret(String name, char[] value, String scope) {
+        // The JSON body is a string whatever we hold; this copy lives only as long as the request is serialised.
+        return setSecret(name, new String(value), scope);
+    }
+
+    /**
+     * Sets a secret ({@code secrets/set}), as {@link #setSecret(String, char[], String)}.
+     *
+     * @param name the name
+     * @param value the value
+     * @param scope a repository URL pattern, or {@code null} for every gitspace
+     * @return the secret as stored, without its value
+     */
+    public SecretInfo setSecret(String name, String value, String scope) {
+        return this.<SetSecretResult>quick(Methods.SECRETS_SET, new SetSecretParams(name, value, scope), SetSecretResult.class).secret();
+    }
+
+    /**
+     * Deletes a secret ({@code secrets/delete}).
+     *
+     * @param name the name
+     * @param scope the scope it was set for, or {@code null} for the global one
+     * @return whether it existed and is now gone
+     */
+    public boolean deleteSecret(String name, String scope) {
+        return this.<DeleteSecretResult>quick(Methods.SECRETS_DELETE, new DeleteSecretParams(name, scope), DeleteSecretResult.class).deleted();
     }
 
     // ---- ports ---------------------------------------------------------------------------------------------

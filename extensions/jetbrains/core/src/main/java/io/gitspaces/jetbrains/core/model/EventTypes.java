@@ -78,7 +78,7 @@ public final class EventTypes {
     public static final String AGENT_GITSPACE_STATE_REPORT_ERROR = "agent_gitspace_state_report_error";
     /** {@code agent_gitspace_state_report_unknown}. */
     public static final String AGENT_GITSPACE_STATE_REPORT_UNKNOWN = "agent_gitspace_state_report_unknown";
-    /** {@code gitspace_action_auto_stop}. */
+    /** {@code gitspace_action_auto_stop}: an idle gitspace stopped itself (Docker) or the control plane stopped it (Harness). */
     public static final String GITSPACE_ACTION_AUTO_STOP = "gitspace_action_auto_stop";
     /** {@code gitspace_action_cleanup_job}. */
     public static final String GITSPACE_ACTION_CLEANUP_JOB = "gitspace_action_cleanup_job";
@@ -156,6 +156,12 @@ public final class EventTypes {
     public static final String SSH_SETUP_FAILED = "ssh_setup_failed";
     /** {@code gitspace_ready}. */
     public static final String GITSPACE_READY = "gitspace_ready";
+    /** {@code dotfiles_install_start}: the user's dotfiles are being installed. */
+    public static final String DOTFILES_INSTALL_START = "dotfiles_install_start";
+    /** {@code dotfiles_install_completed}. */
+    public static final String DOTFILES_INSTALL_COMPLETED = "dotfiles_install_completed";
+    /** {@code dotfiles_install_failed}: a warning; the gitspace is ready without them. */
+    public static final String DOTFILES_INSTALL_FAILED = "dotfiles_install_failed";
     /** {@code gitspace_changed_externally}. */
     public static final String GITSPACE_CHANGED_EXTERNALLY = "gitspace_changed_externally";
     /** {@code port_detected}. */
@@ -243,6 +249,9 @@ public final class EventTypes {
             SSH_SETUP_COMPLETED,
             SSH_SETUP_FAILED,
             GITSPACE_READY,
+            DOTFILES_INSTALL_START,
+            DOTFILES_INSTALL_COMPLETED,
+            DOTFILES_INSTALL_FAILED,
             GITSPACE_CHANGED_EXTERNALLY,
             PORT_DETECTED,
             PORT_FORWARDED,

@@ -22,6 +22,8 @@ import java.time.Instant;
  * @param image the image or machine type, for display
  * @param resource the machine (hosted providers), or {@code null}
  * @param sshKeyId the SSH key registered with the provider that logs in, or {@code null}
+ * @param autoStopSeconds after how many idle seconds it stops itself ({@code 0}: never), where the provider has the
+ *     {@code autoStop} capability; {@code null} elsewhere
  * @param lastUsedAt when an editor last used it, where the provider knows
  */
 public record Gitspace(
@@ -42,6 +44,7 @@ public record Gitspace(
         String image,
         ResourceSpec resource,
         String sshKeyId,
+        Integer autoStopSeconds,
         Instant lastUsedAt) {
 
     /**
@@ -67,6 +70,6 @@ public record Gitspace(
             GitspaceState state, GitspaceReadiness readiness, String errorMessage, Instant createdAt, Instant updatedAt,
             String workspaceFolder, String remoteUser, String sshHost, String image) {
         this(id, name, provider, repository, devcontainerPath, ide, state, readiness, errorMessage, createdAt, updatedAt,
-                workspaceFolder, remoteUser, sshHost, image, null, null, null);
+                workspaceFolder, remoteUser, sshHost, image, null, null, null, null);
     }
 }

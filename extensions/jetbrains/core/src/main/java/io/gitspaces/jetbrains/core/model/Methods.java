@@ -50,6 +50,12 @@ public final class Methods {
     public static final String PROVIDERS_LIST = "providers/list";
     /** Configures a provider. */
     public static final String PROVIDERS_CONFIGURE = "providers/configure";
+    /** Lists the user's secrets: names and scopes, never values. */
+    public static final String SECRETS_LIST = "secrets/list";
+    /** Sets a secret for the gitspaces in its scope, from their next start. */
+    public static final String SECRETS_SET = "secrets/set";
+    /** Deletes a secret. */
+    public static final String SECRETS_DELETE = "secrets/delete";
     /** Server → client: a gitspace changed. */
     public static final String DID_CHANGE = "gitspaces/didChange";
     /** Server → client: an event was recorded. */

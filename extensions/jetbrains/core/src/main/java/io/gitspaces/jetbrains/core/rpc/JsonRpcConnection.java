@@ -315,7 +315,7 @@ public final class JsonRpcConnection implements AutoCloseable {
         String text = gson.toJson(msg);
         Consumer<String> t = trace;
         if (t != null) {
-            t.accept("--> " + gson.toJson(Redactor.redact(msg)));
+            t.accept("--> " + gson.toJson(Redactor.redactMessage(msg)));
         }
         try {
             writer.write(text);
@@ -391,7 +391,7 @@ public final class JsonRpcConnection implements AutoCloseable {
     private void dispatch(JsonObject msg) {
         Consumer<String> t = trace;
         if (t != null) {
-            t.accept("<-- " + gson.toJson(Redactor.redact(msg)));
+            t.accept("<-- " + gson.toJson(Redactor.redactMessage(msg)));
         }
         JsonElement method = msg.get("method");
         JsonElement id = msg.get("id");

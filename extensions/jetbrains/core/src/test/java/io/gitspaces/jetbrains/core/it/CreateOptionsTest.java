@@ -49,5 +49,6 @@ class CreateOptionsTest {
         assertFalse(options.sshKeys());
         assertEquals(ErrorCodes.NOT_SUPPORTED, browse.code());
         assertFalse(docker.capabilities().contains("createOptions"), String.valueOf(docker.capabilities()));
+        assertTrue(docker.capabilities().containsAll(List.of("dotfiles", "secrets", "autoStop")), String.valueOf(docker.capabilities()));
     }
 }

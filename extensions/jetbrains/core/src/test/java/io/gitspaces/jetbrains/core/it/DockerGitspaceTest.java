@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gitspaces.jetbrains.core.TestSupport;
+import io.gitspaces.jetbrains.core.client.AutoStop;
 import io.gitspaces.jetbrains.core.client.GitspacesClient;
 import io.gitspaces.jetbrains.core.links.GatewayLinks;
 import io.gitspaces.jetbrains.core.links.JetBrainsProduct;
@@ -15,6 +16,7 @@ import io.gitspaces.jetbrains.core.links.ToolboxLinks;
 import io.gitspaces.jetbrains.core.model.ConnectResult;
 import io.gitspaces.jetbrains.core.model.CreateGitspaceParams;
 import io.gitspaces.jetbrains.core.model.DeleteGitspaceResult;
+import io.gitspaces.jetbrains.core.model.DotfilesSource;
 import io.gitspaces.jetbrains.core.model.ErrorCodes;
 import io.gitspaces.jetbrains.core.model.EventTypes;
 import io.gitspaces.jetbrains.core.model.ForwardPortParams;
@@ -25,12 +27,16 @@ import io.gitspaces.jetbrains.core.model.GitspaceLogParams;
 import io.gitspaces.jetbrains.core.model.GitspaceLogsResult;
 import io.gitspaces.jetbrains.core.model.GitspacePort;
 import io.gitspaces.jetbrains.core.model.GitspaceState;
+import io.gitspaces.jetbrains.core.model.LogLine;
 import io.gitspaces.jetbrains.core.model.Ides;
 import io.gitspaces.jetbrains.core.model.PortForward;
 import io.gitspaces.jetbrains.core.model.RepositorySource;
 import io.gitspaces.jetbrains.core.model.WorkDoneProgress;
 import io.gitspaces.jetbrains.core.rpc.RpcException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,13 +49,16 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * A gitspace's whole life on the real Docker engine through the real sidecar: create, list, events and logs,
- * connect and links, stop, start, delete — with the server's notifications observed on the way.
+ * A gitspace's whole life on the real Docker engine through the real sidecar: create (with dotfiles and an idle
+ * timeout), list, events and logs, connect and links, ports, auto-stop changed, stop, start, delete — with the
+ * server's notifications observed on the way.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DockerGitspaceTest {
     private static final Duration OPERATION = Duration.ofMinutes(10);
+    private static final String DOTFILES_MARKER = "jb-dotfiles-installed";
+    private static final int AUTO_STOP = 1800;
     private final Path home = TestSupport.tempDir("gitspaces-jb-home-");
     private final List<String> log = TestSupport.syncList();
     private final List<Gitspace> changes = TestSupport.syncList();
@@ -58,12 +67,14 @@ class DockerGitspaceTest {
     private final String name = "jb-it-" + Long.toString(System.nanoTime(), 36);
     private GitspacesClient client;
     private Path repo;
+    private Path dotfiles;
     private String id;
     private boolean deleted;
 
     @BeforeAll
     void startSidecar() {
         repo = TestSupport.gitRepo("{\"image\":\"gitspaces-base:bookworm\"}\n");
+        dotfiles = dotfilesRepo();
         client = new GitspacesClient(TestSupport.sidecarOptions(home, log).build());
         client.onDidChange(changes::add);
         client.onEvent(events::add);
@@ -85,6 +96,23 @@ class DockerGitspaceTest {
         }
     }
 
+    /** A local dotfiles repository whose install.sh says it ran (its output is in the gitspace's log). */
+    private static Path dotfilesRepo() {
+        Path dir = TestSupport.tempDir("gitspaces-jb-dotfiles-");
+        try {
+            Path install = dir.resolve("install.sh");
+            Files.writeString(install, "#!/bin/sh\nset -e\necho \"" + DOTFILES_MARKER + " as $(id -un)\"\nln -sfn \"$PWD/.jbrc\" \"$HOME/.jbrc\"\n");
+            Files.setPosixFilePermissions(install, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.writeString(dir.resolve(".jbrc"), "# from the JetBrains client's test dotfiles\n");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        TestSupport.run(dir, "git", "init", "-q", "-b", "main");
+        TestSupport.run(dir, "git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", "add", "-A");
+        TestSupport.run(dir, "git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", "commit", "-q", "-m", "dotfiles");
+        return dir;
+    }
+
     private Gitspace requireCreated() {
         assertNotNull(id, "the create step failed; see its failure");
         return client.get(id);
@@ -100,9 +128,13 @@ class DockerGitspaceTest {
     @Order(1)
     void create() {
         List<WorkDoneProgress> progress = TestSupport.syncList();
-        Gitspace g = client.create(new CreateGitspaceParams(name, RepositorySource.of(repo.toString(), "main"), null, "docker",
-                Ides.INTELLIJ, null, null), progress::add).await(OPERATION);
+        CreateGitspaceParams params = new CreateGitspaceParams(name, RepositorySource.of(repo.toString(), "main"), null, "docker",
+                Ides.INTELLIJ, null, null)
+                .withDotfiles(DotfilesSource.fromFields(dotfiles.toString(), " ", ""))
+                .withAutoStopSeconds(AUTO_STOP);
+        Gitspace g = client.create(params, progress::add).await(OPERATION);
         id = g.id();
+        assertEquals(AUTO_STOP, g.autoStopSeconds(), "the gitspace carries the timeout it was created with");
         assertEquals(GitspaceState.RUNNING, g.state(), "created gitspace: " + g + "\nsidecar log:\n" + String.join("\n", log));
         assertEquals("docker", g.provider());
         assertEquals(Ides.INTELLIJ, g.ide());
@@ -127,6 +159,7 @@ class DockerGitspaceTest {
     void listAndGet() {
         Gitspace g = requireCreated();
         assertEquals(GitspaceState.RUNNING, g.state());
+        assertEquals(AUTO_STOP, g.autoStopSeconds());
         assertTrue(client.list(null).gitspaces().stream().anyMatch(x -> x.id().equals(id) && x.state() == GitspaceState.RUNNING));
         assertTrue(client.list("docker").gitspaces().stream().anyMatch(x -> x.id().equals(id)));
     }
@@ -144,6 +177,34 @@ class DockerGitspaceTest {
         GitspaceLogsResult page = client.logs(id, 0L, 1000);
         assertTrue(!page.lines().isEmpty() || !logLines.isEmpty(), "the gitspace has a log (page or gitspaces/log notifications)");
         assertTrue(page.next() >= page.lines().size());
+    }
+
+    @Test
+    @Order(3)
+    void dotfilesAreInstalledAsTheRemoteUserAfterTheAnswer() {
+        Gitspace g = requireCreated();
+        // The install runs after postCreateCommand, which by default comes after the create's answer.
+        TestSupport.waitUntil(Duration.ofMinutes(3), "dotfiles_install_completed or _failed", () -> client.events(id).stream()
+                .anyMatch(e -> e.type().equals(EventTypes.DOTFILES_INSTALL_COMPLETED) || e.type().equals(EventTypes.DOTFILES_INSTALL_FAILED)));
+        List<GitspaceEvent> history = client.events(id);
+        assertTrue(history.stream().anyMatch(e -> e.type().equals(EventTypes.DOTFILES_INSTALL_START)), history.toString());
+        assertTrue(history.stream().anyMatch(e -> e.type().equals(EventTypes.DOTFILES_INSTALL_COMPLETED)), history.toString());
+        List<String> lines = client.logs(id, 0L, 5000).lines().stream().map(LogLine::line).toList();
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("[dotfiles] ") && l.contains(DOTFILES_MARKER + " as " + g.remoteUser())),
+                "install.sh ran as the remote user " + g.remoteUser() + ":\n" + String.join("\n", lines));
+    }
+
+    @Test
+    @Order(4)
+    void autoStopCanBeChangedWhileRunning() {
+        requireCreated();
+        Gitspace never = client.updateAutoStop(id, AutoStop.parse("never").getAsInt(), null).await(OPERATION);
+        assertEquals(0, never.autoStopSeconds());
+        assertEquals(GitspaceState.RUNNING, never.state(), "a running gitspace stays running");
+        assertEquals(0, client.get(id).autoStopSeconds());
+        Gitspace twoHours = client.updateAutoStop(id, AutoStop.parse("2h").getAsInt(), null).await(OPERATION);
+        assertEquals(7200, twoHours.autoStopSeconds());
+        assertEquals("2h", AutoStop.describe(client.get(id).autoStopSeconds()));
     }
 
     @Test
