@@ -4,6 +4,8 @@
 // only its platform's sidecar, the JetBrains plugin archive with every platform's sidecar, and SHA256SUMS; then checks
 // the folder with check.mjs. Each platform is published once (scripts/release/publish.mjs); a platform that
 // `npm run build` already published from the same sources is reused, not published again.
+// --publish-only: publishes the platforms into artifacts/publish/<rid>/ and stops (npm test runs this in the background
+// so that the release suite later finds them published; it writes nothing the other suites read).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,6 +37,14 @@ async function main() {
   const wanted = all ? platforms : host ? [host] : [];
   if (wanted.length === 0) {
     throw new Error(`gitspaces is not built for ${process.platform}-${process.arch}`);
+  }
+  if (process.argv.includes('--publish-only')) {
+    for (const platform of wanted) {
+      const started = Date.now();
+      const { mode, why } = await publishIfChanged(platform.rid);
+      console.log(`${platform.rid}: ${mode} (${why}) in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    }
+    return;
   }
   const version = productVersion();
   rmSync(release, { recursive: true, force: true });
