@@ -106,7 +106,7 @@ describe("secrets through the extension's client", () => {
         await client.request("secrets/delete", { name });
       }
     }
-    const values = ["one line\twith a tab", "two\nlines", "cr\r", "ends with \\", "x".repeat(64 * 1024), "x".repeat(64 * 1024 + 1)];
+    const values = ["one line\twith a tab", "two\nlines", "cr\r", "ends with \\", "x".repeat(64 * 1024 - 3), "x".repeat(64 * 1024 - 2)].map((v) => `Zq9${v}`);
     for (const v of values) {
       const error = await client.request("secrets/set", { name: "VALUE_CHECK", value: v }).then(
         () => undefined,
@@ -114,7 +114,7 @@ describe("secrets through the extension's client", () => {
       );
       expect([v.slice(0, 12), error?.code === ErrorCodes.InvalidParams]).toEqual([v.slice(0, 12), validateSecretValue(v) !== undefined]);
       // The sidecar's refusal names the problem, never the value.
-      expect(error?.message ?? "").not.toContain(v.slice(0, 8));
+      expect(error?.message ?? "").not.toContain("Zq9");
     }
     await client.request("secrets/delete", { name: "VALUE_CHECK" });
   });
