@@ -364,7 +364,8 @@ describe("VS Code (code-server, default settings) with the Gitspaces VSIX", () =
     // The browser went to the forward: directly, or through code-server's proxy of this machine's ports.
     expect([`http://127.0.0.1:${local}/`, `${server.url}/proxy/${local}/`]).toContain(page.url());
     await page.locator("#marker", { hasText: marker }).waitFor({ timeout: 30_000 });
-    await page.screenshot({ path: path.join(shotsDir, `${String(b.steps.length + 1).padStart(2, "0")}-port-opened-page.png`) });
+    // Numbered after the tree's shot it follows, so the record reads in order.
+    await page.screenshot({ path: path.join(shotsDir, `${String(b.steps.length).padStart(2, "0")}-port-opened-page.png`) });
     await page.close();
     // And the forward itself, fetched from here: what the server inside serves, on 127.0.0.1 of this machine.
     const response = await fetch(`http://127.0.0.1:${local}/`);
