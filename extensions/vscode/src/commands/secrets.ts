@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
 import type { Gitspace, SecretInfo } from "../protocol";
 import { redactUrl } from "../git/repository";
+import { PersonalCapabilities } from "../personal/personalization";
 import { describeScope, validateSecretName, validateSecretValue } from "../secrets/secretRules";
 import { currentSshHost } from "../ui/statusBar";
 import { guarded, type CommandDeps, type GitspaceArg } from "./deps";
@@ -33,7 +34,11 @@ function gitspaceInView(deps: CommandDeps, arg: GitspaceArg): Gitspace | undefin
 export async function pickSecretScope(deps: CommandDeps, title: string, current?: Gitspace): Promise<{ scope: string | undefined } | undefined> {
   const items: ScopeItem[] = [{ label: "$(globe) All gitspaces", description: "global", scope: undefined }];
   const seen = new Set<string>();
-  const gitspaces = current ? [current, ...deps.store.all.filter((g) => g.id !== current.id)] : deps.store.all;
+  // Only gitspaces whose provider passes secrets in (Docker): a hosted gitspace's repository would get nothing.
+  const takesSecrets = await providersWithSecrets(deps);
+  const gitspaces = (current ? [current, ...deps.store.all.filter((g) => g.id !== current.id)] : deps.store.all).filter(
+    (g) => takesSecrets === undefined || takesSecrets.has(g.provider),
+  );
   for (const g of gitspaces) {
     const url = g.repository.url;
     if (seen.has(url)) {
@@ -62,6 +67,18 @@ export async function pickSecretScope(deps: CommandDeps, title: string, current?
     validateInput: (value) => (value.trim() === "" ? "Enter a pattern, or go back and choose All gitspaces." : undefined),
   });
   return typed === undefined ? undefined : { scope: typed.trim() };
+}
+
+/** The providers with the secrets capability, or undefined when the sidecar cannot say (then every gitspace is offered). */
+async function providersWithSecrets(deps: CommandDeps): Promise<Set<string> | undefined> {
+  try {
+    const client = await deps.sidecar();
+    const { providers } = await client.request("providers/list", { skipCheck: true });
+    return new Set(providers.filter((p) => p.capabilities?.includes(PersonalCapabilities.Secrets)).map((p) => p.id));
+  } catch (error) {
+    deps.log.debug(`providers/list for the secret scopes failed: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
 }
 
 /** Asks for a name (checked as the sidecar checks it). */

@@ -75,6 +75,26 @@ describe("Set Secret", () => {
     expect(deps.fake.callsTo("secrets/set")[0].params).toEqual({ name: "API_KEY", value, scope: "github.com/org/*" });
   });
 
+  it("offers only the repositories of gitspaces whose provider passes secrets in", async () => {
+    const web = makeGitspace({ id: "web", name: "web", repository: { url: "https://example.com/acme/web.git" } });
+    const hosted = makeGitspace({ id: "h", name: "hosted", provider: "harness", repository: { url: "https://example.com/acme/hosted.git" } });
+    const deps = makeDeps({ gitspaces: [web, hosted] });
+    await deps.store.refresh();
+    deps.fake.on("providers/list", () => ({
+      providers: [
+        { id: "docker", displayName: "Docker", kind: "self-hosted", configured: true, reachable: true, capabilities: ["secrets", "autoStop"] },
+        { id: "harness", displayName: "Harness", kind: "hosted", configured: true, reachable: true, capabilities: ["sshChannel"] },
+      ],
+    }));
+    window.showInputBox.mockResolvedValueOnce("API_KEY");
+    pickByLabel(undefined);
+    await setSecret(deps, hosted);
+    const items = (await window.showQuickPick.mock.calls[0][0]) as vscode.QuickPickItem[];
+    expect(items.map((i) => i.label)).toEqual(["$(globe) All gitspaces", "$(repo) https://example.com/acme/web.git", "$(edit) A repository URL pattern…"]);
+    expect(deps.fake.callsTo("providers/list")[0].params).toEqual({ skipCheck: true });
+    expect(deps.fake.callsTo("secrets/set")).toHaveLength(0);
+  });
+
   it("sets a global secret without a scope, and stops when the user backs out of any question", async () => {
     const deps = makeDeps();
     deps.fake.on("secrets/set", (p) => ({ secret: { name: p.name, updatedAt: "2026-12-08T01:00:00Z" } }));
