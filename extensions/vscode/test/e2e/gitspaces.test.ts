@@ -4,7 +4,7 @@
 //  2. a broken devcontainer.json: its warnings in the Problems panel, Create Anyway, Cancel, Delete from the toast;
 //  3. a second gitspace of the same repository, from its Docker Compose configuration (an app and a database): the
 //     view groups by repository, and filters;
-//  3b. a web server started inside that gitspace appears in the tree as a detected port; "Open in Browser" forwards it
+//  3b. that gitspace's tooltip says its idle timeout; a web server started inside it appears in the tree as a detected port; "Open in Browser" forwards it
 //     and opens a page that serves what the server inside serves (also fetched from here through 127.0.0.1);
 //  4. Open without an SSH remote extension: the offer, not an error;
 //  5. with a stand-in SSH extension (after a window reload that leaves no orphan sidecar): a deep link starts the
@@ -338,6 +338,14 @@ describe("VS Code (code-server, default settings) with the Gitspaces VSIX", () =
     const gitspaceRow = b.treeRow(new RegExp(`${second.name}.*Running`));
     await gitspaceRow.click();
     await waitFor("the gitspace to open onto its ports", async () => (await gitspaceRow.getAttribute("aria-expanded")) === "true", 15_000);
+    // Its tooltip says its idle timeout: the sidecar's default, since gitspaces.autoStopMinutes is not set here.
+    await step("gitspace-tooltip-auto-stop", async () => {
+      // A fresh hover: the click's pointer has not moved, and the expand re-rendered the row under it.
+      await moveAway(b);
+      await gitspaceRow.hover();
+      await b.page.getByText("Auto-stop: after 1 h without use").first().waitFor({ timeout: 15_000 });
+    });
+    await moveAway(b);
     const port = 20_000 + Math.floor(Math.random() * 10_000);
     const marker = `gitspaces e2e port ${repoName} ${port}`;
     expect(await b.view().locator(".monaco-list-row", { hasText: new RegExp(`^\\s*${port}\\b`) }).count()).toBe(0);
@@ -346,6 +354,7 @@ describe("VS Code (code-server, default settings) with the Gitspaces VSIX", () =
     const portRow = b.view().locator(".monaco-list-row", { hasText: new RegExp(`^\\s*${port}\\b`) }).first();
     await step("port-detected", async () => {
       await portRow.waitFor({ timeout: 60_000 });
+      await moveAway(b);
       expect(await portRow.getAttribute("aria-level")).toBe("3");
       expect(await portRow.innerText()).toMatch(/listening|→ 127\.0\.0\.1:\d+/);
     });
@@ -432,6 +441,12 @@ describe("VS Code (code-server, default settings) with the Gitspaces VSIX", () =
     expect(await ours()).toEqual([]);
   });
 });
+
+/** Moves the mouse off the side bar and waits for its tooltip to go, so a screenshot shows the rows under it. */
+async function moveAway(b: Workbench): Promise<void> {
+  await b.page.mouse.move(900, 600);
+  await b.page.locator(".workbench-hover").first().waitFor({ state: "hidden", timeout: 5_000 }).catch(() => undefined);
+}
 
 /**
  * A tiny HTTP server for the port step, in perl (the only interpreter in the base image): it listens on the
