@@ -42,7 +42,6 @@ export function validateSecretValue(value: string): string | undefined {
     return `The value is longer than ${MaxSecretValueLength} characters.`;
   }
   // An SSH session's environment comes from one line of authorized_keys (docs/personalization.md).
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/.test(value)) {
     return "The value has a line break or another control character, which an SSH session's environment cannot carry (base64-encode a multi-line value).";
   }
