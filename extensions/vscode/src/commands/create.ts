@@ -10,6 +10,7 @@ import { stateLabel } from "../tree/gitspacesTree";
 import { runDelete } from "./lifecycle";
 import { openGitspace, type WindowChoice } from "./open";
 import { withTrustConsent } from "../trust/consent";
+import { createPersonalization } from "../personal/personalization";
 
 /** What the user chose, step by step; the create request is built from it. */
 export interface CreateChoices {
@@ -18,6 +19,8 @@ export interface CreateChoices {
   repositoryLabel: string;
   devcontainerPath?: string;
   provider: string;
+  /** The provider's capabilities (providers/list): dotfiles and autoStop decide what the create adds from settings. */
+  capabilities?: readonly string[];
   ide: string;
   /** The open folder's clone of the repository: the Problems panel points into it. */
   localRoot?: string;
@@ -247,6 +250,7 @@ export async function collectCreateChoices(deps: CommandDeps, git: GitProbe, ret
     repositoryLabel: redactUrl(repo.url),
     devcontainerPath: config.path,
     provider: provider.id,
+    capabilities: provider.capabilities ?? [],
     ide,
     localRoot: local?.root,
   };
@@ -326,6 +330,8 @@ export async function runCreate(deps: CommandDeps, choices: CreateChoices): Prom
           devcontainerPath: choices.devcontainerPath,
           provider: choices.provider,
           ide: choices.ide,
+          // The user's dotfiles.* and gitspaces.autoStopMinutes, for a provider that takes them (Docker).
+          ...createPersonalization(deps.settings(), choices.capabilities ?? []),
         };
         let result;
         try {

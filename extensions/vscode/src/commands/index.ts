@@ -1,6 +1,8 @@
 import * as vscode from "vscode";
 import type { PortStore } from "../ports/portStore";
 import { openPortInBrowser, stopPortForward } from "./ports";
+import { changeAutoStop } from "./autoStop";
+import { deleteSecret, listSecrets, setSecret } from "./secrets";
 import { copyGitspaceLink } from "../uri/handler";
 import { reopenCommand } from "../workspace/reopenPrompt";
 import { createGitspace } from "./create";
@@ -37,6 +39,10 @@ export const CommandIds = {
   Reopen: "gitspaces.reopenInGitspace",
   OpenPortInBrowser: "gitspaces.openPortInBrowser",
   StopPortForward: "gitspaces.stopPortForward",
+  SetSecret: "gitspaces.setSecret",
+  ListSecrets: "gitspaces.listSecrets",
+  DeleteSecret: "gitspaces.deleteSecret",
+  ChangeAutoStop: "gitspaces.changeAutoStop",
 } as const;
 
 export function registerCommands(
@@ -68,5 +74,9 @@ export function registerCommands(
     r(CommandIds.Reopen, () => reopenCommand(deps)),
     r(CommandIds.OpenPortInBrowser, (node) => (extra.ports ? openPortInBrowser(deps, extra.ports, node) : undefined)),
     r(CommandIds.StopPortForward, (node) => (extra.ports ? stopPortForward(deps, extra.ports, node) : undefined)),
+    r(CommandIds.SetSecret, (arg) => setSecret(deps, arg)),
+    r(CommandIds.ListSecrets, () => listSecrets(deps)),
+    r(CommandIds.DeleteSecret, () => deleteSecret(deps)),
+    r(CommandIds.ChangeAutoStop, (arg) => changeAutoStop(deps, arg)),
   ];
 }

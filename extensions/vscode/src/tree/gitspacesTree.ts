@@ -3,6 +3,7 @@ import type { Gitspace, GitspaceState } from "../protocol";
 import type { GitspaceStore } from "../state/gitspaceStore";
 import type { GitspaceUsage } from "../state/usage";
 import { inUserWords } from "../ui/userWords";
+import { formatAutoStop } from "../personal/personalization";
 import { isPortNode, toPortItem, type PortNode } from "../ports/portItems";
 import type { PortStore } from "../ports/portStore";
 import { buildTree, countGitspaces, isGroup, type GroupNode, type TreeElement } from "./treeModel";
@@ -52,11 +53,12 @@ export function stateLabel(g: Gitspace): string {
 }
 
 /**
- * The contextValue of a gitspace's tree item: "gitspace.<state>" plus ".busy" while an operation runs on it.
- * package.json's view/item/context menus match on it (e.g. viewItem =~ /^gitspace\.running/).
+ * The contextValue of a gitspace's tree item: "gitspace.<state>", plus ".autoStop" when the record carries an idle
+ * timeout (a provider with the autoStop capability: "Change Auto-Stop…" applies). package.json's view/item/context
+ * menus match on it (e.g. viewItem =~ /^gitspace\.(running|stopped)(\.autoStop)?$/).
  */
 export function contextValue(g: Gitspace): string {
-  return `gitspace.${g.state}`;
+  return `gitspace.${g.state}${g.autoStopSeconds !== undefined ? ".autoStop" : ""}`;
 }
 
 /** The tree item for one gitspace. Pure, so unit tests check labels, icons and context values. */
@@ -77,6 +79,9 @@ export function toTreeItem(g: Gitspace, mine = false): vscode.TreeItem {
   }
   if (g.image) {
     tooltip.appendMarkdown(`- Image: ${escape(g.image)}\n`);
+  }
+  if (g.autoStopSeconds !== undefined) {
+    tooltip.appendMarkdown(`- Auto-stop: ${g.autoStopSeconds === 0 ? "never" : `after ${formatAutoStop(g.autoStopSeconds)} without use`}\n`);
   }
   if (mine) {
     tooltip.appendMarkdown(`- Created from this editor\n`);

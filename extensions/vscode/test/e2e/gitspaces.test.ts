@@ -4,6 +4,8 @@
 //  2. a broken devcontainer.json: its warnings in the Problems panel, Create Anyway, Cancel, Delete from the toast;
 //  3. a second gitspace of the same repository, from its Docker Compose configuration (an app and a database): the
 //     view groups by repository, and filters;
+//  3b. that gitspace's tooltip says its idle timeout; a web server started inside it appears in the tree as a detected port; "Open in Browser" forwards it
+//     and opens a page that serves what the server inside serves (also fetched from here through 127.0.0.1);
 //  4. Open without an SSH remote extension: the offer, not an error;
 //  5. with a stand-in SSH extension (after a window reload that leaves no orphan sidecar): a deep link starts the
 //     stopped gitspace and hands the exact folder URI to the workbench;
@@ -199,6 +201,7 @@ afterAll(async () => {
 
 describe("VS Code (code-server, default settings) with the Gitspaces VSIX", () => {
   let first: Gitspace;
+  let second: Gitspace;
 
   it("creates a gitspace from the palette, the provider's health first, sees it Running, stops it", async () => {
     const b = bench!;
@@ -299,7 +302,7 @@ describe("VS Code (code-server, default settings) with the Gitspaces VSIX", () =
     });
     await b.clearNotifications();
     await b.runCommand("View: Hide Panel");
-    const second = (await ours()).find((g) => g.id !== first.id)!;
+    second = (await ours()).find((g) => g.id !== first.id)!;
     // The app and its database, one compose project per gitspace; the repository at the configured folder.
     const project = execFileSync("docker", ["ps", "--filter", `label=com.docker.compose.project=gitspace-${second.id}`, "--format", "{{.Label \"com.docker.compose.service\"}}"], { encoding: "utf8" });
     expect(project.trim().split("\n").sort()).toEqual(["app", "db"]);
@@ -325,6 +328,61 @@ describe("VS Code (code-server, default settings) with the Gitspaces VSIX", () =
       await b.runCommand("Gitspaces: Clear Gitspaces Filter");
       await b.treeRow(new RegExp(`${second.name}.*Running`)).waitFor({ timeout: 15_000 });
     });
+  });
+
+  it("shows a port that starts listening in a running gitspace in the tree, and opens it in the browser from there", async () => {
+    const b = bench!;
+    await b.clearNotifications();
+    // The compose gitspace is running: open it onto its ports before anything listens, so the port that appears is
+    // one the sidecar detected (gitspaces/portsChanged), not one listed when the tree first asked.
+    const gitspaceRow = b.treeRow(new RegExp(`${second.name}.*Running`));
+    await gitspaceRow.click();
+    await waitFor("the gitspace to open onto its ports", async () => (await gitspaceRow.getAttribute("aria-expanded")) === "true", 15_000);
+    // Its tooltip says its idle timeout: the sidecar's default, since gitspaces.autoStopMinutes is not set here.
+    await step("gitspace-tooltip-auto-stop", async () => {
+      // A fresh hover: the click's pointer has not moved, and the expand re-rendered the row under it.
+      await moveAway(b);
+      await gitspaceRow.hover();
+      await b.page.getByText("Auto-stop: after 1 h without use").first().waitFor({ timeout: 15_000 });
+    });
+    await moveAway(b);
+    const port = 20_000 + Math.floor(Math.random() * 10_000);
+    const marker = `gitspaces e2e port ${repoName} ${port}`;
+    expect(await b.view().locator(".monaco-list-row", { hasText: new RegExp(`^\\s*${port}\\b`) }).count()).toBe(0);
+    // A web server inside the gitspace, on its loopback only (an exec of the test's own: perl is in the image).
+    execFileSync("docker", ["exec", "-d", `gitspace-${second.id}`, "perl", "-MIO::Socket::INET", "-e", perlServer, String(port), marker]);
+    const portRow = b.view().locator(".monaco-list-row", { hasText: new RegExp(`^\\s*${port}\\b`) }).first();
+    await step("port-detected", async () => {
+      await portRow.waitFor({ timeout: 60_000 });
+      await moveAway(b);
+      expect(await portRow.getAttribute("aria-level")).toBe("3");
+      expect(await portRow.innerText()).toMatch(/listening|→ 127\.0\.0\.1:\d+/);
+    });
+    // "Open in Browser", the port's inline action (it forwards first when the port is not forwarded yet).
+    const opened = b.context.waitForEvent("page", { timeout: 60_000 });
+    await portRow.hover();
+    await portRow.locator('.action-label[aria-label="Open in Browser"]').click();
+    // VS Code may ask before it opens a site it does not trust; 127.0.0.1 and code-server's own proxy it does.
+    void b.dialog(/open the external website/).locator(".monaco-button", { hasText: /^Open$/ }).click({ timeout: 10_000 }).catch(() => undefined);
+    const page = await opened;
+    await page.waitForLoadState("domcontentloaded");
+    const local = await step("port-forwarded", async () => {
+      await portRow.filter({ hasText: /→ 127\.0\.0\.1:\d+/ }).waitFor({ timeout: 30_000 });
+      return Number(/→ 127\.0\.0\.1:(\d+)/.exec(await portRow.innerText())![1]);
+    });
+    // The browser went to the forward: directly, or through code-server's proxy of this machine's ports.
+    expect([`http://127.0.0.1:${local}/`, `${server.url}/proxy/${local}/`]).toContain(page.url());
+    await page.locator("#marker", { hasText: marker }).waitFor({ timeout: 30_000 });
+    // Numbered after the tree's shot it follows, so the record reads in order.
+    await page.screenshot({ path: path.join(shotsDir, `${String(b.steps.length).padStart(2, "0")}-port-opened-page.png`) });
+    await page.close();
+    // And the forward itself, fetched from here: what the server inside serves, on 127.0.0.1 of this machine.
+    const response = await fetch(`http://127.0.0.1:${local}/`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain(`<h1 id="marker">${marker}</h1>`);
+    const forwards = await withSidecar(async (client) => (await client.request("gitspaces/ports", { id: second.id })).ports);
+    expect(forwards.find((p) => p.port === port)).toMatchObject({ listening: true, forward: { localPort: local } });
+    await b.clearNotifications();
   });
 
   it("offers, instead of an error, what to do when no SSH remote extension is installed", async () => {
@@ -383,6 +441,27 @@ describe("VS Code (code-server, default settings) with the Gitspaces VSIX", () =
     expect(await ours()).toEqual([]);
   });
 });
+
+/** Moves the mouse off the side bar and waits for its tooltip to go, so a screenshot shows the rows under it. */
+async function moveAway(b: Workbench): Promise<void> {
+  await b.page.mouse.move(900, 600);
+  await b.page.locator(".workbench-hover").first().waitFor({ state: "hidden", timeout: 5_000 }).catch(() => undefined);
+}
+
+/**
+ * A tiny HTTP server for the port step, in perl (the only interpreter in the base image): it listens on the
+ * container's 127.0.0.1 at the port given and answers every request with a page that names the marker given.
+ */
+const perlServer = [
+  "my ($port, $marker) = @ARGV;",
+  'my $s = IO::Socket::INET->new(LocalAddr => "127.0.0.1", LocalPort => $port, Listen => 16, ReuseAddr => 1) or die "listen: $!";',
+  "while (my $c = $s->accept) {",
+  '  while (my $l = <$c>) { last if $l =~ /^\\r?$/; }',
+  '  my $body = "<!doctype html><title>$marker</title><h1 id=\\"marker\\">$marker</h1>\\n";',
+  '  print $c "HTTP/1.0 200 OK\\r\\nContent-Type: text/html\\r\\nContent-Length: " . length($body) . "\\r\\nConnection: close\\r\\n\\r\\n" . $body;',
+  "  close $c;",
+  "}",
+].join("\n");
 
 /** The Gitspaces output channel's log files of this run (every extension host's), concatenated. */
 function extensionLog(): string {

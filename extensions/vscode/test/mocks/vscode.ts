@@ -354,9 +354,10 @@ export const workspace = {
       const full = section ? `${section}.${key}` : key;
       return mockState.config.has(full) ? (mockState.config.get(full) as T) : defaultValue;
     },
-    inspect: <T>(key: string): { key: string; defaultValue?: T } | undefined => {
+    inspect: <T>(key: string): { key: string; defaultValue?: T; globalValue?: T } | undefined => {
       const full = section ? `${section}.${key}` : key;
-      return { key: full, defaultValue: mockState.configDefaults.get(full) as T | undefined };
+      // What a test set stands for the user's own value (settings.json), as opposed to a declared default.
+      return { key: full, defaultValue: mockState.configDefaults.get(full) as T | undefined, globalValue: mockState.config.get(full) as T | undefined };
     },
     update: async (key: string, value: unknown, target?: ConfigurationTarget): Promise<void> => {
       const full = section ? `${section}.${key}` : key;

@@ -1,5 +1,5 @@
 // A gitspace's life on the real Docker engine through the extension's client module: create with progress and
-// notifications, events, logs, stop, start, connect, delete. Needs Docker and the local image
+// notifications, events, logs, the dotfiles and idle timeout Create Gitspace adds, Change Auto-Stop, stop, start, connect, delete. Needs Docker and the local image
 // gitspaces-base:bookworm (scripts/ensure-base-image.sh at the repository root builds it).
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DidChangeParams, Gitspace, GitspaceEventParams, GitspaceLogParams, WorkDoneProgress } from "../../src/protocol";
 import { CancellationTokenSource } from "vscode-jsonrpc/node";
 import { ErrorCodes } from "../../src/protocol";
+import { createPersonalization } from "../../src/personal/personalization";
 import type { SidecarClient } from "../../src/sidecar/client";
 import { RpcError } from "../../src/sidecar/errors";
 import { isolatedHome, startSidecar, until, type Isolated } from "./sidecar";
@@ -15,6 +16,7 @@ import { isolatedHome, startSidecar, until, type Isolated } from "./sidecar";
 let isolated: Isolated;
 let client: SidecarClient;
 let repo: string;
+let dotfilesRepo: string;
 let gitspace: Gitspace | undefined;
 const changes: DidChangeParams[] = [];
 const events: GitspaceEventParams[] = [];
@@ -31,6 +33,13 @@ beforeAll(async () => {
   execFileSync("git", ["init", "-q", "-b", "main"], { cwd: repo, env });
   execFileSync("git", ["add", "."], { cwd: repo, env });
   execFileSync("git", ["commit", "-q", "-m", "init"], { cwd: repo, env });
+  // A dotfiles repository with no install script: its dot-files are linked into the remote user's home.
+  dotfilesRepo = path.join(isolated.home, "dotfiles");
+  fs.mkdirSync(dotfilesRepo, { recursive: true });
+  fs.writeFileSync(path.join(dotfilesRepo, ".gsvsc-dotfile"), "from-the-dotfiles-repository\n");
+  execFileSync("git", ["init", "-q", "-b", "main"], { cwd: dotfilesRepo, env });
+  execFileSync("git", ["add", "."], { cwd: dotfilesRepo, env });
+  execFileSync("git", ["commit", "-q", "-m", "dotfiles"], { cwd: dotfilesRepo, env });
   ({ client } = await startSidecar(isolated));
   client.onDidChange((p) => changes.push(p));
   client.onEvent((p) => events.push(p));
@@ -48,9 +57,25 @@ afterAll(async () => {
 describe("a Docker gitspace's life", () => {
   it("creates a running gitspace, reporting $/progress begin…end, didChange, events and log lines", async () => {
     const progress: WorkDoneProgress[] = [];
+    // What Create Gitspace adds from VS Code's dotfiles.* and gitspaces.autoStopMinutes, for Docker's capabilities.
+    const { providers } = await client.request("providers/list", { skipCheck: true });
+    const personal = createPersonalization(
+      {
+        serverPath: "",
+        defaultProvider: "docker",
+        dockerHost: "",
+        harness: { endpoint: "", account: "", org: "", project: "" },
+        logLevel: "info",
+        autoForwardPorts: true,
+        autoStopMinutes: 30,
+        dotfiles: { repository: dotfilesRepo, targetPath: "", installCommand: "" },
+      },
+      providers.find((p) => p.id === "docker")!.capabilities ?? [],
+    );
+    expect(personal).toEqual({ dotfiles: { repository: dotfilesRepo }, autoStopSeconds: 1800 });
     const result = await client.longRequest(
       "gitspaces/create",
-      { repository: { url: repo, branch: "main" }, provider: "docker", ide: "vs_code" },
+      { repository: { url: repo, branch: "main" }, provider: "docker", ide: "vs_code", ...personal },
       { onProgress: (v) => progress.push(v) },
     );
     gitspace = result.gitspace;
@@ -82,6 +107,24 @@ describe("a Docker gitspace's life", () => {
     }
     expect(text).toContain("created-by-protocol-test");
     expect(next).toBeGreaterThan(0);
+  });
+
+  it("installed the dotfiles the create named, and carries and changes its idle timeout (Change Auto-Stop…)", async () => {
+    const container = `gitspace-${gitspace!.id}`;
+    await until(
+      () => events.some((e) => e.gitspaceId === gitspace!.id && e.event.type.startsWith("dotfiles_install_") && e.event.type !== "dotfiles_install_start"),
+      "the dotfiles install to end",
+      120_000,
+    );
+    expect(events.filter((e) => e.gitspaceId === gitspace!.id).map((e) => e.event.type)).toContain("dotfiles_install_completed");
+    const user = gitspace!.remoteUser ?? "root";
+    expect(execFileSync("docker", ["exec", "-u", user, container, "sh", "-c", 'cat "$HOME/.gsvsc-dotfile"'], { encoding: "utf8" })).toBe("from-the-dotfiles-repository\n");
+
+    expect(gitspace!.autoStopSeconds).toBe(1800);
+    const { gitspace: updated } = await client.longRequest("gitspaces/update", { id: gitspace!.id, autoStopSeconds: 7200 });
+    expect(updated.autoStopSeconds).toBe(7200);
+    // The container's watcher reads its timeout from this file on every round: the change applies at once.
+    expect(execFileSync("docker", ["exec", container, "cat", "/var/lib/gitspaces/auto-stop/timeout"], { encoding: "utf8" }).trim()).toBe("7200");
   });
 
   it("stops it", async () => {

@@ -67,6 +67,7 @@ describe("package.json", () => {
   it("declares every setting the extension reads, and reads every setting it declares", () => {
     const props = Object.keys(pkg.contributes.configuration.properties).sort();
     expect(props).toEqual([
+      "gitspaces.autoStopMinutes",
       "gitspaces.defaultProvider",
       "gitspaces.docker.forwardSshAgent",
       "gitspaces.docker.host",
@@ -82,6 +83,15 @@ describe("package.json", () => {
     const sources = ["src/config.ts", "src/workspace/reopenPrompt.ts"].map((f) => fs.readFileSync(path.join(__dirname, "../..", f), "utf8")).join("\n");
     for (const key of props) {
       expect(sources).toContain(`"${key.replace("gitspaces.", "")}"`);
+    }
+  });
+
+  it("reads VS Code's dotfiles.* settings without declaring them (Dev Containers declares them; a second declaration would clash)", () => {
+    expect(Object.keys(pkg.contributes.configuration.properties).filter((k) => k.startsWith("dotfiles."))).toEqual([]);
+    const config = fs.readFileSync(path.join(__dirname, "../..", "src/config.ts"), "utf8");
+    expect(config).toContain('getConfiguration("dotfiles")');
+    for (const key of ["repository", "targetPath", "installCommand"]) {
+      expect(config).toContain(`"${key}"`);
     }
   });
 

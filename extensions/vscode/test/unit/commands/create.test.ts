@@ -66,6 +66,33 @@ describe("Create Gitspace", () => {
     expect(vscode.window.showInformationMessage).toHaveBeenCalledWith("Gitspace web-new is running.", "Open", "Open in New Window");
   });
 
+  it("passes the user's dotfiles.* and gitspaces.autoStopMinutes to a provider whose capabilities take them, and not to others", async () => {
+    const dotfiles = { repository: "me/dotfiles", targetPath: "~/dots", installCommand: "" };
+    const deps = makeDeps({ folder: "/src/web", settings: { dotfiles, autoStopMinutes: 30 } });
+    scriptSidecar(deps);
+    deps.fake.on("providers/list", () => ({
+      providers: [
+        { ...docker, capabilities: ["sshChannel", "portChannel", "dotfiles", "secrets", "autoStop"] },
+        { ...harness, configured: true, reachable: true, capabilities: ["sshChannel"] },
+      ],
+    }));
+    pickByLabel("Docker", "/src/web", "Default branch", "VS Code");
+    await createGitspace(deps, localGit({ remotes: [] }));
+    expect(deps.fake.callsTo("gitspaces/create")[0].params).toMatchObject({
+      provider: "docker",
+      dotfiles: { repository: "me/dotfiles", targetPath: "~/dots" },
+      autoStopSeconds: 1800,
+    });
+    expect((deps.fake.callsTo("gitspaces/create")[0].params as { dotfiles: object }).dotfiles).not.toHaveProperty("installCommand");
+
+    pickByLabel("Harness", "/src/web", "Default branch", "VS Code");
+    await createGitspace(deps, localGit({ remotes: [] }));
+    const hosted = deps.fake.callsTo("gitspaces/create")[1].params as Record<string, unknown>;
+    expect(hosted.provider).toBe("harness");
+    expect(hosted).not.toHaveProperty("dotfiles");
+    expect(hosted).not.toHaveProperty("autoStopSeconds");
+  });
+
   it("reads a local clone in place and skips the config pick when there is one candidate", async () => {
     const deps = makeDeps({ folder: "/src/web" });
     scriptSidecar(deps);

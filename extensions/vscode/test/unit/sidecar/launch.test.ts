@@ -47,7 +47,7 @@ describe("resolveLaunch", () => {
     const file = path.join("/ext", "server", "gitspaces");
     expect(resolveLaunch({ ...settings, forwardSshAgent: false }, environment([file])).env).toMatchObject({ GITSPACES_FORWARD_SSH_AGENT: "0" });
     expect(resolveLaunch({ ...settings, forwardSshAgent: true }, environment([file])).env).toMatchObject({ GITSPACES_FORWARD_SSH_AGENT: "1" });
-    expect(resolveLaunch(settings, environment([file])).env.GITSPACES_FORWARD_SSH_AGENT).toBeUndefined();
+    expect(resolveLaunch(settings, environment([file])).env?.GITSPACES_FORWARD_SSH_AGENT).toBeUndefined();
   });
 
   it("says which setting to fix when the configured path is missing", () => {

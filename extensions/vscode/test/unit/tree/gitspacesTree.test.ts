@@ -73,6 +73,27 @@ describe("toTreeItem", () => {
       expect(contextValue(makeGitspace({ state }))).toBe(`gitspace.${state}`);
     }
   });
+
+  it("marks a gitspace that carries an idle timeout, offers Change Auto-Stop on it, and keeps every other action", () => {
+    const running = makeGitspace({ state: "running", autoStopSeconds: 3600 });
+    expect(contextValue(running)).toBe("gitspace.running.autoStop");
+    expect(contextValue(makeGitspace({ state: "stopped", autoStopSeconds: 0 }))).toBe("gitspace.stopped.autoStop");
+    expect(menuCommands(contextValue(running), true)).toEqual(["gitspaces.openInCurrentWindow", "gitspaces.stop"]);
+    const plain = menuCommands(contextValue(makeGitspace({ state: "stopped" })), false);
+    expect(menuCommands(contextValue(makeGitspace({ state: "stopped", autoStopSeconds: 60 })), false)).toEqual([
+      ...plain.slice(0, plain.indexOf("gitspaces.rebuild") + 1),
+      "gitspaces.changeAutoStop",
+      ...plain.slice(plain.indexOf("gitspaces.rebuild") + 1),
+    ]);
+    expect(menuCommands(contextValue(makeGitspace({ state: "stopped" })), false)).not.toContain("gitspaces.changeAutoStop");
+    expect(menuCommands(contextValue(makeGitspace({ state: "cleaning", autoStopSeconds: 60 })), false)).not.toContain("gitspaces.changeAutoStop");
+  });
+
+  it("says the idle timeout in the tooltip when the record carries it", () => {
+    expect((toTreeItem(makeGitspace({ autoStopSeconds: 5400 })).tooltip as vscode.MarkdownString).value).toContain("- Auto-stop: after 1 h 30 min without use\n");
+    expect((toTreeItem(makeGitspace({ autoStopSeconds: 0 })).tooltip as vscode.MarkdownString).value).toContain("- Auto-stop: never\n");
+    expect((toTreeItem(makeGitspace()).tooltip as vscode.MarkdownString).value).not.toContain("Auto-stop");
+  });
 });
 
 describe("GitspacesTreeProvider", () => {
