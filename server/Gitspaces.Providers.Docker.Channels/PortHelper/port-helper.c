@@ -215,6 +215,28 @@ static int hex(char c)
     return -1;
 }
 
+/* Whether a listener's address (the hex of /proc/net/tcp{,6}) is one "connect" reaches: any address (0.0.0.0, ::,
+   ::ffff:0.0.0.0) or the loopback it dials (127.0.0.1, ::1, ::ffff:127.0.0.1). A listener on another address is not
+   reported, so a port nobody can forward through it is never announced: Docker's embedded DNS on 127.0.0.11 in every
+   container of a user-defined network (compose projects), systemd-resolved's 127.0.0.53, a server bound to eth0. */
+static int same_hex(const char *a, size_t n, const char *b)
+{
+    size_t k = 0;
+    for (; k < n && b[k]; k++) {
+        char c = a[k];
+        if (c >= 'a' && c <= 'f') c = (char)(c - 'a' + 'A');
+        if (c != b[k]) return 0;
+    }
+    return k == n && !b[k];
+}
+
+static int reachable(const char *address, size_t n)
+{
+    return same_hex(address, n, "00000000") || same_hex(address, n, "0100007F")
+        || same_hex(address, n, "00000000000000000000000000000000") || same_hex(address, n, "00000000000000000000000001000000")
+        || same_hex(address, n, "0000000000000000FFFF000000000000") || same_hex(address, n, "0000000000000000FFFF00000100007F");
+}
+
 /* One line of /proc/net/tcp{,6}: "sl local_address rem_address st ...", where local_address is HEXIP:HEXPORT
    and st 0A is LISTEN. */
 static void parse_line(const char *line, size_t n)
@@ -229,7 +251,7 @@ static void parse_line(const char *line, size_t n)
         if (field == 1) {
             size_t colon = start;
             while (colon < i && line[colon] != ':') colon++;
-            if (colon + 5 != i) return;
+            if (colon + 5 != i || !reachable(line + start, colon - start)) return;
             port = 0;
             for (size_t k = colon + 1; k < i; k++) {
                 int h = hex(line[k]);

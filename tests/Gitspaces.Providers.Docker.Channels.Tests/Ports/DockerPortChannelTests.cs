@@ -47,10 +47,16 @@ public sealed class DockerPortChannelTests(DockerTestRun environment)
             Assert.True(await watch.MoveNextAsync());
             Assert.DoesNotContain(18200, watch.Current);
 
+            // A listener on another loopback address (as Docker's DNS on 127.0.0.11 of a compose network) cannot be reached
+            // through a forward, which dials 127.0.0.1: it is listening before the echo server starts, and never reported.
+            DockerCli.Docker("exec", "-d", "gitspace-" + id, "perl", "-MIO::Socket::IP", "-e", "$s = IO::Socket::IP->new(LocalHost => '127.0.0.11', LocalPort => 18202, Listen => 5) or die; sleep 600");
+            DockerCli.Docker("exec", "gitspace-" + id, "sh", "-c", "until grep -q '0B00007F:471A 00000000:0000 0A' /proc/net/tcp; do sleep 0.1; done");
+
             // A line-echo server (Perl: the image has no socat or nc) on the loopback only.
             DockerCli.Docker("exec", "-d", "gitspace-" + id, "perl", "-MIO::Socket::IP", "-e", "$| = 1; $s = IO::Socket::IP->new(LocalHost => '127.0.0.1', LocalPort => 18200, Listen => 5, ReuseAddr => 1) or die; while ($c = $s->accept) { $c->autoflush(1); while (<$c>) { print $c \"echo: $_\" } close $c }");
             Assert.True(await watch.MoveNextAsync());
             Assert.Contains(18200, watch.Current);
+            Assert.DoesNotContain(18202, watch.Current);
 
             await using (var stream = await channel.OpenPortChannelAsync(id, 18200, null, CancellationToken.None))
             {
