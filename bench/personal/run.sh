@@ -15,6 +15,7 @@ set -euo pipefail
 WORK_PREFIX=personal
 source "$(dirname "$0")/../lib.sh"
 WATCH_SECONDS="${WATCH_SECONDS:-120}"
+export GITSPACES_FORWARD_SSH_AGENT=0   # no agent runs here; the sessions below need none
 REPO="$WORK/benchpersonal"
 DOTFILES="$WORK/dotfiles"
 
@@ -96,7 +97,7 @@ round secrets -- --secrets-file "$WORK/secrets.json"
 last="bench-personal-secrets-$RUNS"
 [ "$("$GITSPACES" ssh "$last" -- printenv BENCH_SECRET_20)" = "$secret_20" ] || { echo "the secret did not reach the session" >&2; exit 1; }
 must "$GITSPACES" up "$REPO" --name bench-personal-watch --dotfiles "$DOTFILES" --json
-[ "$("$GITSPACES" ssh bench-personal-watch -- readlink .vimrc)" != "" ] || { echo "the dotfiles were not installed" >&2; exit 1; }
+[ -n "$("$GITSPACES" ssh bench-personal-watch -- sh -c 'readlink "$HOME/.vimrc"')" ] || { echo "the dotfiles were not installed" >&2; exit 1; }
 
 # The watcher of an idle gitspace (no session from here on): CPU ticks of itself and the processes it waited for.
 container=gitspace-bench-personal-watch
