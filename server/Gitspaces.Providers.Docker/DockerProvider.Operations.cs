@@ -6,6 +6,7 @@ using Gitspaces.Core.Providers;
 using Gitspaces.DevContainers.HostAccess;
 using Gitspaces.Docker.Engine;
 using Gitspaces.Git;
+using Gitspaces.Git.Credentials;
 using Gitspaces.Protocol;
 using Gitspaces.Providers.Docker.Compose;
 using Gitspaces.Providers.Docker.Personal;
@@ -18,6 +19,9 @@ namespace Gitspaces.Providers.Docker;
 public sealed partial class DockerProvider
 {
     // The spec's order: the create-time hooks, the user's dotfiles, then postStart.
+    // How long git in a lifecycle command waits for the credential channel that opens beside it (an SSH connection).
+    private static readonly KeyValuePair<string, string> CredentialWait = new(ContainerCredentialHelper.WaitVariable, "15");
+
     private static readonly string[] NewContainerOrder = [LifecycleHooks.OnCreate, LifecycleHooks.UpdateContent, LifecycleHooks.PostCreate, DotfilesInstaller.Step, LifecycleHooks.PostStart];
 
     private async Task<EngineContainer?> CreateCoreAsync(CreateRequest request, IOperationContext context)
@@ -431,7 +435,8 @@ public sealed partial class DockerProvider
     private async Task RunLifecycleAsync(string id, EngineContainer container, Dictionary<string, string> labels, bool newContainer, IOperationContext context)
     {
         var plan = LifecyclePlan.FromLabels(labels);
-        var runner = LifecycleRunner.ForContainer(this.Engine, id, container.Id, labels, context.SecretsFor(labels.TryGetValue(DockerLabels.Repository, out var repository) ? repository : string.Empty));
+        var secrets = context.SecretsFor(labels.TryGetValue(DockerLabels.Repository, out var repository) ? repository : string.Empty);
+        var runner = LifecycleRunner.ForContainer(this.Engine, id, container.Id, labels, secrets, this.options.CredentialForwarder is null ? null : CredentialWait);
         var dotfiles = this.records.Read(id).Dotfiles;
         var installer = new DotfilesInstaller(this.Engine, Path.Combine(this.paths.DataDirectory, "docker", "dotfiles"));
         async Task RunStepAsync(string hook, IGitspaceReporter reporter, CancellationToken cancellationToken)
@@ -461,10 +466,17 @@ public sealed partial class DockerProvider
         var later = hooks.Except(foreground).ToList();
         var nothingLater = !later.Any(HasWork);
 
-        // git in the lifecycle commands asks the user's credential helpers on this machine, as in SSH sessions.
+        // git in the lifecycle commands asks the user's credential helpers on this machine, as in SSH sessions. The
+        // channel (an SSH connection, ~200 ms) opens while the hooks start: git in them waits for it
+        // (GITSPACES_CREDENTIALS_WAIT, set on the runner above), so a hook that never asks never waits.
         var remoteUser = labels.Where(l => l.Key == DockerLabels.RemoteUser).Select(l => l.Value).FirstOrDefault() ?? "root";
-        await this.git.ApplyAsync(container.Id, remoteUser, (stream, line) => context.WriteLog(id, stream, line), context.CancellationToken);
-        var credentials = hooks.Any(HasWork) ? await this.ForwardCredentialsAsync(id, remoteUser, context) : null;
+        var credentials = hooks.Any(HasWork) ? this.ForwardCredentialsAsync(id, remoteUser, context.Journal, context.CancellationToken) : Task.FromResult<IAsyncDisposable?>(null);
+        var gitSetup = await this.git.ApplyAsync(container.Id, remoteUser, this.records.Read(id).GitSetup, (stream, line) => context.WriteLog(id, stream, line), context.CancellationToken);
+        if (gitSetup is not null)
+        {
+            this.records.Update(id, r => r with { GitSetup = gitSetup });
+        }
+
         try
         {
             foreach (var hook in foreground)
@@ -531,7 +543,7 @@ public sealed partial class DockerProvider
     /// Opens the credential channel for lifecycle commands through the gitspace's SSH entry (written now, as connect
     /// would). Without a forwarder, or when it cannot open, the commands run anyway and the log says why git has no login.
     /// </summary>
-    private async Task<IAsyncDisposable?> ForwardCredentialsAsync(string id, string remoteUser, IOperationContext context)
+    private async Task<IAsyncDisposable?> ForwardCredentialsAsync(string id, string remoteUser, IGitspaceReporter reporter, CancellationToken cancellationToken)
     {
         if (this.options.CredentialForwarder is not { } forwarder)
         {
@@ -541,17 +553,27 @@ public sealed partial class DockerProvider
         try
         {
             var alias = this.connector.Register(id, remoteUser);
-            return await forwarder.ForwardAsync(alias, context.CancellationToken);
+            return await forwarder.ForwardAsync(alias, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            context.WriteLog(id, "stderr", $"git in the lifecycle commands cannot ask this machine for logins: {ex.Message}");
+            reporter.WriteLog(id, "stderr", $"git in the lifecycle commands cannot ask this machine for logins: {ex.Message}");
             return null;
         }
     }
 
-    private static async Task DisposeQuietlyAsync(IAsyncDisposable? disposable)
+    private static async Task DisposeQuietlyAsync(Task<IAsyncDisposable?> opening)
     {
+        IAsyncDisposable? disposable;
+        try
+        {
+            disposable = await opening;
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         if (disposable is not null)
         {
             await disposable.DisposeAsync();

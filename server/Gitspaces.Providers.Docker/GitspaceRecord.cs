@@ -47,6 +47,12 @@ internal sealed record GitspaceRecord
     /// <summary>Gets the auto-stop marker last recorded as an event, so that one stop is recorded once.</summary>
     public string? AutoStopRecorded { get; init; }
 
+    /// <summary>
+    /// Gets what the git setup of the current container was made from (the container, the remote user, this machine's
+    /// git identity, the helpers), so that a start of the same container skips it (docs/credentials.md).
+    /// </summary>
+    public string? GitSetup { get; init; }
+
     /// <summary>Gets the remote user's id in the container (the owner of <c>authorized_keys</c>).</summary>
     public int? RemoteUid { get; init; }
 

@@ -70,7 +70,8 @@ internal sealed class LifecycleRunner
     /// <param name="labels">The container's labels.</param>
     /// <returns>The runner.</returns>
     /// <param name="secrets">The user's secrets in scope, after <c>remoteEnv</c> (a secret wins); none when <see langword="null"/>.</param>
-    public static LifecycleRunner ForContainer(EngineClient client, string gitspaceId, string containerId, IDictionary<string, string> labels, IReadOnlyDictionary<string, string>? secrets = null)
+    /// <param name="extra">One more variable for every command (the credential channel's wait), set first so that nothing of the user's is overridden.</param>
+    public static LifecycleRunner ForContainer(EngineClient client, string gitspaceId, string containerId, IDictionary<string, string> labels, IReadOnlyDictionary<string, string>? secrets = null, KeyValuePair<string, string>? extra = null)
     {
         IReadOnlyDictionary<string, string>? remoteEnv = LifecyclePlan.FromLabels(labels).RemoteEnv;
         if (remoteEnv is null)
@@ -82,6 +83,11 @@ internal sealed class LifecycleRunner
 
         // Exec-time variables: the engine keeps them out of the container's configuration (inspect shows none).
         var environment = remoteEnv.Where(e => secrets is null || !secrets.ContainsKey(e.Key)).Select(e => e.Key + "=" + e.Value).ToList();
+        if (extra is { } variable && !remoteEnv.ContainsKey(variable.Key) && secrets?.ContainsKey(variable.Key) != true)
+        {
+            environment.Insert(0, variable.Key + "=" + variable.Value);
+        }
+
         environment.AddRange((secrets ?? new Dictionary<string, string>()).Select(s => s.Key + "=" + s.Value));
         return new LifecycleRunner(client, gitspaceId, containerId, labels[DockerLabels.RemoteUser], labels[DockerLabels.WorkspaceFolder], environment);
     }

@@ -22,6 +22,12 @@ public static class ContainerCredentialHelper
     /// <summary>The end of each forwarded socket's path.</summary>
     public const string SocketSuffix = ".sock";
 
+    /// <summary>
+    /// The variable that makes <see cref="HelperScript"/> wait up to that many seconds for a socket when none is there
+    /// yet: lifecycle commands start while the sidecar's channel is still opening (docs/credentials.md).
+    /// </summary>
+    public const string WaitVariable = "GITSPACES_CREDENTIALS_WAIT";
+
     /// <summary>The line <see cref="HelperScript"/> prints on stderr when no sidecar answered a <c>get</c>.</summary>
     public const string NobodyAnswered = "gitspaces: no gitspaces sidecar on your machine is connected to this gitspace to ask your git credential helper; connect with `gitspaces ssh` or your editor (docs/credentials.md).";
 
@@ -43,7 +49,19 @@ public static class ContainerCredentialHelper
           *) exit 0 ;;
         esac
         request=$(cat)
-        for socket in "${GITSPACES_CREDENTIALS_DIR:-/tmp}"/gitspaces-credentials-*.sock; do
+        dir="${GITSPACES_CREDENTIALS_DIR:-/tmp}"
+        # A lifecycle command can ask while the sidecar's channel is still opening: it sets GITSPACES_CREDENTIALS_WAIT.
+        wait="${GITSPACES_CREDENTIALS_WAIT:-0}"
+        case "$wait" in ''|*[!0-9]*) wait=0 ;; esac
+        tenths=0
+        while [ "$tenths" -lt $((wait * 10)) ]; do
+          for socket in "$dir"/gitspaces-credentials-*.sock; do
+            [ -S "$socket" ] && [ -O "$socket" ] && break 2
+          done
+          sleep 0.1
+          tenths=$((tenths + 1))
+        done
+        for socket in "$dir"/gitspaces-credentials-*.sock; do
           [ -S "$socket" ] && [ -O "$socket" ] || continue
           answer=$(printf 'gitspaces=1\ngitspaces-action=%s\n%s\n' "$action" "$request" | git credential-cache --socket "$socket" get 2>/dev/null)
           if [ -n "$answer" ]; then

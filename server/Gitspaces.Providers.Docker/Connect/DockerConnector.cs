@@ -80,7 +80,12 @@ internal sealed class DockerConnector
         }
 
         // The helper that asks this machine for git logins, and the user's name and email (which may have changed).
-        await this.git.ApplyAsync(container.Id, user, (stream, line) => context.WriteLog(id, stream, line), token);
+        var gitSetup = await this.git.ApplyAsync(container.Id, user, this.records.Read(id).GitSetup, (stream, line) => context.WriteLog(id, stream, line), token);
+        if (gitSetup is not null)
+        {
+            this.records.Update(id, r => r with { GitSetup = gitSetup });
+        }
+
         var alias = this.Register(id, user);
         context.RecordEvent(id, EventTypes.AgentConnectCompleted, $"Connect with `ssh {alias}`");
         var current = await readBack(token);

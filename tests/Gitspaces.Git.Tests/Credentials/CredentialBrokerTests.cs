@@ -119,6 +119,33 @@ public sealed class CredentialBrokerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ALifecycleCommandsGitWaitsForTheChannelThatIsStillOpening()
+    {
+        // No socket yet: the sidecar's SSH connection opens beside the command, which says how long to wait.
+        var environment = new Dictionary<string, string> { ["GITSPACES_CREDENTIALS_DIR"] = this.Sockets, [ContainerCredentialHelper.WaitVariable] = "60" };
+        var asking = Run.ProgramAsync("sh", [this.HelperScript, "get"], stdin: "protocol=https\nhost=example.com\n", environment: environment);
+        await Task.Delay(300);
+        Assert.False(asking.IsCompleted);
+        this.Listen(this.UserConfig(this.UserHelper("echo username=alice; echo password=later")));
+
+        var result = await asking;
+
+        Assert.Equal("username=alice\npassword=later\n", Filter(result.StandardOutput, "username=", "password="));
+    }
+
+    [Fact]
+    public async Task AChannelThatNeverOpensEndsTheWaitWithTheMessage()
+    {
+        var environment = new Dictionary<string, string> { ["GITSPACES_CREDENTIALS_DIR"] = this.Sockets, [ContainerCredentialHelper.WaitVariable] = "1" };
+
+        var result = await Run.ProgramAsync("sh", [this.HelperScript, "get"], stdin: "protocol=https\nhost=example.com\n", environment: environment);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(string.Empty, result.StandardOutput);
+        Assert.Contains(ContainerCredentialHelper.NobodyAnswered, result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ARequestOfAnotherVersionIsRefusedWithAMessage()
     {
         var broker = this.Listen(this.UserConfig(this.UserHelper("echo username=a; echo password=b")));
