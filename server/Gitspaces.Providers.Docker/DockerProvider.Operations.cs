@@ -471,7 +471,7 @@ public sealed partial class DockerProvider
         // (GITSPACES_CREDENTIALS_WAIT, set on the runner above), so a hook that never asks never waits.
         var remoteUser = labels.Where(l => l.Key == DockerLabels.RemoteUser).Select(l => l.Value).FirstOrDefault() ?? "root";
         var credentials = hooks.Any(HasWork) ? this.ForwardCredentialsAsync(id, remoteUser, context.Journal, context.CancellationToken) : Task.FromResult<IAsyncDisposable?>(null);
-        var gitSetup = await this.git.ApplyAsync(container.Id, remoteUser, this.records.Read(id).GitSetup, (stream, line) => context.WriteLog(id, stream, line), context.CancellationToken);
+        var gitSetup = await this.git.ApplyAsync(container.Id, remoteUser, this.records.Read(id).GitSetup, this.records.Read(id).GitHelpersIn == container.Id, (stream, line) => context.WriteLog(id, stream, line), context.CancellationToken);
         if (gitSetup is not null)
         {
             this.records.Update(id, r => r with { GitSetup = gitSetup });

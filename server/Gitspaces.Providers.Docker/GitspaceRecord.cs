@@ -53,6 +53,12 @@ internal sealed record GitspaceRecord
     /// </summary>
     public string? GitSetup { get; init; }
 
+    /// <summary>Gets what the current container's SSH files were made from (<see cref="Provisioning.ContainerSshSetup.Fingerprint"/>), so that a connect with the same skips the upload.</summary>
+    public string? SshFiles { get; init; }
+
+    /// <summary>Gets the container whose create-time upload carried the git and docker credential helpers.</summary>
+    public string? GitHelpersIn { get; init; }
+
     /// <summary>Gets the remote user's id in the container (the owner of <c>authorized_keys</c>).</summary>
     public int? RemoteUid { get; init; }
 

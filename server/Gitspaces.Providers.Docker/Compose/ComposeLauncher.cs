@@ -229,8 +229,9 @@ internal sealed class ComposeLauncher : IContainerLauncher
         context.RecordEvent(id, EventTypes.SshSetupStart, "Setting up SSH...");
 
         // The engine's view of the service's environment (image ENV, compose's environment, containerEnv) is what SSH sessions get.
-        this.records.Update(id, r => r with { RemoteUid = account.Uid, RemoteGid = account.Gid, SecretsInstalled = request.Secrets.Count > 0, WatcherAtEntrypoint = false });
-        using (var tar = TarArchives.FromFiles([.. SshSetup.Files(await identity, remoteUser, SessionEnvironment.Of(created), request.Secrets, account.Uid, account.Gid), .. Personal.AutoStopFiles.Files(request.AutoStopSeconds)]))
+        var ssh = SshSetup.Files(await identity, remoteUser, SessionEnvironment.Of(created), request.Secrets, account.Uid, account.Gid);
+        this.records.Update(id, r => r with { RemoteUid = account.Uid, RemoteGid = account.Gid, SecretsInstalled = request.Secrets.Count > 0, WatcherAtEntrypoint = false, SshFiles = ContainerSshSetup.Fingerprint(created.Id, ssh), GitHelpersIn = created.Id });
+        using (var tar = TarArchives.FromFiles([.. ssh, .. ContainerGitSetup.HelperFiles(), .. Personal.AutoStopFiles.Files(request.AutoStopSeconds)]))
         {
             await this.engines.Engine.PutArchiveAsync(created.Id, "/", tar, token);
         }

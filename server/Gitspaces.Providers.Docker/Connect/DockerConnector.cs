@@ -80,7 +80,7 @@ internal sealed class DockerConnector
         }
 
         // The helper that asks this machine for git logins, and the user's name and email (which may have changed).
-        var gitSetup = await this.git.ApplyAsync(container.Id, user, this.records.Read(id).GitSetup, (stream, line) => context.WriteLog(id, stream, line), token);
+        var gitSetup = await this.git.ApplyAsync(container.Id, user, this.records.Read(id).GitSetup, this.records.Read(id).GitHelpersIn == container.Id, (stream, line) => context.WriteLog(id, stream, line), token);
         if (gitSetup is not null)
         {
             this.records.Update(id, r => r with { GitSetup = gitSetup });

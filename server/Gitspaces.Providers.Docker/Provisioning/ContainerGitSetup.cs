@@ -40,7 +40,8 @@ internal sealed class ContainerGitSetup
     /// <param name="onLine">Receives the configuration's output lines (stream, line): nothing secret is in them.</param>
     /// <param name="cancellationToken">Stops the setup.</param>
     /// <returns>What this setup was made from, to keep for the next; <see langword="null"/> when it failed.</returns>
-    public async Task<string?> ApplyAsync(string containerId, string remoteUser, string? done, Action<string, string> onLine, CancellationToken cancellationToken)
+    /// <param name="helpersPresent">Whether the container's create-time upload already carried the helpers.</param>
+    public async Task<string?> ApplyAsync(string containerId, string remoteUser, string? done, bool helpersPresent, Action<string, string> onLine, CancellationToken cancellationToken)
     {
         try
         {
@@ -51,8 +52,9 @@ internal sealed class ContainerGitSetup
                 return made;
             }
 
-            using (var tar = TarArchives.FromFiles(HelperFiles()))
+            if (!helpersPresent)
             {
+                using var tar = TarArchives.FromFiles(HelperFiles());
                 await this.engines.Engine.PutArchiveAsync(containerId, "/", tar, cancellationToken);
             }
 

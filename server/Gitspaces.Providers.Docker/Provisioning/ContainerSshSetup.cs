@@ -23,15 +23,40 @@ internal sealed class ContainerSshSetup
     }
 
     /// <summary>
-    /// Uploads the SSH files, the user's secrets in scope in <c>authorized_keys</c>; re-installing them heals a gitspace
-    /// whose keys were re-created and gives it the secrets as they are now. Works on a stopped container too.
+    /// Uploads the SSH files, the user's secrets in scope in <c>authorized_keys</c>, unless this container already has
+    /// exactly these (an upload is ~100 ms of every connect): re-installing them heals a gitspace whose keys were
+    /// re-created and gives it the secrets as they are now. Works on a stopped container too.
     /// </summary>
     public async Task InstallFilesAsync(string id, string containerId, SshIdentity identity, string remoteUser, IReadOnlyList<string> environment, IReadOnlyDictionary<string, string> secrets, CancellationToken cancellationToken)
     {
         var (uid, gid) = await this.OwnerAsync(id, containerId, remoteUser, cancellationToken);
-        using var tar = TarArchives.FromFiles(SshSetup.Files(identity, remoteUser, environment, secrets, uid, gid));
+        var files = SshSetup.Files(identity, remoteUser, environment, secrets, uid, gid);
+        var installed = Fingerprint(containerId, files);
+        if (this.records.Read(id).SshFiles == installed)
+        {
+            return;
+        }
+
+        using var tar = TarArchives.FromFiles(files);
         await this.engines.Engine.PutArchiveAsync(containerId, "/", tar, cancellationToken);
-        this.records.Update(id, r => r with { SecretsInstalled = secrets.Count > 0 });
+        this.records.Update(id, r => r with { SecretsInstalled = secrets.Count > 0, SshFiles = installed });
+    }
+
+    /// <summary>Returns what identifies a set of SSH files in one container, for <see cref="GitspaceRecord.SshFiles"/>.</summary>
+    /// <param name="containerId">The container they are in.</param>
+    /// <param name="files">The files, as <see cref="SshSetup.Files"/> makes them.</param>
+    /// <returns>A hash of the container, the paths, owners, modes and contents.</returns>
+    public static string Fingerprint(string containerId, IReadOnlyList<ArchiveFile> files)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(containerId + "\n"));
+        foreach (var file in files)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{file.Path}\n{file.Uid}:{file.Gid}:{(int)file.Mode}:{file.Contents.Length}\n"));
+            hash.AppendData(file.Contents);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     /// <summary>Starts the auto-stop watcher with an exec as root, unless one runs (a container whose entrypoint does not run as root).</summary>

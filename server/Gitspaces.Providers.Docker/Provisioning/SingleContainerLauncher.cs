@@ -78,10 +78,12 @@ internal sealed class SingleContainerLauncher : IContainerLauncher
         var user = PasswdEntry.Find(passwd, remoteUser)
             ?? throw GitspaceException.OperationFailed(id, "users", $"The remote user '{remoteUser}' does not exist in the image {image.Reference}; set remoteUser (or containerUser) in {plan.ConfigPath} to a user of the image.");
         var setUpAtStart = SshSetup.RunsAsRoot(containerUser);
-        this.records.Update(id, r => r with { RemoteUid = user.Uid, RemoteGid = user.Gid, SecretsInstalled = request.Secrets.Count > 0, WatcherAtEntrypoint = setUpAtStart });
+        var ssh = SshSetup.Files(await identity, remoteUser, sessionEnvironment, request.Secrets, user.Uid, user.Gid);
+        this.records.Update(id, r => r with { RemoteUid = user.Uid, RemoteGid = user.Gid, SecretsInstalled = request.Secrets.Count > 0, WatcherAtEntrypoint = setUpAtStart, SshFiles = ContainerSshSetup.Fingerprint(createdId, ssh), GitHelpersIn = createdId });
         IReadOnlyList<ArchiveFile> sshFiles =
         [
-            .. SshSetup.Files(await identity, remoteUser, sessionEnvironment, request.Secrets, user.Uid, user.Gid),
+            .. ssh,
+            .. ContainerGitSetup.HelperFiles(),
             .. AutoStopFiles.Files(request.AutoStopSeconds),
             .. setUpAtStart ? [SshSetup.StartupScript(remoteUser, mountTarget)] : Array.Empty<ArchiveFile>(),
         ];
