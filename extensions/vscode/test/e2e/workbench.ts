@@ -97,11 +97,17 @@ export class Workbench {
   async openGitspacesView(): Promise<void> {
     const icon = this.page.locator('.part.activitybar .action-item [aria-label^="Gitspaces"]').first();
     await icon.waitFor({ timeout: 60_000 });
-    // A reloaded window restores the open view; clicking its icon again would close it.
-    if (!(await this.view().isVisible())) {
+    // A reloaded window restores the open view on its own, at a moment of its choosing, and clicking the icon of the
+    // open view closes it: a click that crossed the restore leaves the side bar closed. So: click only while the view
+    // is closed, give the click (or the restore) a few seconds to show, and go again until the view stays open.
+    const deadline = Date.now() + 60_000;
+    while (!(await this.view().isVisible())) {
+      if (Date.now() > deadline) {
+        await this.view().waitFor({ timeout: 1_000 });
+      }
       await icon.click();
+      await this.view().waitFor({ timeout: 5_000 }).catch(() => undefined);
     }
-    await this.view().waitFor({ timeout: 30_000 });
   }
 
   /** The Gitspaces view's pane (the tree). */
