@@ -562,19 +562,17 @@ public sealed partial class DockerProvider
         }
     }
 
+    // A channel that is still opening when the commands are done was asked for by none of them (git in a command waits
+    // for it): the operation does not wait for it either, and it is let go once it has opened.
     private static async Task DisposeQuietlyAsync(Task<IAsyncDisposable?> opening)
     {
-        IAsyncDisposable? disposable;
-        try
+        if (!opening.IsCompleted)
         {
-            disposable = await opening;
-        }
-        catch (OperationCanceledException)
-        {
+            _ = opening.ContinueWith(t => t.IsCompletedSuccessfully && t.Result is { } late ? late.DisposeAsync().AsTask() : Task.CompletedTask, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
             return;
         }
 
-        if (disposable is not null)
+        if (opening.IsCompletedSuccessfully && opening.Result is { } disposable)
         {
             await disposable.DisposeAsync();
         }

@@ -13,6 +13,10 @@ internal sealed class CredentialBridges : ICredentialForwarder, IAsyncDisposable
 {
     private readonly Dictionary<string, Task<SshCredentialBridge>> bridges = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
+
+    // Cancels the channels still opening when the sidecar ends: a CLI command that is done does not wait for an SSH
+    // connection nobody used.
+    private readonly CancellationTokenSource ending = new();
     private readonly string? configFile;
     private readonly Func<string, CredentialResponder> responder;
     private readonly Action<string>? log;
@@ -82,6 +86,7 @@ internal sealed class CredentialBridges : ICredentialForwarder, IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        await this.ending.CancelAsync();
         List<Task<SshCredentialBridge>> open;
         lock (this.gate)
         {
@@ -95,11 +100,13 @@ internal sealed class CredentialBridges : ICredentialForwarder, IAsyncDisposable
             {
                 await (await entry).DisposeAsync();
             }
-            catch (Exception ex) when (ex is InvalidOperationException or IOException or System.Net.Sockets.SocketException)
+            catch (Exception ex) when (ex is InvalidOperationException or IOException or System.Net.Sockets.SocketException or OperationCanceledException)
             {
                 // It never opened: nothing to close.
             }
         }
+
+        this.ending.Dispose();
     }
 
     private bool Forget(string sshHost, Task<SshCredentialBridge> entry)
@@ -111,7 +118,7 @@ internal sealed class CredentialBridges : ICredentialForwarder, IAsyncDisposable
     }
 
     private Task<SshCredentialBridge> OpenAsync(string alias) =>
-        SshCredentialBridge.OpenAsync(alias, this.configFile, this.responder(alias), this.log, CancellationToken.None);
+        SshCredentialBridge.OpenAsync(alias, this.configFile, this.responder(alias), this.log, this.ending.Token);
 
     private sealed class NoOp : IAsyncDisposable
     {
