@@ -13,9 +13,10 @@ public sealed record HostGitIdentity(string? Name, string? Email)
     /// <returns>The identity; both <see langword="null"/> when git is missing or has neither.</returns>
     public static async Task<HostGitIdentity> ReadAsync(IReadOnlyDictionary<string, string?>? environment, CancellationToken cancellationToken)
     {
-        var name = await GitProcess.RunAsync(["config", "--global", "--get", "user.name"], null, environment, Patience, cancellationToken);
-        var email = await GitProcess.RunAsync(["config", "--global", "--get", "user.email"], null, environment, Patience, cancellationToken);
-        return new HostGitIdentity(Value(name), Value(email));
+        // Both at once: a git process is ~15 ms of every start and connect.
+        var name = GitProcess.RunAsync(["config", "--global", "--get", "user.name"], null, environment, Patience, cancellationToken);
+        var email = GitProcess.RunAsync(["config", "--global", "--get", "user.email"], null, environment, Patience, cancellationToken);
+        return new HostGitIdentity(Value(await name), Value(await email));
     }
 
     private static string? Value(GitProcessResult result) =>

@@ -95,6 +95,12 @@ internal sealed class SshCredentialBridge : IAsyncDisposable
             await bridge.DisposeAsync();
             throw new InvalidOperationException($"ssh did not set up the credential socket in '{alias}' within {ReadyPatience.TotalSeconds:0} s.", ex);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Nobody waits for this channel any more: ssh is stopped where it is, not allowed to finish its handshake.
+            await bridge.AbandonAsync();
+            throw;
+        }
         catch
         {
             await bridge.DisposeAsync();
@@ -120,6 +126,23 @@ internal sealed class SshCredentialBridge : IAsyncDisposable
         }
 
         if (await Task.WhenAny(this.Exited, Task.Delay(ExitPatience, CancellationToken.None)) != this.Exited)
+        {
+            this.ssh.Kill(entireProcessTree: true);
+            await this.Exited;
+        }
+
+        this.ssh.Dispose();
+        await this.broker.DisposeAsync();
+    }
+
+    private async Task AbandonAsync()
+    {
+        if (Interlocked.Exchange(ref this.disposed, 1) != 0)
+        {
+            return;
+        }
+
+        if (!this.Exited.IsCompleted)
         {
             this.ssh.Kill(entireProcessTree: true);
             await this.Exited;
