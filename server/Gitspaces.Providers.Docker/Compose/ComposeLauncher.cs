@@ -230,12 +230,14 @@ internal sealed class ComposeLauncher : IContainerLauncher
 
         // The engine's view of the service's environment (image ENV, compose's environment, containerEnv) is what SSH sessions get.
         var ssh = SshSetup.Files(await identity, remoteUser, SessionEnvironment.Of(created), request.Secrets, account.Uid, account.Gid);
-        this.records.Update(id, r => r with { RemoteUid = account.Uid, RemoteGid = account.Gid, SecretsInstalled = request.Secrets.Count > 0, WatcherAtEntrypoint = false, SshFiles = ContainerSshSetup.Fingerprint(created.Id, ssh), GitHelpersIn = created.Id });
+        this.records.Update(id, r => r with { RemoteUid = account.Uid, RemoteGid = account.Gid, SecretsInstalled = request.Secrets.Count > 0, WatcherAtEntrypoint = false });
         using (var tar = TarArchives.FromFiles([.. ssh, .. ContainerGitSetup.HelperFiles(), .. Personal.AutoStopFiles.Files(request.AutoStopSeconds)]))
         {
             await this.engines.Engine.PutArchiveAsync(created.Id, "/", tar, token);
         }
 
+        // Only an upload that happened lets a later connect skip its own.
+        this.records.Update(id, r => r with { SshFiles = ContainerSshSetup.Fingerprint(created.Id, ssh), GitHelpersIn = created.Id });
         await this.ssh.SetUpByExecAsync(id, created.Id, remoteUser, repositoryFolder ?? workspaceFolder, context);
         await this.ssh.EnsureAutoStopAsync(created.Id, token);
         context.RecordEvent(id, EventTypes.AgentGitspaceCreationCompleted, $"Started container {DockerLabels.ContainerName(id)} (service '{service.Name}') from {image.Reference}");

@@ -79,7 +79,7 @@ internal sealed class SingleContainerLauncher : IContainerLauncher
             ?? throw GitspaceException.OperationFailed(id, "users", $"The remote user '{remoteUser}' does not exist in the image {image.Reference}; set remoteUser (or containerUser) in {plan.ConfigPath} to a user of the image.");
         var setUpAtStart = SshSetup.RunsAsRoot(containerUser);
         var ssh = SshSetup.Files(await identity, remoteUser, sessionEnvironment, request.Secrets, user.Uid, user.Gid);
-        this.records.Update(id, r => r with { RemoteUid = user.Uid, RemoteGid = user.Gid, SecretsInstalled = request.Secrets.Count > 0, WatcherAtEntrypoint = setUpAtStart, SshFiles = ContainerSshSetup.Fingerprint(createdId, ssh), GitHelpersIn = createdId });
+        this.records.Update(id, r => r with { RemoteUid = user.Uid, RemoteGid = user.Gid, SecretsInstalled = request.Secrets.Count > 0, WatcherAtEntrypoint = setUpAtStart });
         IReadOnlyList<ArchiveFile> sshFiles =
         [
             .. ssh,
@@ -101,6 +101,9 @@ internal sealed class SingleContainerLauncher : IContainerLauncher
             using var tar = TarArchives.FromFiles(sshFiles);
             await this.engines.Engine.PutArchiveAsync(createdId, "/", tar, token);
         }
+
+        // Only an upload that happened lets a later connect skip its own.
+        this.records.Update(id, r => r with { SshFiles = ContainerSshSetup.Fingerprint(createdId, ssh), GitHelpersIn = createdId });
 
         if (setUpAtStart)
         {
