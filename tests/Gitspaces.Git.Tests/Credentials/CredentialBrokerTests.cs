@@ -124,8 +124,13 @@ public sealed class CredentialBrokerTests : IAsyncLifetime
         // No socket yet: the sidecar's SSH connection opens beside the command, which says how long to wait.
         var environment = new Dictionary<string, string> { ["GITSPACES_CREDENTIALS_DIR"] = this.Sockets, [ContainerCredentialHelper.WaitVariable] = "60" };
         var asking = Run.ProgramAsync("sh", [this.HelperScript, "get"], stdin: "protocol=https\nhost=example.com\n", environment: environment);
-        await Task.Delay(300);
-        Assert.False(asking.IsCompleted);
+        // The helper is waiting once it sleeps between looks for a socket (it would have answered at once otherwise).
+        while (!this.HelperSleepsForASocket())
+        {
+            Assert.False(asking.IsCompleted, "the helper ended instead of waiting for a socket");
+            await Task.Delay(20);
+        }
+
         this.Listen(this.UserConfig(this.UserHelper("echo username=alice; echo password=later")));
 
         var result = await asking;
@@ -203,6 +208,34 @@ public sealed class CredentialBrokerTests : IAsyncLifetime
         Assert.Equal("{\"ServerURL\":\"https://ghcr.io/v2/\",\"Username\":\"bob\",\"Secret\":\"reg\\u0022istry\"}\n", after.StandardOutput);
         Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("You have no Docker login for quay.io", unknown.StandardError, StringComparison.Ordinal);
+    }
+
+    // A "sleep 0.1" whose parent is this test's helper script: the helper's wait loop, seen in /proc.
+    private bool HelperSleepsForASocket()
+    {
+        foreach (var process in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                if (File.ReadAllText(Path.Combine(process, "cmdline")) != "sleep\u00000.1\u0000")
+                {
+                    continue;
+                }
+
+                var stat = File.ReadAllText(Path.Combine(process, "stat"));
+                var parent = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1];
+                if (File.ReadAllText($"/proc/{parent}/cmdline").Contains(this.HelperScript, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The process ended while it was read.
+            }
+        }
+
+        return false;
     }
 
     private static string Filter(string text, params string[] prefixes) =>
